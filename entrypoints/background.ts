@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // wired to the engine in utils/engine
+});

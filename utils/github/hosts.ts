@@ -1,0 +1,76 @@
+import type { HostId } from '../protocol';
+
+/**
+ * Where GitHub lives for a given page host. github.com and GHE.com (data residency) follow fixed
+ * rules; an Enterprise Server host is anything else the user added in the options page.
+ */
+export type HostKind = 'dotcom' | 'ghe-com' | 'ghes';
+
+export interface GitHubHost {
+  id: HostId;
+  kind: HostKind;
+  /** e.g. https://github.com */
+  pagesOrigin: string;
+  /** e.g. https://api.github.com, https://api.acme.ghe.com, https://git.corp/api/v3 (no trailing slash) */
+  apiBase: string;
+  /** API Insights exists on github.com and GHE.com, not on Enterprise Server */
+  hasApiInsights: boolean;
+}
+
+export const DOTCOM: GitHubHost = {
+  id: 'github.com',
+  kind: 'dotcom',
+  pagesOrigin: 'https://github.com',
+  apiBase: 'https://api.github.com',
+  hasApiInsights: true,
+};
+
+// A DNS hostname: labels of letters, digits and inner hyphens, at least one dot; an optional port.
+const HOSTNAME = /^(?=.{1,253}(?::\d{1,5})?$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?$/;
+const GHE_COM = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.ghe\.com$/;
+
+/** Lower-cases and checks a host name typed by a user or read from a page; null when invalid. */
+export function normalizeHostId(input: string): HostId | null {
+  const host = input.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  return HOSTNAME.test(host) ? host : null;
+}
+
+/**
+ * The GitHub host for a page host, or null when Statboard does not serve it.
+ * `enterpriseServers` are the Enterprise Server hosts the user added.
+ */
+export function resolveHost(id: HostId, enterpriseServers: readonly HostId[] = []): GitHubHost | null {
+  const host = normalizeHostId(id);
+  if (!host) return null;
+  if (host === 'github.com') return DOTCOM;
+  const ghe = GHE_COM.exec(host);
+  if (ghe) {
+    return {
+      id: host,
+      kind: 'ghe-com',
+      pagesOrigin: `https://${host}`,
+      apiBase: `https://api.${ghe[1]}.ghe.com`,
+      hasApiInsights: true,
+    };
+  }
+  if (enterpriseServers.includes(host)) {
+    return {
+      id: host,
+      kind: 'ghes',
+      pagesOrigin: `https://${host}`,
+      apiBase: `https://${host}/api/v3`,
+      hasApiInsights: false,
+    };
+  }
+  return null;
+}
+
+/** The match pattern that covers a host's API (for permissions.request). */
+export function apiOriginPattern(host: GitHubHost): string {
+  return `${new URL(host.apiBase).origin}/*`;
+}
+
+/** The match pattern that covers a host's pages (content scripts). */
+export function pagesOriginPattern(host: GitHubHost): string {
+  return `${host.pagesOrigin}/*`;
+}

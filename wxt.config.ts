@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+
+// Host permissions: only github.com's API is granted at install. GitHub Enterprise hosts
+// (GHE.com, Enterprise Server) are optional and requested from the options page.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Lets parallel builds (tests, bench, demo) use separate folders.
+  outDir: process.env.STATBOARD_OUT_DIR ?? '.output',
+  manifest: ({ browser }) => ({
+    name: 'Statboard',
+    description:
+      'GitHub repository statistics and organization API Insights, on the pages where you already look.',
+    permissions: ['storage', 'alarms'],
+    host_permissions: ['https://api.github.com/*'],
+    optional_host_permissions: ['https://*/*'],
+    action: { default_title: 'Statboard' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'statboard@statboard.dev', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    resolve: {
+      alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
+    },
+  }),
+});
