@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeHostId, resolveHost } from '../../utils/github/hosts';
+import { queryKey } from '../../utils/protocol';
+
+describe('resolveHost', () => {
+  it('maps github.com to api.github.com', () => {
+    expect(resolveHost('github.com')?.apiBase).toBe('https://api.github.com');
+  });
+  it('maps a GHE.com subdomain to api.SUBDOMAIN.ghe.com, not /api/v3', () => {
+    const host = resolveHost('Acme.GHE.com');
+    expect(host).toMatchObject({ id: 'acme.ghe.com', kind: 'ghe-com', apiBase: 'https://api.acme.ghe.com', hasApiInsights: true });
+  });
+  it('maps an added Enterprise Server host to HOST/api/v3 without API Insights', () => {
+    expect(resolveHost('git.corp.example', ['git.corp.example'])).toMatchObject({
+      kind: 'ghes',
+      pagesOrigin: 'https://git.corp.example',
+      apiBase: 'https://git.corp.example/api/v3',
+      hasApiInsights: false,
+    });
+  });
+  it('serves no host the user did not add', () => {
+    expect(resolveHost('git.corp.example')).toBeNull();
+    expect(resolveHost('evil.com')).toBeNull();
+  });
+  it('refuses malformed host names', () => {
+    expect(normalizeHostId('exa mple.com')).toBeNull();
+    expect(normalizeHostId('-bad.com')).toBeNull();
+    expect(normalizeHostId('localhost')).toBeNull();
+    expect(normalizeHostId('https://Git.Corp.Example/some/path')).toBe('git.corp.example');
+  });
+});
+
+describe('queryKey', () => {
+  it('is the same whatever the key order and ignores undefined fields', () => {
+    const a = queryKey({ kind: 'repo-stats', host: 'github.com', owner: 'a', repo: 'b', stat: 'contributors' });
+    const b = queryKey({ stat: 'contributors', repo: 'b', owner: 'a', host: 'github.com', kind: 'repo-stats' });
+    expect(a).toBe(b);
+  });
+});
