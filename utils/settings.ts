@@ -1,0 +1,90 @@
+import { storage } from 'wxt/utils/storage';
+import type { HostId, RepoStat, TokenStatus } from './protocol';
+
+/**
+ * Every persisted setting, each with one owner:
+ * - tokens: written and read by the background only (the token never leaves it).
+ * - hosts, preferences: written by the options page, read everywhere.
+ * - panelUi: small per-user UI memory (collapsed panels), written by the panels.
+ */
+
+export interface StoredToken {
+  token: string;
+  /** the last check of this token (GET /user), without the token itself */
+  status?: TokenStatus;
+}
+
+/** Background only. Keyed by host id (`github.com`, `acme.ghe.com`, ...). */
+export const tokensItem = storage.defineItem<Record<HostId, StoredToken>>('local:tokens', {
+  fallback: {},
+});
+
+export interface HostSettings {
+  /** GHE.com hosts the user added, e.g. `acme.ghe.com` */
+  gheCom: HostId[];
+  /** GitHub Enterprise Server hosts the user added, e.g. `git.corp.example` */
+  enterpriseServers: HostId[];
+}
+
+export const hostsItem = storage.defineItem<HostSettings>('local:hosts', {
+  fallback: { gheCom: [], enterpriseServers: [] },
+});
+
+export type OrgWindowPreset = '24h' | '7d' | '30d';
+
+export interface Preferences {
+  /** which repository sections show */
+  repoSections: Record<RepoStat, boolean>;
+  defaultOrgWindow: OrgWindowPreset;
+  /** show bot accounts in contributor lists by default */
+  showBots: boolean;
+  /** how often a repository's default-branch head is checked (minutes) */
+  freshnessMinutes: number;
+  /** how long API Insights answers stay fresh (minutes) */
+  insightsTtlMinutes: number;
+  /** IndexedDB cache cap (MB); least recently used entries go first */
+  cacheCapMB: number;
+  /** how often watched entries refresh in the background (minutes) */
+  watchIntervalMinutes: number;
+  /** show org times in UTC instead of local time */
+  utcTimes: boolean;
+}
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  repoSections: {
+    'commit-activity': true,
+    'code-frequency': true,
+    contributors: true,
+    participation: true,
+    'punch-card': true,
+  },
+  defaultOrgWindow: '7d',
+  showBots: false,
+  freshnessMinutes: 10,
+  insightsTtlMinutes: 10,
+  cacheCapMB: 50,
+  watchIntervalMinutes: 60,
+  utcTimes: false,
+};
+
+export const preferencesItem = storage.defineItem<Preferences>('sync:preferences', {
+  fallback: DEFAULT_PREFERENCES,
+});
+
+/** Reads preferences merged over the defaults (older stored objects may lack newer fields). */
+export async function getPreferences(): Promise<Preferences> {
+  const stored = await preferencesItem.getValue();
+  return {
+    ...DEFAULT_PREFERENCES,
+    ...stored,
+    repoSections: { ...DEFAULT_PREFERENCES.repoSections, ...stored?.repoSections },
+  };
+}
+
+export interface PanelUi {
+  collapsed: { repo: boolean; org: boolean };
+}
+
+export const panelUiItem = storage.defineItem<PanelUi>('local:panelUi', {
+  fallback: { collapsed: { repo: false, org: false } },
+});

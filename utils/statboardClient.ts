@@ -1,0 +1,104 @@
+import { browser, type Browser } from 'wxt/browser';
+import {
+  PORT_NAME,
+  type ClientMessage,
+  type Command,
+  type CommandResult,
+  type DataOf,
+  type Priority,
+  type Query,
+  type ServerMessage,
+  type Snapshot,
+} from './protocol';
+
+/**
+ * The UI side of the port protocol, used by content scripts, the popup and the options page.
+ * It reconnects when the background worker is stopped (MV3 workers come and go) and re-sends
+ * every live watch, so a panel never notices the restart.
+ */
+export interface QueryWatch {
+  /** refetch now, ignoring freshness */
+  retry(): void;
+  unwatch(): void;
+}
+
+export interface StatboardClient {
+  watch<Q extends Query>(
+    query: Q,
+    onSnapshot: (snapshot: Snapshot<DataOf<Q>>) => void,
+    priority?: Priority,
+  ): QueryWatch;
+  command<C extends Command>(command: C): Promise<CommandResult<C>>;
+  /** drops every watch and the port (the panel went away) */
+  close(): void;
+}
+
+interface LiveWatch {
+  query: Query;
+  priority: Priority;
+  onSnapshot: (snapshot: Snapshot) => void;
+}
+
+export function createStatboardClient(): StatboardClient {
+  const watches = new Map<string, LiveWatch>();
+  let port: Browser.runtime.Port | null = null;
+  let closed = false;
+  let nextId = 0;
+  const instance = Math.random().toString(36).slice(2, 8);
+
+  function post(message: ClientMessage): void {
+    try {
+      ensurePort().postMessage(message);
+    } catch {
+      // The extension was reloaded or updated: this page's script is orphaned and stays quiet.
+      closed = true;
+    }
+  }
+
+  function ensurePort(): Browser.runtime.Port {
+    if (port) return port;
+    const opened = browser.runtime.connect({ name: PORT_NAME });
+    opened.onMessage.addListener((message: unknown) => {
+      const { id, snapshot } = message as ServerMessage;
+      watches.get(id)?.onSnapshot(snapshot);
+    });
+    opened.onDisconnect.addListener(() => {
+      port = null;
+      if (closed || watches.size === 0) return;
+      // The worker stopped: reconnect (which wakes it) and resume every watch.
+      for (const [id, watch] of watches) post({ type: 'watch', id, query: watch.query, priority: watch.priority });
+    });
+    port = opened;
+    return opened;
+  }
+
+  return {
+    watch(query, onSnapshot, priority = 'interactive') {
+      const id = `${instance}-${++nextId}`;
+      watches.set(id, { query, priority, onSnapshot: onSnapshot as (s: Snapshot) => void });
+      post({ type: 'watch', id, query, priority });
+      return {
+        retry: () => post({ type: 'retry', id }),
+        unwatch: () => {
+          if (!watches.delete(id)) return;
+          post({ type: 'unwatch', id });
+        },
+      };
+    },
+    command(command) {
+      return browser.runtime.sendMessage({ statboard: 'command', command }) as Promise<never>;
+    },
+    close() {
+      closed = true;
+      watches.clear();
+      port?.disconnect();
+      port = null;
+    },
+  };
+}
+
+/** The shape of a command message on runtime.sendMessage (checked by the background). */
+export interface CommandEnvelope {
+  statboard: 'command';
+  command: Command;
+}
