@@ -1,0 +1,86 @@
+/**
+ * Section exports: CSV for spreadsheets, JSON for scripts, and a safe file name for both.
+ */
+
+export type CsvCell = string | number | boolean | null | undefined;
+
+export interface CsvColumn<T> {
+  header: string;
+  /** a key of the row, or a function reading the cell from it */
+  value: (keyof T & string) | ((row: T) => CsvCell);
+}
+
+/** Cells a spreadsheet would run as a formula (or that hide one behind a tab or CR). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain decimal number, sign allowed: a spreadsheet reads it as a number, not a formula. */
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * One cell's text. Numbers are written as numbers (negative ones included, `-5` is data);
+ * text starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so spreadsheets show it
+ * instead of evaluating it (OWASP "CSV injection"), unless it is a plain number.
+ */
+export function csvCellText(cell: CsvCell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+/** RFC 4180: quote a field holding a quote, comma, CR or LF; double the quotes inside. */
+function quoteField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A CSV document: a header row, then one row per item, CRLF line ends (RFC 4180). */
+export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
+  const lines = [columns.map((column) => quoteField(csvCellText(column.header))).join(',')];
+  for (const row of rows) {
+    lines.push(
+      columns
+        .map((column) => {
+          const cell = typeof column.value === 'function' ? column.value(row) : (row[column.value] as CsvCell);
+          return quoteField(csvCellText(cell));
+        })
+        .join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function sortKeysDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = sortKeysDeep((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * Pretty JSON (2 spaces, trailing newline) with object keys sorted at every depth, so the same
+ * data always exports byte-identically. Array order is kept: it carries meaning (weeks, ranks).
+ */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(sortKeysDeep(value), null, 2)}\n`;
+}
+
+function safePart(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+}
+
+/**
+ * `statboard-octo-org-hello-world-contributors.csv`: ASCII letters, digits, `.`, `_` and `-` only
+ * (any other run of characters, `/` included, becomes one `-`), no leading dot, at most about
+ * 120 characters. The extension keeps only letters and digits.
+ */
+export function exportFileName(section: string, subject: string, ext: string): string {
+  const base = ['statboard', safePart(subject), safePart(section)].filter((part) => part !== '').join('-');
+  const extension = ext.toLowerCase().replace(/[^a-z0-9]/g, '') || 'txt';
+  return `${base.slice(0, 120).replace(/[-.]+$/, '')}.${extension}`;
+}

@@ -1,0 +1,128 @@
+/**
+ * Text for numbers, percentages, dates and times. English and locale-independent on purpose:
+ * the same input gives the same text on every machine (tests, exports, screenshots), and GitHub's
+ * own UI is English. Negative values use the real minus sign U+2212, as typography wants.
+ */
+
+export const MINUS = '\u2212';
+
+const COMPACT_UNITS: readonly [number, string][] = [
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
+function withSign(negative: boolean, text: string): string {
+  return negative ? `${MINUS}${text}` : text;
+}
+
+/**
+ * `999`, `1.2k`, `12.3k`, `123k`, `3.4M`, `1.2B`. Exact below 1,000 (integers as is, fractions
+ * to one decimal). Above, three significant digits at most, truncated rather than rounded so a
+ * compact count never claims more than the real one (999,999 is `999k`, not `1M`); a trailing
+ * `.0` is dropped.
+ */
+export function formatCompact(value: number): string {
+  if (!Number.isFinite(value)) return '';
+  const negative = value < 0;
+  const abs = Math.abs(value);
+  for (const [size, unit] of COMPACT_UNITS) {
+    if (abs >= size) {
+      const tenths = Math.trunc(abs / (size / 10));
+      return withSign(negative, `${tenths >= 1000 ? Math.trunc(tenths / 10) : tenths / 10}${unit}`);
+    }
+  }
+  const exact = Number.isInteger(abs) ? String(abs) : String(Math.round(abs * 10) / 10);
+  return withSign(negative && exact !== '0', exact);
+}
+
+/** `1,234,567` (en-US grouping, comma). Fractions keep up to 2 decimals. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return '';
+  const text = Math.abs(value).toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return withSign(value < 0 && text !== '0', text);
+}
+
+export interface PercentOptions {
+  /** show `+` on increases (for changes); plain shares have no sign */
+  signed?: boolean;
+}
+
+/**
+ * A fraction as a whole percentage: 0.123 → `12%`, signed: `+12%`, −0.08 → `−8%`.
+ * Halves round away from zero. A non-zero value that rounds to 0 shows as `<1%` (unsigned) so a
+ * small share is not mistaken for none; a change that rounds to 0 shows as `0%`.
+ */
+export function formatPercent(fraction: number, options: PercentOptions = {}): string {
+  if (!Number.isFinite(fraction)) return '';
+  // toFixed first: 0.145 * 100 is 14.499999999999998 in binary floating point.
+  const percent = Math.round(Number((Math.abs(fraction) * 100).toFixed(6)));
+  if (percent === 0) return fraction !== 0 && !options.signed ? '<1%' : '0%';
+  const sign = fraction < 0 ? MINUS : options.signed ? '+' : '';
+  return `${sign}${percent}%`;
+}
+
+/** A period-over-period change: `+12%`, `−8%`, or `new` when there was nothing before. */
+export function formatChange(change: number | null): string {
+  return change === null ? 'new' : formatPercent(change, { signed: true });
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** Sunday first, like GitHub's `days` arrays and punch card. */
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/** `Tuesday`, or `Tue` with `short`. Out-of-range days give an empty string. */
+export function weekdayName(day: number, style: 'long' | 'short' = 'long'): string {
+  const name = WEEKDAY_NAMES[day] ?? '';
+  return style === 'short' ? name.slice(0, 3) : name;
+}
+
+/** `14:00`, `09:00`: the 24-hour clock, as in GitHub's punch card. */
+export function hourLabel(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}
+
+/** A stats week (unix seconds, a Sunday in UTC) as `Mar 3`. Always UTC: a week has no zone. */
+export function formatWeekLabel(weekSeconds: number): string {
+  const date = new Date(weekSeconds * 1000);
+  return `${MONTHS[date.getUTCMonth()] ?? ''} ${date.getUTCDate()}`;
+}
+
+export interface DateTimeOptions {
+  /** UTC (marked `UTC`) or the browser's local time zone */
+  utc: boolean;
+}
+
+/** `Mar 3, 2026 14:05 UTC` or, local, `Mar 3, 2026 15:05`. */
+export function formatDateTime(ms: number, options: DateTimeOptions): string {
+  if (!Number.isFinite(ms)) return '';
+  const d = new Date(ms);
+  const [year, month, day, hours, minutes] = options.utc
+    ? [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()]
+    : [d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes()];
+  const time = `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+  return `${MONTHS[month] ?? ''} ${day}, ${year} ${time}${options.utc ? ' UTC' : ''}`;
+}
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * `5 min ago`, `in 3 min`, `2 hours ago`, `in 1 day`, `just now`. Past times round down
+ * (5 min 59 s ago is `5 min ago`); future times round up, so a countdown never says `in 0 min`
+ * before the moment has come.
+ */
+export function formatRelativeTime(ms: number, now: number): string {
+  const diff = ms - now;
+  if (diff === 0 || (diff < 0 && diff > -60_000)) return 'just now';
+  const round = diff > 0 ? Math.ceil : Math.floor;
+  const abs = Math.abs(diff);
+  const minutes = round(abs / 60_000);
+  const hours = round(abs / 3_600_000);
+  const days = round(abs / 86_400_000);
+  const text =
+    minutes < 60 ? `${minutes} min` : hours < 24 ? plural(hours, 'hour') : plural(days, 'day');
+  return diff > 0 ? `in ${text}` : `${text} ago`;
+}
