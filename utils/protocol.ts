@@ -353,7 +353,9 @@ export type Command =
   | { type: 'watchlist.add'; entry: Omit<WatchEntry, 'addedAt'> }
   | { type: 'watchlist.remove'; host: HostId; kind: WatchEntry['kind']; name: string }
   | { type: 'watchlist.refresh' }
-  | { type: 'popup.opened' };
+  | { type: 'popup.opened' }
+  /** a content script asks for the options page (it cannot call runtime.openOptionsPage) */
+  | { type: 'options.open' };
 
 export type CommandResult<C extends Command> = C extends { type: 'token.set' | 'token.check' | 'token.remove' | 'token.status' }
   ? TokenStatus
