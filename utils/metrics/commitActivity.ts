@@ -1,5 +1,5 @@
 import type { CommitWeek } from '../protocol';
-import { compareCounts, countAt, indexOfMax, lastEntries, type Comparison } from './series';
+import { countAt, indexOfMax, lastEntries } from './series';
 
 /**
  * Commit activity (GitHub's `stats/commit_activity`: 52 weeks, oldest first, the last one being
@@ -37,12 +37,20 @@ export function activeWeeks(weeks: readonly CommitWeek[]): number {
   return active;
 }
 
+/** Recent weeks against the same number of weeks before them. */
+export interface CommitTrend {
+  recent: number;
+  previous: number;
+  /** (recent − previous) / previous; null when previous is 0 (the UI says "new") */
+  change: number | null;
+}
+
 /**
  * The last `span` weeks (the current partial week counts as one of them: it is what the user
  * sees on the chart) against the `span` weeks before. With fewer than 2×span weeks of data,
  * the older period sums what exists. `change` is null when the older period has no commits.
  */
-export function commitTrend(weeks: readonly CommitWeek[], span = 4): Comparison {
+export function commitTrend(weeks: readonly CommitWeek[], span = 4): CommitTrend {
   let recent = 0;
   let previous = 0;
   const end = weeks.length;
@@ -50,7 +58,7 @@ export function commitTrend(weeks: readonly CommitWeek[], span = 4): Comparison 
   for (let i = Math.max(0, end - 2 * span); i < Math.max(0, end - span); i++) {
     previous += weekTotal(weeks[i] as CommitWeek);
   }
-  return compareCounts(recent, previous);
+  return { recent, previous, change: previous === 0 ? null : (recent - previous) / previous };
 }
 
 /** Commits per weekday over the last 52 weeks: 7 numbers, Sunday first (missing days = 0). */
@@ -72,7 +80,7 @@ export function busiestWeekday(weeks: readonly CommitWeek[]): WeekdayCount | nul
 export interface CommitActivitySummary {
   commits: number;
   activeWeeks: number;
-  trend: Comparison;
+  trend: CommitTrend;
   weekdays: number[];
   busiestWeekday: WeekdayCount | null;
 }

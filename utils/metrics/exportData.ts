@@ -69,6 +69,7 @@ export function toJson(value: unknown): string {
 function safePart(text: string): string {
   return text
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents split off by NFKD: é → e
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '');

@@ -110,19 +110,16 @@ function plural(count: number, unit: string): string {
 }
 
 /**
- * `5 min ago`, `in 3 min`, `2 hours ago`, `in 1 day`, `just now`. Past times round down
- * (5 min 59 s ago is `5 min ago`); future times round up, so a countdown never says `in 0 min`
- * before the moment has come.
+ * `5 min ago`, `in 3 min`, `2 hours ago`, `in 1 day`, `just now`. Minutes round down for past
+ * times (5 min 59 s ago is `5 min ago`) and up for future ones, so a countdown never says
+ * `in 0 min` before the moment has come; hours and days are whole hours and days of those minutes.
  */
 export function formatRelativeTime(ms: number, now: number): string {
   const diff = ms - now;
   if (diff === 0 || (diff < 0 && diff > -60_000)) return 'just now';
-  const round = diff > 0 ? Math.ceil : Math.floor;
-  const abs = Math.abs(diff);
-  const minutes = round(abs / 60_000);
-  const hours = round(abs / 3_600_000);
-  const days = round(abs / 86_400_000);
-  const text =
-    minutes < 60 ? `${minutes} min` : hours < 24 ? plural(hours, 'hour') : plural(days, 'day');
+  const minutes = diff > 0 ? Math.ceil(diff / 60_000) : Math.floor(-diff / 60_000);
+  const hours = Math.floor(minutes / 60);
+  const days = Math.floor(hours / 24);
+  const text = minutes < 60 ? `${minutes} min` : hours < 24 ? plural(hours, 'hour') : plural(days, 'day');
   return diff > 0 ? `in ${text}` : `${text} ago`;
 }
