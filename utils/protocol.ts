@@ -340,6 +340,28 @@ export interface WatchEntry {
   /** `owner/repo` or `org` */
   name: string;
   addedAt: number;
+  /** the numbers from the last background refresh (absent until the first one) */
+  latest?: WatchLatest;
+}
+
+/**
+ * A watched entry's numbers. Repo: commits in the last 52 weeks, weekly totals. Org: API
+ * requests in the last 24 hours, hourly totals, rate-limited count and the newest
+ * rate-limited request seen (drives the toolbar badge).
+ */
+export interface WatchLatest {
+  /** unix ms of the refresh that produced this */
+  refreshedAt: number;
+  /** state of that refresh; a failed refresh keeps the older numbers below */
+  state: QueryState;
+  message?: string;
+  /** unix ms the numbers below were fetched from GitHub */
+  fetchedAt?: number;
+  total?: number;
+  rateLimited?: number;
+  series?: number[];
+  /** org: ISO time of the newest rate-limited request in the window, null when none */
+  lastRateLimitedAt?: string | null;
 }
 
 export type Command =

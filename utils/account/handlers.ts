@@ -1,0 +1,100 @@
+import type { Command, CommandResult, HostId, TokenStatus } from '../protocol';
+import { hostsItem, tokensItem } from '../settings';
+import type { GitHubHost } from '../github/hosts';
+import { configuredHost } from './hostAccess';
+import { parseToken } from './token';
+import { checkToken, type TokenRequest } from './tokenCheck';
+
+/** A handler for one command type, as the background's command router calls it. */
+export type CommandHandler<T extends Command['type']> = (
+  command: Extract<Command, { type: T }>,
+) => Promise<CommandResult<Extract<Command, { type: T }>>>;
+
+export interface AccountDeps {
+  /** the engine's low-level request (`githubRequest`), used for `GET /user` */
+  request: TokenRequest;
+  /** told after a token is stored or removed, so cached answers made with another token go */
+  onTokenChanged?: (host: HostId) => void | Promise<void>;
+  now?: () => number;
+}
+
+/** A stored "checking" older than this was cut short (the worker stopped): check again. */
+const STALE_CHECK_MS = 60_000;
+
+function missing(host: HostId, message = 'No token is set for this host.'): TokenStatus {
+  return { host, status: 'missing', message };
+}
+
+async function hostOrNull(id: HostId): Promise<GitHubHost | null> {
+  return configuredHost(id, await hostsItem.getValue());
+}
+
+async function saveStatus(host: HostId, token: string, status: TokenStatus): Promise<void> {
+  const tokens = await tokensItem.getValue();
+  // The user may have removed or replaced the token while GitHub was answering.
+  if (tokens[host]?.token !== token) return;
+  await tokensItem.setValue({ ...tokens, [host]: { token, status } });
+}
+
+/**
+ * `token.set`, `token.check`, `token.remove`, `token.status`. Every answer is a TokenStatus,
+ * which never holds the token: the token stays in the background's `storage.local`.
+ */
+export function accountCommandHandlers(deps: AccountDeps): {
+  'token.set': CommandHandler<'token.set'>;
+  'token.check': CommandHandler<'token.check'>;
+  'token.remove': CommandHandler<'token.remove'>;
+  'token.status': CommandHandler<'token.status'>;
+} {
+  const now = deps.now ?? Date.now;
+
+  async function runCheck(host: GitHubHost, token: string): Promise<TokenStatus> {
+    const status = await checkToken(host, token, deps.request, now);
+    await saveStatus(host.id, token, status);
+    return status;
+  }
+
+  return {
+    async 'token.set'(command) {
+      const host = await hostOrNull(command.host);
+      if (!host) return missing(command.host, 'Add this host in the options first.');
+      // Checked again here: the background never trusts what a page sends.
+      const parsed = parseToken(typeof command.token === 'string' ? command.token : '');
+      if (!parsed.ok) return { ...missing(host.id), status: 'invalid', message: parsed.error };
+      const checking: TokenStatus = { host: host.id, status: 'checking', kind: parsed.kind, checkedAt: now() };
+      await tokensItem.setValue({ ...(await tokensItem.getValue()), [host.id]: { token: parsed.token, status: checking } });
+      await deps.onTokenChanged?.(host.id);
+      return runCheck(host, parsed.token);
+    },
+
+    async 'token.check'(command) {
+      const host = await hostOrNull(command.host);
+      const stored = host ? (await tokensItem.getValue())[host.id] : undefined;
+      if (!host || !stored) return missing(command.host);
+      return runCheck(host, stored.token);
+    },
+
+    async 'token.remove'(command) {
+      const host = await hostOrNull(command.host);
+      const id = host?.id ?? command.host;
+      const tokens = await tokensItem.getValue();
+      if (id in tokens) {
+        const { [id]: _removed, ...rest } = tokens;
+        await tokensItem.setValue(rest);
+        await deps.onTokenChanged?.(id);
+      }
+      return missing(id, 'The token is removed.');
+    },
+
+    async 'token.status'(command) {
+      const host = await hostOrNull(command.host);
+      const stored = host ? (await tokensItem.getValue())[host.id] : undefined;
+      if (!host || !stored) return missing(command.host);
+      const status = stored.status;
+      if (!status || (status.status === 'checking' && now() - (status.checkedAt ?? 0) > STALE_CHECK_MS)) {
+        return runCheck(host, stored.token);
+      }
+      return status;
+    },
+  };
+}

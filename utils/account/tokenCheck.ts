@@ -1,0 +1,181 @@
+import type { TokenKind, TokenStatus } from '../protocol';
+import type { GitHubHost } from '../github/hosts';
+import { tokenKindOf } from './token';
+
+/**
+ * Checks a token with `GET /user` (background only). The request function is injected so the
+ * same code runs against the engine's `githubRequest` and against a stub in tests.
+ */
+
+export interface TokenCheckResponse {
+  status: number;
+  /** a Headers object or a plain record (names in any case) */
+  headers: Headers | Record<string, string | undefined>;
+  body: unknown;
+}
+
+export type TokenRequest = (
+  host: GitHubHost,
+  path: string,
+  init: { token?: string; accept?: string },
+) => Promise<TokenCheckResponse>;
+
+function header(headers: TokenCheckResponse['headers'], name: string): string | undefined {
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value ?? undefined;
+  return undefined;
+}
+
+/** `X-OAuth-Scopes: repo, read:org` → `['repo', 'read:org']`; undefined when absent. */
+export function parseScopes(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return value
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter((scope) => scope !== '');
+}
+
+/**
+ * `GitHub-Authentication-Token-Expiration` (e.g. `2026-03-01 12:00:00 UTC` or with `+0100`)
+ * as an ISO string; undefined when absent or unreadable.
+ */
+export function parseExpiry(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})\s*(UTC|Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
+  if (!match) return undefined;
+  const zone = !match[3] || match[3] === 'UTC' || match[3] === 'Z' ? 'Z' : match[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const time = Date.parse(`${match[1]}T${match[2]}${zone}`);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The warnings that change what the user will see, in plain sentences. */
+export function tokenWarnings(input: {
+  kind: TokenKind;
+  scopes?: string[];
+  expiresAt?: string;
+  hasApiInsights: boolean;
+  now: number;
+}): string[] {
+  const warnings: string[] = [];
+  const { kind, scopes } = input;
+  if ((kind === 'classic' || kind === 'oauth') && scopes && !scopes.includes('repo')) {
+    warnings.push('This token has no "repo" scope: private repositories will not show.');
+  }
+  if (input.hasApiInsights) {
+    if (kind === 'fine-grained') {
+      warnings.push(
+        'Organization API Insights need the organization permission "API Insights" (read) on this token, and you must be an organization owner or hold the "View organization API insights" role.',
+      );
+    } else if (kind !== 'app-user' && kind !== 'app-installation') {
+      warnings.push(
+        'Organization API Insights need a fine-grained token with the organization permission "API Insights" (read); this kind of token may be refused there.',
+      );
+    }
+  }
+  if (input.expiresAt) {
+    const left = Date.parse(input.expiresAt) - input.now;
+    const day = new Date(input.expiresAt).toISOString().slice(0, 10);
+    if (left <= 0) warnings.push(`This token expired on ${day}.`);
+    else if (left < 14 * DAY_MS) warnings.push(`This token expires on ${day}; make a new one soon.`);
+  }
+  return warnings;
+}
+
+function loginOf(body: unknown): string | undefined {
+  if (body && typeof body === 'object' && typeof (body as { login?: unknown }).login === 'string') {
+    const login = (body as { login: string }).login;
+    // A login is short and plain; anything else is not trusted into the UI.
+    return /^[A-Za-z0-9-]{1,39}(\[bot\])?$/.test(login) ? login : undefined;
+  }
+  return undefined;
+}
+
+function resetTime(headers: TokenCheckResponse['headers']): string | null {
+  const reset = Number(header(headers, 'x-ratelimit-reset'));
+  return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString().slice(11, 16) + ' UTC' : null;
+}
+
+/** Turns the answer to `GET /user` into a TokenStatus. Pure: `now` is given. */
+export function interpretUserResponse(
+  host: GitHubHost,
+  kind: TokenKind,
+  response: TokenCheckResponse,
+  now: number,
+): TokenStatus {
+  const base = { host: host.id, kind, checkedAt: now };
+  const { status, headers } = response;
+  if (status === 200) {
+    const scopes = kind === 'classic' || kind === 'oauth' ? parseScopes(header(headers, 'x-oauth-scopes')) : undefined;
+    const expiresAt = parseExpiry(header(headers, 'github-authentication-token-expiration'));
+    const login = loginOf(response.body);
+    const warnings = tokenWarnings({ kind, scopes, expiresAt, hasApiInsights: host.hasApiInsights, now });
+    return {
+      ...base,
+      status: 'valid',
+      ...(login ? { login } : {}),
+      ...(scopes ? { scopes } : {}),
+      ...(expiresAt ? { expiresAt } : {}),
+      warnings,
+      message: login ? `Signed in to ${host.id} as ${login}.` : `The token works on ${host.id}.`,
+    };
+  }
+  if (status === 401) {
+    return {
+      ...base,
+      status: 'invalid',
+      message:
+        kind === 'refresh'
+          ? 'GitHub rejected this token: a refresh token cannot call the API. Use the access token it gives you.'
+          : 'GitHub rejected this token: it is expired, revoked or mistyped.',
+    };
+  }
+  const rateLimited =
+    status === 429 || (status === 403 && (header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined));
+  if (rateLimited) {
+    const reset = resetTime(headers);
+    return {
+      ...base,
+      status: 'unreachable',
+      message: `GitHub's rate limit is used up${reset ? ` until ${reset}` : ''}; the token is saved and will be checked again.`,
+    };
+  }
+  if (status === 403 && kind === 'app-installation') {
+    // Installation tokens act as an app, not a user: /user refuses them, yet they work for repos.
+    return { ...base, status: 'valid', warnings: [], message: `The installation token works on ${host.id} (it has no user).` };
+  }
+  if (status === 403) {
+    return { ...base, status: 'invalid', message: 'GitHub refused this token (403): it may be blocked by an organization policy or lack access.' };
+  }
+  return {
+    ...base,
+    status: 'unreachable',
+    message: `Could not reach GitHub: ${host.id} answered HTTP ${status}. The token is saved and will be checked again.`,
+  };
+}
+
+/** Checks `token` against `host` with `GET /user`. Never throws; never puts the token in the result. */
+export async function checkToken(
+  host: GitHubHost,
+  token: string,
+  request: TokenRequest,
+  now: () => number = Date.now,
+): Promise<TokenStatus> {
+  const kind = tokenKindOf(token);
+  let response: TokenCheckResponse;
+  try {
+    response = await request(host, '/user', { token, accept: 'application/vnd.github+json' });
+  } catch {
+    // The error text could name the URL or worse; the user needs only the fact.
+    return {
+      host: host.id,
+      kind,
+      status: 'unreachable',
+      checkedAt: now(),
+      message: `Could not reach GitHub at ${host.apiBase}. The token is saved and will be checked again.`,
+    };
+  }
+  return interpretUserResponse(host, kind, response, now());
+}

@@ -1,0 +1,130 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { WatchEntry } from '../protocol';
+import { getPreferences, hostsItem, preferencesItem } from '../settings';
+import type { CommandHandler } from '../account/handlers';
+import { configuredHost } from '../account/hostAccess';
+import { badgeCount, badgeText, markSeen } from './badge';
+import { addWatchEntry, removeWatchEntry, watchKey } from './list';
+import { refreshEntry, type FetchOnce } from './refresh';
+import { watchlistItem, watchlistSeenItem } from './storage';
+
+export const WATCH_ALARM = 'statboard-watchlist';
+
+export interface WatchlistDeps {
+  /** the engine's `fetchOnce(query, priority)`; called with `background` priority only */
+  fetchOnce: FetchOnce;
+  now?: () => number;
+}
+
+/** Sets the toolbar badge from the stored list and what the popup last showed. */
+export async function updateBadge(): Promise<number> {
+  const [entries, seen] = await Promise.all([watchlistItem.getValue(), watchlistSeenItem.getValue()]);
+  const count = badgeCount(entries, seen);
+  await browser.action.setBadgeText({ text: badgeText(count) });
+  if (count > 0) await browser.action.setBadgeBackgroundColor({ color: '#cf222e' });
+  return count;
+}
+
+let running: Promise<void> | null = null;
+
+/**
+ * Refreshes every watched entry, one after another (GitHub asks for serial requests), then
+ * updates the badge. Overlapping calls share one run.
+ */
+export function refreshWatchlist(deps: WatchlistDeps, only?: (entry: WatchEntry) => boolean): Promise<void> {
+  if (running && !only) return running;
+  const run = (async () => {
+    const now = deps.now ?? Date.now;
+    const settings = await hostsItem.getValue();
+    const entries = (await watchlistItem.getValue()).filter((entry) => !only || only(entry));
+    const results = new Map<string, WatchEntry['latest']>();
+    for (const entry of entries) {
+      results.set(watchKey(entry), await refreshEntry(entry, configuredHost(entry.host, settings), deps.fetchOnce, now()));
+    }
+    // Re-read: the user may have pinned or unpinned while the refresh ran.
+    const current = await watchlistItem.getValue();
+    await watchlistItem.setValue(current.map((entry) => (results.has(watchKey(entry)) ? { ...entry, latest: results.get(watchKey(entry)) } : entry)));
+    await updateBadge();
+  })();
+  if (!only) {
+    running = run;
+    void run.finally(() => {
+      if (running === run) running = null;
+    });
+  }
+  return run;
+}
+
+/** `watchlist.get/add/remove/refresh` and `popup.opened`. */
+export function watchlistCommandHandlers(deps: WatchlistDeps): {
+  'watchlist.get': CommandHandler<'watchlist.get'>;
+  'watchlist.add': CommandHandler<'watchlist.add'>;
+  'watchlist.remove': CommandHandler<'watchlist.remove'>;
+  'watchlist.refresh': CommandHandler<'watchlist.refresh'>;
+  'popup.opened': CommandHandler<'popup.opened'>;
+} {
+  const now = deps.now ?? Date.now;
+  return {
+    async 'watchlist.get'() {
+      return watchlistItem.getValue();
+    },
+
+    async 'watchlist.add'(command) {
+      const list = await watchlistItem.getValue();
+      const entry = command.entry;
+      const host = configuredHost(String(entry?.host ?? ''), await hostsItem.getValue());
+      if (!host || (entry.kind !== 'repo' && entry.kind !== 'org') || typeof entry.name !== 'string') return list;
+      const added = addWatchEntry(list, { host: host.id, kind: entry.kind, name: entry.name }, now());
+      if (!added.ok) throw new Error(added.error);
+      await watchlistItem.setValue(added.list);
+      // Fill the new entry's numbers (from the cache when the panel already fetched them).
+      const key = watchKey({ host: host.id, kind: entry.kind, name: entry.name });
+      void refreshWatchlist(deps, (e) => watchKey(e) === key).catch(() => undefined);
+      return added.list;
+    },
+
+    async 'watchlist.remove'(command) {
+      const list = removeWatchEntry(await watchlistItem.getValue(), command);
+      await watchlistItem.setValue(list);
+      await updateBadge();
+      return list;
+    },
+
+    async 'watchlist.refresh'() {
+      await refreshWatchlist(deps);
+      return { ok: true };
+    },
+
+    async 'popup.opened'() {
+      await watchlistSeenItem.setValue(markSeen(await watchlistItem.getValue(), now()));
+      await updateBadge();
+      return { ok: true };
+    },
+  };
+}
+
+/** Creates or re-times the refresh alarm; an alarm with the right period is left alone. */
+export async function scheduleWatchAlarm(): Promise<void> {
+  const { watchIntervalMinutes } = await getPreferences();
+  const period = Math.max(5, watchIntervalMinutes);
+  const existing = await browser.alarms.get(WATCH_ALARM);
+  // Re-creating on every worker start would push the alarm back forever.
+  if (existing?.periodInMinutes === period) return;
+  await browser.alarms.create(WATCH_ALARM, { periodInMinutes: period, delayInMinutes: period });
+}
+
+/**
+ * Wires the background refresh: listens for the alarm (call at the top level of the
+ * background's main, so a wake-up by the alarm finds the listener), keeps the alarm in step
+ * with the preference, and restores the badge. Returns the listener (tests call it).
+ */
+export function onWatchAlarm(deps: WatchlistDeps): (alarm: Browser.alarms.Alarm) => Promise<void> {
+  const listener = async (alarm: Browser.alarms.Alarm): Promise<void> => {
+    if (alarm.name === WATCH_ALARM) await refreshWatchlist(deps);
+  };
+  browser.alarms.onAlarm.addListener(listener);
+  void scheduleWatchAlarm().catch(() => undefined);
+  preferencesItem.watch(() => void scheduleWatchAlarm().catch(() => undefined));
+  void updateBadge().catch(() => undefined);
+  return listener;
+}

@@ -1,0 +1,134 @@
+import type {
+  CommitWeek,
+  DataOf,
+  InsightsPage,
+  InsightsSubject,
+  InsightsTimePoint,
+  OrgInsightsQuery,
+  Priority,
+  Query,
+  RepoStatsQuery,
+  Snapshot,
+  WatchEntry,
+  WatchLatest,
+} from '../protocol';
+import type { GitHubHost } from '../github/hosts';
+import { commitsInLastYear } from '../metrics/commitActivity';
+import { fillTimeSeries, insightsWindow } from '../metrics/insights';
+
+/** Background refresh of the watched entries: which queries, and what to keep from them. */
+
+export type FetchOnce = <Q extends Query>(query: Q, priority: Priority) => Promise<Snapshot<DataOf<Q>>>;
+
+export function repoQuery(entry: Pick<WatchEntry, 'host' | 'name'>): RepoStatsQuery & { stat: 'commit-activity' } {
+  const [owner = '', repo = ''] = entry.name.split('/');
+  return { kind: 'repo-stats', host: entry.host, owner, repo, stat: 'commit-activity' };
+}
+
+/**
+ * The org's last 24 hours, hourly (the sparkline and totals), and its subject with the newest
+ * rate-limited request (the badge). Windows end on the minute, like the org panel's presets,
+ * so both share cached answers.
+ */
+export function orgQueries(entry: Pick<WatchEntry, 'host' | 'name'>, now: number): {
+  time: OrgInsightsQuery & { report: 'time' };
+  newest: OrgInsightsQuery & { report: 'subjects' };
+} {
+  const result = insightsWindow('24h', now);
+  // A preset window is always valid; the fallback only satisfies the type.
+  const window = result.ok ? result.window : { minTimestamp: '', maxTimestamp: '' };
+  const base = { kind: 'org-insights', host: entry.host, org: entry.name, scope: { type: 'org' }, minTimestamp: window.minTimestamp, maxTimestamp: window.maxTimestamp } as const;
+  return {
+    time: { ...base, scope: { type: 'org' }, report: 'time', increment: '1h' },
+    newest: {
+      ...base,
+      scope: { type: 'org' },
+      report: 'subjects',
+      page: 1,
+      perPage: 1,
+      direction: 'desc',
+      sort: ['last_rate_limited_timestamp'],
+    },
+  };
+}
+
+function hasData<T>(snapshot: Snapshot<T>): snapshot is Snapshot<T> & { data: T } {
+  return (snapshot.state === 'ready' || snapshot.state === 'empty') && snapshot.data !== undefined;
+}
+
+/** What failed, with the older numbers kept: a bad answer never replaces good data. */
+function keepOlder(previous: WatchLatest | undefined, snapshot: Snapshot, now: number): WatchLatest {
+  const { refreshedAt: _r, state: _s, message: _m, ...numbers } = previous ?? { refreshedAt: 0, state: 'loading' };
+  return { ...numbers, refreshedAt: now, state: snapshot.state, ...(snapshot.meta.message ? { message: snapshot.meta.message } : {}) };
+}
+
+export function summarizeRepo(snapshot: Snapshot<CommitWeek[]>, previous: WatchLatest | undefined, now: number): WatchLatest {
+  if (snapshot.state === 'empty') return { refreshedAt: now, state: 'empty', fetchedAt: snapshot.meta.fetchedAt ?? now, total: 0, series: [] };
+  if (!hasData(snapshot)) return keepOlder(previous, snapshot, now);
+  return {
+    refreshedAt: now,
+    state: 'ready',
+    fetchedAt: snapshot.meta.fetchedAt ?? now,
+    total: commitsInLastYear(snapshot.data),
+    series: snapshot.data.slice(-52).map((week) => week.total),
+  };
+}
+
+export function summarizeOrg(
+  time: Snapshot<InsightsTimePoint[]>,
+  newest: Snapshot<InsightsPage<InsightsSubject>>,
+  window: { fromMs: number; toMs: number },
+  previous: WatchLatest | undefined,
+  now: number,
+): WatchLatest {
+  if (!hasData(time)) return keepOlder(previous, time, now);
+  const hourly = fillTimeSeries(time.data, window.fromMs, window.toMs, '1h');
+  let total = 0;
+  let rateLimited = 0;
+  for (const point of hourly) {
+    total += point.totalRequests;
+    rateLimited += point.rateLimitedRequests;
+  }
+  const newestSubject = hasData(newest) ? newest.data.items[0] : undefined;
+  const lastRateLimitedAt = hasData(newest)
+    ? (newestSubject?.lastRateLimitedAt ?? null)
+    : (previous?.lastRateLimitedAt ?? null);
+  return {
+    refreshedAt: now,
+    state: 'ready',
+    fetchedAt: time.meta.fetchedAt ?? now,
+    total,
+    rateLimited,
+    series: hourly.map((point) => point.totalRequests),
+    lastRateLimitedAt,
+  };
+}
+
+/** Refreshes one entry through the engine at background priority. Never throws. */
+export async function refreshEntry(
+  entry: WatchEntry,
+  host: GitHubHost | null,
+  fetchOnce: FetchOnce,
+  now: number,
+): Promise<WatchLatest> {
+  const previous = entry.latest;
+  if (!host) {
+    return { ...keepOlder(previous, { state: 'no-access', meta: {} }, now), message: `${entry.host} is no longer among your hosts.` };
+  }
+  try {
+    if (entry.kind === 'repo') return summarizeRepo(await fetchOnce(repoQuery(entry), 'background'), previous, now);
+    if (!host.hasApiInsights) {
+      return { refreshedAt: now, state: 'no-access', message: 'GitHub Enterprise Server has no API Insights.' };
+    }
+    const queries = orgQueries(entry, now);
+    const time = await fetchOnce(queries.time, 'background');
+    // No access or an error on the series: the newest-request query would fail the same way.
+    const newest: Snapshot<InsightsPage<InsightsSubject>> = hasData(time)
+      ? await fetchOnce(queries.newest, 'background')
+      : { state: time.state, meta: time.meta };
+    const window = insightsWindow('24h', now);
+    return summarizeOrg(time, newest, window.ok ? window.window : { fromMs: now, toMs: now }, previous, now);
+  } catch {
+    return { ...keepOlder(previous, { state: 'error', meta: {} }, now), message: 'The refresh failed; the numbers shown are older.' };
+  }
+}
