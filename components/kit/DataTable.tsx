@@ -1,0 +1,55 @@
+import type { CsvCell, CsvColumn } from '../../utils/metrics';
+import { formatNumber } from '../../utils/metrics';
+
+/** One column of a section's table; the same columns make the CSV export. */
+export interface TableColumn<T> extends CsvColumn<T> {
+  /** right-aligned, formatted with grouping in the table (the CSV keeps raw numbers) */
+  numeric?: boolean;
+}
+
+export interface TableSpec<T> {
+  /** says what a row is, e.g. "Commits per week, oldest first" */
+  caption: string;
+  columns: readonly TableColumn<T>[];
+  rows: readonly T[];
+}
+
+export function cellOf<T>(column: CsvColumn<T>, row: T): CsvCell {
+  return typeof column.value === 'function' ? column.value(row) : (row[column.value] as CsvCell);
+}
+
+function display(cell: CsvCell): string {
+  if (cell === null || cell === undefined) return '';
+  return typeof cell === 'number' ? formatNumber(cell) : String(cell);
+}
+
+/** The data behind a chart, as a plain table. API text lands in text nodes only. */
+export function DataTable<T>({ table, id, hidden }: { table: TableSpec<T>; id: string; hidden: boolean }) {
+  return (
+    <div class="sb-table-wrap" id={id} data-hidden={hidden ? 'true' : 'false'} tabIndex={hidden ? -1 : 0}>
+      <table class="sb-table">
+        <caption>{table.caption}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((column) => (
+              <th key={column.header} scope="col" class={column.numeric ? 'sb-num' : undefined}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, i) => (
+            <tr key={i}>
+              {table.columns.map((column) => (
+                <td key={column.header} class={column.numeric ? 'sb-num' : undefined}>
+                  {display(cellOf(column, row))}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

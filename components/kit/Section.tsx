@@ -1,0 +1,47 @@
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
+import type { Snapshot } from '../../utils/protocol';
+import { FreshnessNote, StateMessage } from './StateMessage';
+
+export interface SectionProps<T> {
+  /** `data-section`, a stable test hook */
+  id: string;
+  title: string;
+  snapshot: Snapshot<T>;
+  onRetry(): void;
+  /** the height the ready view takes (reserved while loading, so nothing jumps) */
+  bodyHeight: number;
+  /** per-state sentences that replace the engine's (e.g. why a section is too large) */
+  sentences?: Partial<Record<Snapshot['state'], string>>;
+  /** controls in the heading row (e.g. a window picker) */
+  actions?: ComponentChildren;
+  /** the ready view, given the data */
+  children: (data: T) => ComponentChildren;
+}
+
+// States in which cached data, when the engine kept some, is still worth showing.
+const KEEPS_DATA = new Set<Snapshot['state']>(['ready', 'computing', 'rate-limited', 'error']);
+
+/** A panel section: heading, then the data view or a state message, never both. */
+export function Section<T>({ id, title, snapshot, onRetry, bodyHeight, sentences, actions, children }: SectionProps<T>) {
+  const headingId = useId();
+  const showData = snapshot.data !== undefined && KEEPS_DATA.has(snapshot.state);
+  return (
+    <section class="sb-section" data-section={id} data-state={snapshot.state} aria-labelledby={headingId}>
+      <div class="sb-section-head">
+        <h3 class="sb-section-title" id={headingId}>
+          {title}
+        </h3>
+        {showData ? actions : null}
+      </div>
+      {showData ? (
+        <>
+          <FreshnessNote snapshot={snapshot} onRetry={onRetry} />
+          {children(snapshot.data as T)}
+        </>
+      ) : (
+        <StateMessage snapshot={snapshot} onRetry={onRetry} what={title} minHeight={bodyHeight} sentences={sentences} />
+      )}
+    </section>
+  );
+}

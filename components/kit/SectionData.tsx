@@ -1,0 +1,119 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { exportFileName, toCsv, toJson } from '../../utils/metrics';
+import { DataTable, type TableSpec } from './DataTable';
+import { downloadText } from './download';
+import { Icon } from './icons';
+
+export interface SectionDataProps<T> {
+  table: TableSpec<T>;
+  /** the section id and the subject (`acme/rocket`), for the file name */
+  section: string;
+  subject: string;
+  /** what the JSON export holds (usually the section's data as received) */
+  json: unknown;
+}
+
+/**
+ * The "Show table" toggle, the export menu and the table itself. The table is always in the DOM
+ * (tests and screen readers read it); the toggle only makes it visible.
+ */
+export function SectionData<T>({ table, section, subject, json }: SectionDataProps<T>) {
+  const [shown, setShown] = useState(false);
+  const tableId = useId();
+  return (
+    <>
+      <div class="sb-toolbar">
+        <button
+          type="button"
+          class="sb-btn sb-btn-invisible"
+          aria-pressed={shown}
+          aria-controls={tableId}
+          onClick={() => setShown(!shown)}
+          data-action="toggle-table"
+        >
+          <Icon name="table" />
+          {shown ? 'Hide table' : 'Show table'}
+        </button>
+        <span class="sb-spacer" />
+        <ExportMenu
+          onCsv={() => downloadText(exportFileName(section, subject, 'csv'), 'text/csv', toCsv(table.columns, table.rows))}
+          onJson={() => downloadText(exportFileName(section, subject, 'json'), 'application/json', toJson(json))}
+        />
+      </div>
+      <DataTable table={table} id={tableId} hidden={!shown} />
+    </>
+  );
+}
+
+/** A small menu button (Primer ActionMenu-like): arrow keys move, Escape closes and returns focus. */
+export function ExportMenu({ onCsv, onJson }: { onCsv(): void; onJson(): void }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const root = button.current?.getRootNode() as Document | ShadowRoot | undefined;
+    const close = (event: Event) => {
+      if (!event.composedPath().some((node) => node === list.current || node === button.current)) setOpen(false);
+    };
+    root?.addEventListener('pointerdown', close);
+    document.addEventListener('pointerdown', close);
+    return () => {
+      root?.removeEventListener('pointerdown', close);
+      document.removeEventListener('pointerdown', close);
+    };
+  }, [open]);
+
+  const choose = (action: () => void) => {
+    setOpen(false);
+    button.current?.focus();
+    action();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const items = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const index = items.indexOf((button.current?.getRootNode() as ShadowRoot | Document).activeElement as HTMLElement);
+    if (event.key === 'Escape' || event.key === 'Tab') {
+      setOpen(false);
+      if (event.key === 'Escape') button.current?.focus();
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      items[(index + step + items.length) % items.length]?.focus();
+    }
+  };
+
+  return (
+    <div class="sb-menu">
+      <button
+        ref={button}
+        type="button"
+        class="sb-btn sb-btn-invisible"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen(!open)}
+        data-action="export"
+      >
+        <Icon name="download" />
+        Export
+      </button>
+      {open ? (
+        <ul ref={list} id={menuId} class="sb-menu-list" role="menu" aria-label="Export" onKeyDown={onKeyDown}>
+          <li role="none">
+            <button type="button" role="menuitem" class="sb-menu-item" tabIndex={-1} onClick={() => choose(onCsv)}>
+              Download CSV
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" class="sb-menu-item" tabIndex={-1} onClick={() => choose(onJson)}>
+              Download JSON
+            </button>
+          </li>
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * The panel kit shared by the repository and organization panels. See docs/architecture.md
+ * ("Panel kit") for how a panel is put together.
+ */
+export { PanelShell, type PanelShellProps } from './PanelShell';
+export { Section, type SectionProps } from './Section';
+export { SectionData, ExportMenu, type SectionDataProps } from './SectionData';
+export { DataTable, cellOf, type TableColumn, type TableSpec } from './DataTable';
+export { StateMessage, FreshnessNote, type StateMessageProps } from './StateMessage';
+export { ChartCanvas, themedScale, type ChartCanvasProps } from './ChartCanvas';
+export { useThemeColors, readThemeColors, observeTheme, withAlpha, type ThemeColors } from './theme';
+export { useQuery, useQueries, type QueryResult } from './useQuery';
+export { Stat } from './Stat';
+export { Sparkline } from './Sparkline';
+export { Icon, type IconName } from './icons';
+export { PanelContext, usePanel, type PanelContextValue } from './context';
+export { panelState, noAccessSentence } from './messages';
+export { useNow, clockTime, countdown } from './time';
+export { downloadText } from './download';
+export { KIT_CSS } from './styles';
+export type { ChartConfiguration, ChartType } from './chart';

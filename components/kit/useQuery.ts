@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { queryKey, type DataOf, type Priority, type Query, type Snapshot } from '../../utils/protocol';
+import type { QueryWatch, StatboardClient } from '../../utils/statboardClient';
+
+const LOADING: Snapshot<never> = { state: 'loading', meta: {} };
+
+export interface QueryResult<T> {
+  snapshot: Snapshot<T>;
+  /** refetch now, ignoring freshness (the Retry button) */
+  retry(): void;
+}
+
+/**
+ * Watches each query (null = not watched) and returns their latest snapshots, in order. A query
+ * is re-watched only when its `queryKey` changes, so a parent re-render costs nothing; every
+ * watch ends on unmount.
+ */
+export function useQueries<Qs extends readonly (Query | null)[]>(
+  client: StatboardClient,
+  queries: Qs,
+  priority: Priority = 'interactive',
+): { [I in keyof Qs]: QueryResult<Qs[I] extends Query ? DataOf<Qs[I]> : never> } {
+  const keys = queries.map((q) => (q ? queryKey(q) : ''));
+  const joined = keys.join('\n');
+  const [snapshots, setSnapshots] = useState<Record<string, Snapshot>>({});
+  const watches = useRef(new Map<string, QueryWatch>());
+  const latest = useRef(queries);
+  latest.current = queries;
+
+  useEffect(() => {
+    const live = watches.current;
+    const wanted = new Set(keys.filter(Boolean));
+    for (const [key, watch] of live) {
+      if (!wanted.has(key)) {
+        watch.unwatch();
+        live.delete(key);
+      }
+    }
+    latest.current.forEach((query, i) => {
+      const key = keys[i];
+      if (!query || !key || live.has(key)) return;
+      live.set(
+        key,
+        client.watch(query, (snapshot) => setSnapshots((prev) => ({ ...prev, [key]: snapshot as Snapshot })), priority),
+      );
+    });
+    // Keyed by the joined query keys: new array identities with the same queries change nothing.
+  }, [client, joined, priority]);
+
+  useEffect(
+    () => () => {
+      for (const watch of watches.current.values()) watch.unwatch();
+      watches.current.clear();
+    },
+    [client],
+  );
+
+  const retry = useCallback((key: string) => watches.current.get(key)?.retry(), []);
+  return keys.map((key) => ({
+    snapshot: (key && snapshots[key]) || LOADING,
+    retry: () => retry(key),
+  })) as never;
+}
+
+/** One query: the latest snapshot (`loading` until the first arrives) and retry. */
+export function useQuery<Q extends Query>(
+  client: StatboardClient,
+  query: Q | null,
+  priority?: Priority,
+): QueryResult<DataOf<Q>> {
+  return useQueries(client, [query] as const, priority)[0] as QueryResult<DataOf<Q>>;
+}

@@ -1,0 +1,5 @@
+export * from './detect';
+export * from './anchor';
+export * from './navigation';
+export * from './mount';
+export * from './controller';
