@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import type { InsightsRoute, InsightsSubject } from '../../utils/protocol';
+import {
+  chooseIncrement,
+  coarserIncrement,
+  compareInsights,
+  fillTimeSeries,
+  incrementMs,
+  insightsWindow,
+  isRouteSortField,
+  isSubjectSortField,
+  isWithinHistory,
+  parseIncrement,
+  previousWindow,
+  rateLimitedShare,
+  sortActors,
+  sortRoutes,
+  sortSubjects,
+  toIsoSeconds,
+  type InsightsWindow,
+  type InsightsWindowResult,
+} from '../../utils/metrics/insights';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+const NOW = Date.UTC(2026, 2, 10, 12, 34, 56, 789); // 2026-03-10T12:34:56.789Z
+
+function ok(result: InsightsWindowResult): InsightsWindow {
+  if (!result.ok) throw new Error(`expected a window, got: ${result.error}`);
+  return result.window;
+}
+
+function error(result: InsightsWindowResult): string {
+  if (result.ok) throw new Error('expected an error');
+  return result.error;
+}
+
+describe('insights windows', () => {
+  it('formats timestamps to the second in UTC', () => {
+    expect(toIsoSeconds(NOW)).toBe('2026-03-10T12:34:56Z');
+  });
+  it('ends presets at the current minute', () => {
+    expect(ok(insightsWindow('24h', NOW))).toEqual({
+      minTimestamp: '2026-03-09T12:34:00Z',
+      maxTimestamp: '2026-03-10T12:34:00Z',
+      fromMs: Date.UTC(2026, 2, 9, 12, 34),
+      toMs: Date.UTC(2026, 2, 10, 12, 34),
+    });
+    expect(ok(insightsWindow('30d', NOW)).minTimestamp).toBe('2026-02-08T12:34:00Z');
+  });
+  it('is exactly 7 × 24 h across a daylight-saving change (all UTC)', () => {
+    // US clocks moved on 2026-03-08; a UTC window does not notice
+    const week = ok(insightsWindow('7d', NOW));
+    expect(week.toMs - week.fromMs).toBe(7 * DAY);
+    expect(week.minTimestamp).toBe('2026-03-03T12:34:00Z');
+  });
+  it('cuts custom ranges to whole seconds', () => {
+    const w = ok(insightsWindow({ from: Date.UTC(2026, 2, 10, 0, 0, 0, 999), to: Date.UTC(2026, 2, 10, 6) }, NOW));
+    expect([w.minTimestamp, w.maxTimestamp]).toEqual(['2026-03-10T00:00:00Z', '2026-03-10T06:00:00Z']);
+  });
+  it('clamps a custom start older than 31 days, and an end in the future', () => {
+    const old = ok(insightsWindow({ from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 2, 1) }, NOW));
+    // NOW − 31 days is 2026-02-07T12:34:56.789Z, rounded up to the second
+    expect([old.minTimestamp, old.maxTimestamp]).toEqual(['2026-02-07T12:34:57Z', '2026-03-01T00:00:00Z']);
+    const future = ok(insightsWindow({ from: NOW - HOUR, to: NOW + DAY }, NOW));
+    expect(future.maxTimestamp).toBe('2026-03-10T12:34:56Z');
+  });
+  it('refuses ranges that are reversed, empty, too old, in the future or not numbers', () => {
+    expect(error(insightsWindow({ from: NOW - HOUR, to: NOW - 2 * HOUR }, NOW))).toMatch(/before the end/);
+    expect(error(insightsWindow({ from: NOW - HOUR, to: NOW - HOUR }, NOW))).toMatch(/before the end/);
+    expect(error(insightsWindow({ from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 0, 15) }, NOW))).toMatch(/31 days/);
+    expect(error(insightsWindow({ from: NOW + HOUR, to: NOW + 2 * HOUR }, NOW))).toMatch(/future/);
+    expect(error(insightsWindow({ from: Number.NaN, to: NOW }, NOW))).toMatch(/start and an end/);
+    // less than a second long: nothing left once cut to seconds
+    expect(insightsWindow({ from: NOW - 500, to: NOW - 100 }, NOW).ok).toBe(false);
+  });
+  it('gives the previous window of the same length, and says when GitHub no longer has it', () => {
+    const day = ok(insightsWindow('24h', NOW));
+    expect(previousWindow(day)).toMatchObject({ minTimestamp: '2026-03-08T12:34:00Z', maxTimestamp: '2026-03-09T12:34:00Z' });
+    expect(isWithinHistory(previousWindow(ok(insightsWindow('7d', NOW))), NOW)).toBe(true);
+    expect(isWithinHistory(previousWindow(ok(insightsWindow('30d', NOW))), NOW)).toBe(false);
+  });
+});
+
+describe('increments', () => {
+  it('chooses the finest step that keeps a chart within 300 points', () => {
+    expect(chooseIncrement(DAY)).toBe('5m'); // 289 buckets at worst
+    expect(chooseIncrement(7 * DAY)).toBe('1h'); // 30m would be 337
+    expect(chooseIncrement(30 * DAY)).toBe('3h');
+    expect(chooseIncrement(HOUR)).toBe('5m');
+    expect(chooseIncrement(365 * DAY)).toBe('1d');
+  });
+  it('counts the extra bucket of an unaligned window at the boundary', () => {
+    expect(chooseIncrement(299 * 5 * MIN)).toBe('5m');
+    expect(chooseIncrement(300 * 5 * MIN)).toBe('10m');
+    expect(chooseIncrement(DAY, 25)).toBe('1h');
+  });
+  it('steps up the ladder and stops at a day', () => {
+    expect(coarserIncrement('5m')).toBe('10m');
+    expect(coarserIncrement('12h')).toBe('1d');
+    expect(coarserIncrement('1d')).toBeNull();
+  });
+  it('knows each step in ms and parses only ladder values', () => {
+    expect(incrementMs('15m')).toBe(15 * MIN);
+    expect(incrementMs('1d')).toBe(DAY);
+    expect(parseIncrement('2h')).toBe('2h');
+    expect(parseIncrement('7m')).toBeNull();
+  });
+});
+
+describe('fillTimeSeries', () => {
+  const min = Date.UTC(2026, 2, 10, 10, 23);
+  const max = Date.UTC(2026, 2, 10, 13, 0);
+  const at = (h: number, m = 0) => Date.UTC(2026, 2, 10, h, m);
+
+  it('fills every hour with zeros, sums points in one bucket and drops points outside', () => {
+    const filled = fillTimeSeries(
+      [
+        { time: at(11), totalRequests: 5, rateLimitedRequests: 1 },
+        { time: at(11, 30), totalRequests: 2, rateLimitedRequests: 0 },
+        { time: at(9), totalRequests: 9, rateLimitedRequests: 9 },
+        { time: at(13), totalRequests: 4, rateLimitedRequests: 4 },
+      ],
+      min,
+      max,
+      '1h',
+    );
+    expect(filled).toEqual([
+      { time: at(10), totalRequests: 0, rateLimitedRequests: 0 },
+      { time: at(11), totalRequests: 7, rateLimitedRequests: 1 },
+      { time: at(12), totalRequests: 0, rateLimitedRequests: 0 },
+    ]);
+  });
+  it('accepts points labelled from the window start', () => {
+    const filled = fillTimeSeries([{ time: min, totalRequests: 3, rateLimitedRequests: 0 }], min, max, '1h');
+    expect(filled.map((p) => p.totalRequests)).toEqual([3, 0, 0]);
+  });
+  it('aligns days to UTC midnight and handles empty input and empty windows', () => {
+    const days = fillTimeSeries([], Date.UTC(2026, 2, 1, 5), Date.UTC(2026, 2, 3), '1d');
+    expect(days.map((p) => p.time)).toEqual([Date.UTC(2026, 2, 1), Date.UTC(2026, 2, 2)]);
+    expect(fillTimeSeries([], max, min, '1h')).toEqual([]);
+  });
+});
+
+describe('summaries', () => {
+  it('gives the rate-limited share, unknown with no requests', () => {
+    expect(rateLimitedShare({ totalRequests: 200, rateLimitedRequests: 50 })).toBe(0.25);
+    expect(rateLimitedShare({ totalRequests: 0, rateLimitedRequests: 0 })).toBeNull();
+  });
+  it('compares a window with the previous one', () => {
+    expect(
+      compareInsights({ totalRequests: 150, rateLimitedRequests: 3 }, { totalRequests: 100, rateLimitedRequests: 0 }),
+    ).toEqual({
+      total: { current: 150, previous: 100, change: 0.5 },
+      rateLimited: { current: 3, previous: 0, change: null },
+      rateLimitedShare: { current: 0.02, previous: 0 },
+    });
+  });
+});
+
+describe('sorting', () => {
+  const subject = (name: string, total: number, limited: number, lastLimited: string | null): InsightsSubject => ({
+    subjectType: 'installation',
+    subjectName: name,
+    subjectId: total,
+    totalRequests: total,
+    rateLimitedRequests: limited,
+    lastRateLimitedAt: lastLimited,
+    lastRequestAt: '2026-03-09T00:00:00Z',
+  });
+  const a = subject('beta', 5, 0, null);
+  const b = subject('Alpha', 10, 2, '2026-03-02T00:00:00Z');
+  const c = subject('gamma', 5, 1, '2026-03-01T00:00:00Z');
+  const items = [a, b, c];
+  const names = (list: InsightsSubject[]) => list.map((s) => s.subjectName);
+
+  it('sorts by counts, keeping input order on ties, without touching the input', () => {
+    expect(names(sortSubjects(items, 'total_request_count', 'desc'))).toEqual(['Alpha', 'beta', 'gamma']);
+    expect(names(sortSubjects(items, 'total_request_count', 'asc'))).toEqual(['beta', 'gamma', 'Alpha']);
+    expect(names(items)).toEqual(['beta', 'Alpha', 'gamma']);
+  });
+  it('puts missing timestamps last in both directions', () => {
+    expect(names(sortSubjects(items, 'last_rate_limited_timestamp', 'desc'))).toEqual(['Alpha', 'gamma', 'beta']);
+    expect(names(sortSubjects(items, 'last_rate_limited_timestamp', 'asc'))).toEqual(['gamma', 'Alpha', 'beta']);
+  });
+  it('sorts names case-insensitively', () => {
+    expect(names(sortSubjects(items, 'subject_name', 'asc'))).toEqual(['Alpha', 'beta', 'gamma']);
+    expect(names(sortSubjects(items, 'subject_name', 'desc'))).toEqual(['gamma', 'beta', 'Alpha']);
+  });
+  it('sorts actors by name through subject_name', () => {
+    const actor = (actorName: string) => ({
+      actorType: 'oauth_app',
+      actorName,
+      actorId: 1,
+      integrationId: null,
+      oauthApplicationId: 1,
+      totalRequests: 1,
+      rateLimitedRequests: 0,
+      lastRateLimitedAt: null,
+      lastRequestAt: null,
+    });
+    expect(sortActors([actor('b'), actor('A')], 'subject_name', 'asc').map((x) => x.actorName)).toEqual(['A', 'b']);
+  });
+  it('sorts routes by method, route and counts', () => {
+    const route = (httpMethod: string, apiRoute: string, total: number): InsightsRoute => ({
+      httpMethod,
+      apiRoute,
+      totalRequests: total,
+      rateLimitedRequests: 0,
+      lastRateLimitedAt: null,
+      lastRequestAt: null,
+    });
+    const routes = [route('POST', '/repos', 1), route('GET', '/user', 3), route('DELETE', '/gists', 2)];
+    expect(sortRoutes(routes, 'http_method', 'asc').map((r) => r.httpMethod)).toEqual(['DELETE', 'GET', 'POST']);
+    expect(sortRoutes(routes, 'api_route', 'asc').map((r) => r.apiRoute)).toEqual(['/gists', '/repos', '/user']);
+    expect(sortRoutes(routes, 'total_request_count', 'desc').map((r) => r.totalRequests)).toEqual([3, 2, 1]);
+  });
+  it('knows which sort fields each endpoint accepts', () => {
+    expect(isSubjectSortField('subject_name')).toBe(true);
+    expect(isSubjectSortField('http_method')).toBe(false);
+    expect(isRouteSortField('http_method')).toBe(true);
+    expect(isRouteSortField('subject_name')).toBe(false);
+  });
+});
