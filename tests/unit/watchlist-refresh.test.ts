@@ -1,0 +1,119 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { onWatchAlarm, refreshWatchlist, WATCH_ALARM, watchlistCommandHandlers } from '../../utils/watchlist/handlers';
+import { orgQueries, summarizeRepo, type FetchOnce } from '../../utils/watchlist/refresh';
+import { watchlistItem } from '../../utils/watchlist/storage';
+import { hostsItem } from '../../utils/settings';
+import type { CommitWeek, InsightsPage, InsightsSubject, InsightsTimePoint, Query, Snapshot } from '../../utils/protocol';
+
+const NOW = Date.parse('2026-01-10T12:00:30Z');
+const HOUR = 3_600_000;
+
+function weeks(total: number): CommitWeek[] {
+  return Array.from({ length: 52 }, (_, i) => ({ week: i, total, days: [total, 0, 0, 0, 0, 0, 0] }));
+}
+
+function subjects(lastRateLimitedAt: string | null): InsightsPage<InsightsSubject> {
+  return {
+    page: 1,
+    perPage: 1,
+    hasMore: false,
+    items: [{ subjectType: 'installation', subjectName: 'bot', subjectId: 1, totalRequests: 9, rateLimitedRequests: 1, lastRateLimitedAt, lastRequestAt: null }],
+  };
+}
+
+/** An engine stand-in: answers by query kind and records every call. */
+function engine(answers: { repo?: Snapshot; time?: Snapshot; subjects?: Snapshot }) {
+  const calls: Array<{ query: Query; priority: string }> = [];
+  const fetchOnce = vi.fn(async (query: Query, priority: string) => {
+    calls.push({ query, priority });
+    const answer = query.kind === 'repo-stats' ? answers.repo : query.kind === 'org-insights' && query.report === 'time' ? answers.time : answers.subjects;
+    return answer ?? { state: 'error', meta: { message: 'no answer' } };
+  });
+  return { fetchOnce: fetchOnce as unknown as FetchOnce, calls };
+}
+
+const ready = <T>(data: T): Snapshot<T> => ({ state: 'ready', data, meta: { fetchedAt: NOW - 1000 } });
+
+describe('watch list refresh', () => {
+  it('refreshes every entry at background priority and stores the numbers', async () => {
+    const time: InsightsTimePoint[] = [
+      { time: NOW - 3 * HOUR, totalRequests: 100, rateLimitedRequests: 5 },
+      { time: NOW - 2 * HOUR, totalRequests: 50, rateLimitedRequests: 0 },
+    ];
+    const { fetchOnce, calls } = engine({ repo: ready(weeks(2)), time: ready(time), subjects: ready(subjects('2026-01-10T09:10:00Z')) });
+    const handlers = watchlistCommandHandlers({ fetchOnce, now: () => NOW });
+    await watchlistItem.setValue([
+      { host: 'github.com', kind: 'repo', name: 'octo/widgets', addedAt: 1 },
+      { host: 'github.com', kind: 'org', name: 'acme', addedAt: 2 },
+    ]);
+    await handlers['watchlist.refresh']({ type: 'watchlist.refresh' });
+    expect(calls.every((c) => c.priority === 'background')).toBe(true);
+    const [repo, org] = await watchlistItem.getValue();
+    expect(repo?.latest).toMatchObject({ state: 'ready', total: 104 });
+    expect(repo?.latest?.series).toHaveLength(52);
+    expect(org?.latest).toMatchObject({ state: 'ready', total: 150, rateLimited: 5, lastRateLimitedAt: '2026-01-10T09:10:00Z' });
+    expect(org?.latest?.series).toHaveLength(24);
+    // Never opened: an org with rate limits shows on the badge.
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
+
+  it('keeps the older numbers when a refresh fails', () => {
+    const previous = summarizeRepo(ready(weeks(1)), undefined, NOW - HOUR);
+    const failed = summarizeRepo({ state: 'rate-limited', meta: { message: 'Rate limited until 13:00.' } }, previous, NOW);
+    expect(failed).toMatchObject({ state: 'rate-limited', total: 52, message: 'Rate limited until 13:00.', refreshedAt: NOW });
+    expect(failed.series).toEqual(previous.series);
+  });
+
+  it('asks an Enterprise Server for nothing about an org', async () => {
+    await hostsItem.setValue({ gheCom: [], enterpriseServers: ['git.corp.example'] });
+    await watchlistItem.setValue([{ host: 'git.corp.example', kind: 'org', name: 'infra', addedAt: 1 }]);
+    const { fetchOnce, calls } = engine({});
+    await refreshWatchlist({ fetchOnce, now: () => NOW });
+    expect(calls).toEqual([]);
+    expect((await watchlistItem.getValue())[0]?.latest).toMatchObject({ state: 'no-access', message: expect.stringMatching(/Enterprise Server/) });
+  });
+
+  it('pins, dedups and unpins through the commands', async () => {
+    const { fetchOnce } = engine({ repo: ready(weeks(1)) });
+    const handlers = watchlistCommandHandlers({ fetchOnce, now: () => NOW });
+    const entry = { host: 'github.com', kind: 'repo', name: 'octo/widgets' } as const;
+    await handlers['watchlist.add']({ type: 'watchlist.add', entry });
+    const list = await handlers['watchlist.add']({ type: 'watchlist.add', entry: { ...entry, name: 'Octo/Widgets' } });
+    expect(list).toHaveLength(1);
+    await expect(handlers['watchlist.add']({ type: 'watchlist.add', entry: { ...entry, host: 'evil.example' } })).resolves.toHaveLength(1);
+    expect(await handlers['watchlist.remove']({ type: 'watchlist.remove', ...entry })).toEqual([]);
+  });
+
+  it('clears the badge when the popup opens, and shows new rate limits after the next refresh', async () => {
+    await watchlistItem.setValue([{ host: 'github.com', kind: 'org', name: 'acme', addedAt: 1 }]);
+    const first = engine({ time: ready([]), subjects: ready(subjects('2026-01-10T08:00:00Z')) });
+    const listener = onWatchAlarm({ fetchOnce: first.fetchOnce, now: () => NOW });
+    await listener({ name: WATCH_ALARM, scheduledTime: NOW });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+
+    await watchlistCommandHandlers({ fetchOnce: first.fetchOnce, now: () => NOW })['popup.opened']({ type: 'popup.opened' });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+
+    const second = engine({ time: ready([]), subjects: ready(subjects('2026-01-10T11:00:00Z')) });
+    await onWatchAlarm({ fetchOnce: second.fetchOnce, now: () => NOW + HOUR })({ name: WATCH_ALARM, scheduledTime: NOW + HOUR });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
+
+  it('ignores other alarms and schedules its own at the preferred interval', async () => {
+    const { fetchOnce, calls } = engine({});
+    await watchlistItem.setValue([{ host: 'github.com', kind: 'repo', name: 'o/r', addedAt: 1 }]);
+    const listener = onWatchAlarm({ fetchOnce });
+    await listener({ name: 'something-else', scheduledTime: 0 });
+    expect(calls).toEqual([]);
+    await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(WATCH_ALARM))?.periodInMinutes).toBe(60));
+  });
+
+  it('builds org windows that end on the minute, so tabs share answers', () => {
+    const a = orgQueries({ host: 'github.com', name: 'acme' }, NOW);
+    const b = orgQueries({ host: 'github.com', name: 'acme' }, NOW + 20_000);
+    expect(a).toEqual(b);
+    expect(a.time).toMatchObject({ report: 'time', increment: '1h', maxTimestamp: '2026-01-10T12:00:00Z', minTimestamp: '2026-01-09T12:00:00Z' });
+    expect(a.newest).toMatchObject({ report: 'subjects', perPage: 1, direction: 'desc', sort: ['last_rate_limited_timestamp'] });
+  });
+});
