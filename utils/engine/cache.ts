@@ -1,0 +1,198 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Query } from '../protocol';
+
+/**
+ * The IndexedDB cache of GitHub answers (background only), plus the small store of pending
+ * 202 polls. Entries are evicted least-recently-used first once the total passes a cap.
+ */
+
+export const DB_NAME = 'statboard';
+export const DB_VERSION = 1;
+
+export interface CacheEntry {
+  /** API base + path + sorted query + `#` + viewer login */
+  key: string;
+  /** the HTTP status the data stands for: 200, 204 (empty) or 422 (too large) */
+  status: number;
+  data: unknown;
+  etag?: string;
+  /** repo stats: the default-branch head the data was computed for */
+  headSha?: string;
+  /** unix ms of the answer that brought `data` */
+  fetchedAt: number;
+  /** unix ms when the data was last confirmed current (304, same head) */
+  validatedAt: number;
+  /** approximate bytes (JSON length) */
+  size: number;
+  lastAccess: number;
+}
+
+/** A 202 sequence in progress, persisted so it survives the worker stopping. */
+export interface PendingPoll {
+  key: string;
+  query: Query;
+  /** unix ms of the first 202 */
+  firstAt: number;
+  attempt: number;
+  /** unix ms of the next try */
+  nextAt: number;
+}
+
+export interface StatboardDB extends DBSchema {
+  entries: { key: string; value: CacheEntry; indexes: { lastAccess: number } };
+  polls: { key: string; value: PendingPoll };
+}
+
+type UpgradeTx = IDBPTransaction<StatboardDB, StoreNames<StatboardDB>[], 'versionchange'>;
+export type Migration = (db: IDBPDatabase<StatboardDB>, tx: UpgradeTx) => void;
+
+/**
+ * One step per version, applied in order from the stored version. To add v2: append a step
+ * and bump DB_VERSION; never edit a released step.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  // v1: entries by key with an LRU index; pending polls.
+  (db) => {
+    const entries = db.createObjectStore('entries', { keyPath: 'key' });
+    entries.createIndex('lastAccess', 'lastAccess');
+    db.createObjectStore('polls', { keyPath: 'key' });
+  },
+];
+
+export function openStatboardDb(
+  name = DB_NAME,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<IDBPDatabase<StatboardDB>> {
+  return openDB<StatboardDB>(name, migrations.length, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      for (let v = oldVersion; v < migrations.length; v++) migrations[v]!(db, tx);
+    },
+    blocking(_current, _blocked, event) {
+      // A newer version wants the database: let it go rather than block the upgrade.
+      (event.target as IDBDatabase).close();
+    },
+  });
+}
+
+let dbPromise: Promise<IDBPDatabase<StatboardDB>> | null = null;
+
+function sizeOf(data: unknown): number {
+  const text = JSON.stringify(data ?? null);
+  return new TextEncoder().encode(text).length;
+}
+
+export interface CacheOptions {
+  /** the cap in bytes, read when evicting */
+  capBytes: () => Promise<number> | number;
+  now?: () => number;
+  dbName?: string;
+}
+
+export interface Cache {
+  get(key: string): Promise<CacheEntry | undefined>;
+  put(entry: Omit<CacheEntry, 'size' | 'lastAccess'>): Promise<void>;
+  /** updates validation facts of an existing entry without touching its data */
+  markValidated(key: string, validatedAt: number, extra?: { headSha?: string; etag?: string }): Promise<void>;
+  delete(key: string): Promise<void>;
+  clearAll(): Promise<void>;
+  sizeReport(): Promise<{ bytes: number; entries: number }>;
+  /** evicts least recently used entries until the total fits the cap */
+  evict(): Promise<void>;
+  polls: PollStore;
+}
+
+export interface PollStore {
+  save(poll: PendingPoll): Promise<void>;
+  remove(key: string): Promise<void>;
+  all(): Promise<PendingPoll[]>;
+}
+
+export function createCache(options: CacheOptions): Cache {
+  const now = options.now ?? Date.now;
+  const db = () => {
+    if (options.dbName) return (named[options.dbName] ??= openStatboardDb(options.dbName));
+    return (dbPromise ??= openStatboardDb());
+  };
+  const named: Record<string, Promise<IDBPDatabase<StatboardDB>>> = {};
+
+  const cache: Cache = {
+    async get(key) {
+      const d = await db();
+      const entry = await d.get('entries', key);
+      if (!entry) return undefined;
+      entry.lastAccess = now();
+      await d.put('entries', entry);
+      return entry;
+    },
+    async put(entry) {
+      const d = await db();
+      const full: CacheEntry = { ...entry, size: sizeOf(entry.data) + entry.key.length, lastAccess: now() };
+      await d.put('entries', full);
+      await cache.evict();
+    },
+    async markValidated(key, validatedAt, extra = {}) {
+      const d = await db();
+      const tx = d.transaction('entries', 'readwrite');
+      const entry = await tx.store.get(key);
+      if (entry) {
+        entry.validatedAt = validatedAt;
+        entry.lastAccess = now();
+        if (extra.headSha !== undefined) entry.headSha = extra.headSha;
+        if (extra.etag !== undefined) entry.etag = extra.etag;
+        await tx.store.put(entry);
+      }
+      await tx.done;
+    },
+    async delete(key) {
+      await (await db()).delete('entries', key);
+    },
+    async clearAll() {
+      const d = await db();
+      await d.clear('entries');
+    },
+    async sizeReport() {
+      const d = await db();
+      let bytes = 0;
+      let entries = 0;
+      let cursor = await d.transaction('entries').store.openCursor();
+      while (cursor) {
+        bytes += cursor.value.size;
+        entries++;
+        cursor = await cursor.continue();
+      }
+      return { bytes, entries };
+    },
+    async evict() {
+      const cap = await options.capBytes();
+      const { bytes } = await cache.sizeReport();
+      if (bytes <= cap) return;
+      const d = await db();
+      const tx = d.transaction('entries', 'readwrite');
+      let total = bytes;
+      let cursor = await tx.store.index('lastAccess').openCursor();
+      while (cursor && total > cap) {
+        total -= cursor.value.size;
+        await cursor.delete();
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+    },
+    polls: {
+      async save(poll) {
+        await (await db()).put('polls', poll);
+      },
+      async remove(key) {
+        await (await db()).delete('polls', key);
+      },
+      async all() {
+        return (await db()).getAll('polls');
+      },
+    },
+  };
+  return cache;
+}
+
+/** The cache key of an answer: API base + path + sorted query + the viewer it was fetched as. */
+export function entryKey(apiBase: string, path: string, search: string, viewer: string): string {
+  return `${apiBase}${path}${search ? `?${search}` : ''}#${viewer}`;
+}

@@ -1,0 +1,71 @@
+import * as v from 'valibot';
+import type { Command, CommandResult } from '../protocol';
+
+/**
+ * The one-shot command router (runtime.sendMessage). Every message is checked against the
+ * command shapes before any handler sees it; modules register the handlers they own
+ * (the engine: cache.*; accounts: token.*; the watch list: watchlist.*).
+ */
+
+export type CommandHandlers = {
+  [K in Command['type']]?: (command: Extract<Command, { type: K }>) => Promise<CommandResult<Extract<Command, { type: K }>>>;
+};
+
+const host = v.pipe(v.string(), v.minLength(1), v.maxLength(253));
+const name = v.pipe(v.string(), v.minLength(1), v.maxLength(140));
+const watchKind = v.picklist(['repo', 'org']);
+
+export const CommandSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('token.set'), host, token: v.pipe(v.string(), v.minLength(1), v.maxLength(255)) }),
+  v.strictObject({ type: v.literal('token.check'), host }),
+  v.strictObject({ type: v.literal('token.remove'), host }),
+  v.strictObject({ type: v.literal('token.status'), host }),
+  v.strictObject({ type: v.literal('cache.size') }),
+  v.strictObject({ type: v.literal('cache.clear') }),
+  v.strictObject({ type: v.literal('watchlist.get') }),
+  v.strictObject({
+    type: v.literal('watchlist.add'),
+    entry: v.strictObject({ host, kind: watchKind, name }),
+  }),
+  v.strictObject({ type: v.literal('watchlist.remove'), host, kind: watchKind, name }),
+  v.strictObject({ type: v.literal('watchlist.refresh') }),
+  v.strictObject({ type: v.literal('popup.opened') }),
+]);
+
+export const CommandEnvelopeSchema = v.object({ statboard: v.literal('command'), command: v.unknown() });
+
+const handlers: CommandHandlers = {};
+
+/** Adds (or replaces) handlers for some command types. */
+export function registerCommandHandlers(partial: CommandHandlers): void {
+  Object.assign(handlers, partial);
+}
+
+/** For tests: forget every handler. */
+export function resetCommandHandlers(): void {
+  for (const key of Object.keys(handlers)) delete handlers[key as keyof CommandHandlers];
+}
+
+/** Runs a command from an untrusted message; rejects malformed or unhandled ones. */
+export async function dispatchCommand(raw: unknown): Promise<unknown> {
+  const parsed = v.safeParse(CommandSchema, raw);
+  if (!parsed.success) throw new Error('Statboard does not know this command.');
+  const command = parsed.output as Command;
+  const handler = handlers[command.type] as ((c: Command) => Promise<unknown>) | undefined;
+  if (!handler) throw new Error(`No handler for ${command.type}.`);
+  return handler(command);
+}
+
+/** The engine's own commands: the cache size report and clearing it. */
+export function cacheCommandHandlers(cache: {
+  sizeReport(): Promise<{ bytes: number; entries: number }>;
+  clearAll(): Promise<void>;
+}): CommandHandlers {
+  return {
+    'cache.size': () => cache.sizeReport(),
+    'cache.clear': async () => {
+      await cache.clearAll();
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,429 @@
+import { buildRequest, type EndpointRequest } from '../github/endpoints';
+import type { GitHubResult } from '../github/client';
+import type { GitHubHost } from '../github/hosts';
+import { parseAnswer, parseRateLimit } from '../github/schemas';
+import { queryKey, type HostId, type Priority, type Query, type Snapshot } from '../protocol';
+import { entryKey, type Cache, type CacheEntry, type PendingPoll } from './cache';
+import { createHeadTracker } from './freshness';
+import { createRateLimitGovernor, type RateLimitGovernor } from './rateLimitGovernor';
+import * as states from './states';
+import { ALARM_MIN_MS, pollDelay, shouldGiveUp } from './statsPoller';
+import { createTransport, type Outcome } from './transport';
+
+/**
+ * The query registry: one live entry per query key, shared by every watcher (ports from any
+ * number of tabs). An entry serves cached data at once, decides whether it is still fresh,
+ * fetches through the queue when it is not, polls 202 answers, waits out rate limits and turns
+ * every outcome into a snapshot for its watchers.
+ */
+
+export interface Credentials {
+  token?: string;
+  /** the login the token belongs to; `anonymous` without a token */
+  viewer: string;
+}
+
+export interface FreshnessSettings {
+  freshnessMinutes: number;
+  insightsTtlMinutes: number;
+}
+
+export interface EngineDeps {
+  cache: Cache;
+  resolveHost(id: HostId): Promise<GitHubHost | null>;
+  credentials(host: GitHubHost): Promise<Credentials>;
+  settings(): Promise<FreshnessSettings>;
+  fetch?: typeof fetch;
+  now?: () => number;
+  /** wakes the worker for polls longer than timers can be trusted with (browser.alarms) */
+  wakeUpAt?(when: number): void;
+  timeoutMs?: number;
+}
+
+export type Listener = (snapshot: Snapshot) => void;
+
+export interface Watch {
+  /** refetch now, ignoring freshness */
+  retry(): void;
+  unwatch(): void;
+}
+
+export interface Engine {
+  watch(query: Query, priority: Priority, listener: Listener): Watch;
+  /** one refresh for background work (watch list): resolves with the first settled snapshot */
+  fetchOnce(query: Query, priority?: Priority): Promise<Snapshot>;
+  /** picks up 202 sequences persisted before the worker stopped */
+  resumePolls(): Promise<void>;
+  /** a single GET for support calls (`GET /user` token checks); headers in `info` */
+  githubRequest(host: HostId, request: EndpointRequest, options?: { token?: string }): Promise<GitHubResult | { kind: 'unknown-host' } | { kind: 'rate-limited'; until: number }>;
+  readonly governor: RateLimitGovernor;
+  readonly cache: Cache;
+  /** live entries, for tests and diagnostics */
+  readonly liveQueries: number;
+}
+
+/** 5xx answers are retried this many times (1 s, 2 s, 4 s) before the error shows. */
+export const SERVER_ERROR_RETRIES = 3;
+
+interface Entry {
+  key: string;
+  query: Query;
+  watchers: Map<number, { priority: Priority; listener: Listener }>;
+  snapshot: Snapshot;
+  running: boolean;
+  /** a forced refresh was asked for while one was running */
+  rerun: boolean;
+  timer?: ReturnType<typeof setTimeout>;
+  /** a 202 sequence in progress */
+  poll?: PendingPoll;
+  /** kept alive without watchers: a resumed poll finishes and fills the cache */
+  held: boolean;
+  disposed: boolean;
+  serverErrors: number;
+  /** rate-limit queries: the API base they report on */
+  apiBase?: string;
+}
+
+/** Whether a snapshot is an outcome rather than a step on the way to one. */
+export function isSettled(snapshot: Snapshot): boolean {
+  if (snapshot.state === 'loading' || snapshot.state === 'computing') return false;
+  if (snapshot.state === 'ready' && snapshot.meta.stale && !snapshot.meta.offline && !snapshot.meta.refreshProblem) return false;
+  return true;
+}
+
+export function createEngine(deps: EngineDeps): Engine {
+  const now = deps.now ?? (() => Date.now());
+  const cache = deps.cache;
+  const governor = createRateLimitGovernor(now);
+  const transport = createTransport(governor, deps.fetch, deps.timeoutMs);
+  const heads = createHeadTracker(cache, transport, now);
+  const entries = new Map<string, Entry>();
+  let nextWatcher = 0;
+
+  const priorityOf = (entry: Entry): Priority =>
+    [...entry.watchers.values()].some((w) => w.priority === 'interactive') ? 'interactive' : 'background';
+  const wanted = (entry: Entry) => () => !entry.disposed;
+
+  function emit(entry: Entry, snapshot: Snapshot): void {
+    entry.snapshot = snapshot;
+    for (const watcher of [...entry.watchers.values()]) {
+      try {
+        watcher.listener(snapshot);
+      } catch {
+        // one broken watcher (a closed port) must not starve the others
+      }
+    }
+  }
+
+  function schedule(entry: Entry, at: number, force: boolean): void {
+    clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      void refresh(entry, force);
+    }, Math.max(0, at - now()));
+  }
+
+  function dispose(entry: Entry): void {
+    entry.disposed = true;
+    clearTimeout(entry.timer);
+    entries.delete(entry.key);
+    if (entry.poll) void cache.polls.remove(entry.key);
+    transport.prune();
+  }
+
+  function release(entry: Entry): void {
+    if (entry.watchers.size === 0 && !entry.held && !entry.disposed) dispose(entry);
+  }
+
+  async function refresh(entry: Entry, force: boolean): Promise<void> {
+    if (entry.disposed) return;
+    if (entry.running) {
+      if (force) entry.rerun = true;
+      return;
+    }
+    entry.running = true;
+    try {
+      await run(entry, force);
+    } catch {
+      emit(entry, states.internalProblem());
+    } finally {
+      entry.running = false;
+      if (entry.rerun && !entry.disposed) {
+        entry.rerun = false;
+        void refresh(entry, true);
+      } else if (!entry.poll && entry.held) {
+        entry.held = false;
+        release(entry);
+      }
+    }
+  }
+
+  async function run(entry: Entry, force: boolean): Promise<void> {
+    const query = entry.query;
+    const built = buildRequest(query);
+    if (!built.ok) return emit(entry, states.refused(built.problem));
+    const host = await deps.resolveHost(query.host);
+    if (!host) return emit(entry, states.hostNotServed(query.host));
+    if (query.kind === 'org-insights' && !host.hasApiInsights) return emit(entry, states.unsupportedHost());
+    if (query.kind === 'rate-limit') return refreshRateLimit(entry, host, built.request, force);
+
+    const credentials = await deps.credentials(host);
+    const request = built.request;
+    const key = entryKey(host.apiBase, request.path, request.search, credentials.viewer);
+    const cached = await cache.get(key);
+    const settings = await deps.settings();
+    const t = now();
+    const polling = entry.poll !== undefined;
+
+    if (cached && !force && !polling) {
+      const windowMs = (query.kind === 'repo-stats' ? settings.freshnessMinutes : settings.insightsTtlMinutes) * 60_000;
+      if (t - cached.validatedAt < windowMs) return emit(entry, states.fromCache(cached, false));
+      // Serve what we have at once, marked stale while it is checked.
+      emit(entry, states.fromCache(cached, true));
+      if (query.kind === 'repo-stats') {
+        const head = await heads.current(
+          { host, ...credentials, owner: query.owner, repo: query.repo, priority: priorityOf(entry), isWanted: wanted(entry) },
+          windowMs,
+        );
+        if (entry.disposed) return;
+        if (head && head === cached.headSha) {
+          await cache.markValidated(key, now());
+          return emit(entry, states.fromCache({ ...cached, validatedAt: now() }, false));
+        }
+      }
+    } else if (!polling) {
+      emit(entry, cached ? states.fromCache(cached, true) : states.loading());
+    }
+
+    // The head the stats will belong to: known for warm repos; for cold ones checked alongside.
+    const headPromise =
+      query.kind === 'repo-stats'
+        ? heads.current(
+            { host, ...credentials, owner: query.owner, repo: query.repo, priority: priorityOf(entry), isWanted: wanted(entry) },
+            settings.freshnessMinutes * 60_000,
+          )
+        : Promise.resolve(undefined);
+
+    const out = await transport.send(host, request, {
+      token: credentials.token,
+      etag: cached?.status === 200 ? cached.etag : undefined,
+      priority: priorityOf(entry),
+      isWanted: wanted(entry),
+    });
+    await apply(entry, out, { key, cached, section: request.section, hasToken: !!credentials.token, headPromise });
+  }
+
+  interface ApplyContext {
+    key: string;
+    cached: CacheEntry | undefined;
+    section: string;
+    hasToken: boolean;
+    headPromise: Promise<string | undefined>;
+  }
+
+  async function apply(entry: Entry, out: Outcome, ctx: ApplyContext): Promise<void> {
+    if (out.kind === 'dropped') return;
+    const { cached } = ctx;
+    if (out.kind !== 'accepted') await endPoll(entry);
+    if (out.kind !== 'http-error' || out.status < 500) entry.serverErrors = 0;
+
+    switch (out.kind) {
+      case 'blocked':
+      case 'limited': {
+        emit(entry, states.withCachedData(states.rateLimited(out.until), cached));
+        // Recover by itself once the wait is over.
+        return schedule(entry, out.until, false);
+      }
+      case 'ok': {
+        const parsed = parseAnswer(entry.query, out.body);
+        if (!parsed.ok) return emit(entry, states.overCache(states.notUnderstood(ctx.section), cached));
+        return store(entry, ctx, { status: 200, data: parsed.data, etag: out.info.etag });
+      }
+      case 'not-modified': {
+        if (!cached) return emit(entry, states.notUnderstood(ctx.section));
+        const head = await ctx.headPromise;
+        const t = now();
+        await cache.markValidated(ctx.key, t, head ? { headSha: head } : {});
+        return emit(entry, states.fromCache({ ...cached, validatedAt: t }, false));
+      }
+      case 'no-content':
+        return store(entry, ctx, { status: 204, data: null });
+      case 'accepted':
+        return computing(entry, cached);
+      case 'http-error': {
+        const failure = states.fromHttpError(out.status, { query: entry.query, section: ctx.section, hasToken: ctx.hasToken });
+        if (failure.state === 'too-large') return store(entry, ctx, { status: 422, data: null });
+        if (out.status >= 500 && entry.serverErrors < SERVER_ERROR_RETRIES) {
+          entry.serverErrors++;
+          return schedule(entry, now() + 1000 * 2 ** (entry.serverErrors - 1), true);
+        }
+        entry.serverErrors = 0;
+        return emit(entry, states.overCache(failure, cached));
+      }
+      case 'network-error':
+        return emit(entry, states.overCache(states.unreachable(out.message), cached));
+    }
+  }
+
+  async function store(entry: Entry, ctx: ApplyContext, answer: { status: number; data: unknown; etag?: string }): Promise<void> {
+    const headSha = await ctx.headPromise;
+    const t = now();
+    const saved: Omit<CacheEntry, 'size' | 'lastAccess'> = {
+      key: ctx.key,
+      status: answer.status,
+      data: answer.data,
+      fetchedAt: t,
+      validatedAt: t,
+      ...(answer.etag ? { etag: answer.etag } : {}),
+      ...(headSha ? { headSha } : {}),
+    };
+    await cache.put(saved);
+    emit(entry, states.fromCache({ ...saved, size: 0, lastAccess: t }, false));
+  }
+
+  async function computing(entry: Entry, cached: CacheEntry | undefined): Promise<void> {
+    const t = now();
+    const poll: PendingPoll = entry.poll ?? { key: entry.key, query: entry.query, firstAt: t, attempt: 0, nextAt: t };
+    poll.attempt++;
+    if (shouldGiveUp(poll.firstAt, t)) {
+      await endPoll(entry);
+      return emit(entry, states.overCache(states.stillComputing(), cached));
+    }
+    poll.nextAt = t + pollDelay(poll.attempt);
+    entry.poll = poll;
+    await cache.polls.save({ ...poll });
+    if (poll.nextAt - t >= ALARM_MIN_MS) deps.wakeUpAt?.(poll.nextAt);
+    emit(entry, states.withCachedData(states.computing(poll.attempt, poll.nextAt), cached));
+    schedule(entry, poll.nextAt, true);
+  }
+
+  async function endPoll(entry: Entry): Promise<void> {
+    if (!entry.poll) return;
+    entry.poll = undefined;
+    await cache.polls.remove(entry.key);
+  }
+
+  async function refreshRateLimit(entry: Entry, host: GitHubHost, request: EndpointRequest, force: boolean): Promise<void> {
+    entry.apiBase = host.apiBase;
+    const known = governor.current(host.apiBase);
+    if (known && !force) return emit(entry, { state: 'ready', data: known, meta: { fetchedAt: now() } });
+    if (!known) emit(entry, states.loading());
+    const credentials = await deps.credentials(host);
+    // `GET /rate_limit` is free: it is not held back by the governor.
+    const out = await transport.send(host, request, {
+      token: credentials.token,
+      priority: priorityOf(entry),
+      isWanted: wanted(entry),
+      ungoverned: true,
+    });
+    if (out.kind === 'dropped') return;
+    if (out.kind === 'ok') {
+      const parsed = parseRateLimit(out.body);
+      if (parsed.ok) return emit(entry, { state: 'ready', data: parsed.data, meta: { fetchedAt: now() } });
+      return emit(entry, states.notUnderstood(request.section));
+    }
+    if (out.kind === 'http-error') {
+      return emit(entry, states.fromHttpError(out.status, { query: entry.query, section: request.section, hasToken: !!credentials.token }));
+    }
+    if (out.kind === 'network-error') return emit(entry, states.unreachable(out.message));
+    if (out.kind === 'blocked' || out.kind === 'limited') return emit(entry, states.rateLimited(out.until));
+    return emit(entry, states.notUnderstood(request.section));
+  }
+
+  // Rate-limit watchers follow every answer's headers without extra requests.
+  governor.onChange((apiBase) => {
+    for (const entry of entries.values()) {
+      if (entry.query.kind !== 'rate-limit' || entry.apiBase !== apiBase || entry.running) continue;
+      const info = governor.current(apiBase);
+      if (info) emit(entry, { state: 'ready', data: info, meta: { fetchedAt: now() } });
+    }
+  });
+
+  function entryFor(query: Query): Entry {
+    const key = queryKey(query);
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = {
+        key,
+        query,
+        watchers: new Map(),
+        snapshot: states.loading(),
+        running: false,
+        rerun: false,
+        held: false,
+        disposed: false,
+        serverErrors: 0,
+      };
+      entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  const engine: Engine = {
+    governor,
+    cache,
+    get liveQueries() {
+      return entries.size;
+    },
+    watch(query, priority, listener) {
+      const entry = entryFor(query);
+      const id = ++nextWatcher;
+      const isNew = entry.watchers.size === 0 && !entry.running && !entry.timer;
+      entry.watchers.set(id, { priority, listener });
+      entry.held = false;
+      if (!isNew) listener(entry.snapshot);
+      // A new watcher on an idle entry re-checks freshness (cheap when fresh).
+      if (!entry.running && !entry.timer) void refresh(entry, false);
+      return {
+        retry() {
+          if (entry.disposed || !entry.watchers.has(id)) return;
+          clearTimeout(entry.timer);
+          entry.timer = undefined;
+          entry.serverErrors = 0;
+          void refresh(entry, true);
+        },
+        unwatch() {
+          if (!entry.watchers.delete(id)) return;
+          release(entry);
+        },
+      };
+    },
+    fetchOnce(query, priority = 'background') {
+      return new Promise<Snapshot>((resolve) => {
+        let done = false;
+        const handle: Watch = engine.watch(query, priority, (snapshot) => {
+          if (done || !isSettled(snapshot)) return;
+          done = true;
+          resolve(snapshot);
+          // The first snapshot may arrive before `handle` is assigned: unwatch a moment later.
+          queueMicrotask(() => handle.unwatch());
+        });
+      });
+    },
+    async resumePolls() {
+      const polls = await cache.polls.all();
+      for (const poll of polls) {
+        const key = queryKey(poll.query);
+        if (key !== poll.key) {
+          await cache.polls.remove(poll.key);
+          continue;
+        }
+        const entry = entryFor(poll.query);
+        if (entry.running || entry.timer || entry.poll) continue;
+        entry.poll = { ...poll };
+        entry.held = entry.watchers.size === 0;
+        emit(entry, states.computing(poll.attempt, poll.nextAt));
+        schedule(entry, poll.nextAt, true);
+      }
+    },
+    async githubRequest(hostId, request, options = {}) {
+      const host = await deps.resolveHost(hostId);
+      if (!host) return { kind: 'unknown-host' };
+      const out = await transport.send(host, request, { token: options.token, priority: 'interactive' });
+      if (out.kind === 'blocked' || out.kind === 'limited') return { kind: 'rate-limited', until: out.until };
+      if (out.kind === 'dropped') return { kind: 'network-error', message: 'The request was dropped.', timedOut: false };
+      return out;
+    },
+  };
+  return engine;
+}

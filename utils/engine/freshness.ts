@@ -1,0 +1,71 @@
+import { headRequest } from '../github/endpoints';
+import type { GitHubHost } from '../github/hosts';
+import type { Priority } from '../protocol';
+import { entryKey, type Cache } from './cache';
+import type { Transport } from './transport';
+
+/**
+ * Repository stats stay fresh until the default branch moves (GitHub recomputes them per head
+ * sha). The head is checked at most once per freshness window per repository, and the check is
+ * shared by the five stats: concurrent askers wait on the same request. The check sends the
+ * last ETag, so an unchanged head costs a free 304.
+ */
+
+const SHA = /^[0-9a-f]{40,64}$/;
+
+export interface HeadAsk {
+  host: GitHubHost;
+  token?: string;
+  viewer: string;
+  owner: string;
+  repo: string;
+  priority: Priority;
+  isWanted?: () => boolean;
+}
+
+export interface HeadTracker {
+  /** the default-branch head sha, from a check at most `windowMs` old; undefined when unknown */
+  current(ask: HeadAsk, windowMs: number): Promise<string | undefined>;
+}
+
+export function createHeadTracker(cache: Cache, transport: Transport, now: () => number): HeadTracker {
+  const inFlight = new Map<string, Promise<string | undefined>>();
+
+  async function check(key: string, ask: HeadAsk, windowMs: number): Promise<string | undefined> {
+    const request = headRequest(ask.owner, ask.repo);
+    if (!request) return undefined;
+    const record = await cache.get(key);
+    if (record?.headSha && now() - record.validatedAt < windowMs) return record.headSha;
+    const out = await transport.send(ask.host, request, {
+      token: ask.token,
+      etag: record?.headSha ? record.etag : undefined,
+      priority: ask.priority,
+      isWanted: ask.isWanted,
+    });
+    if (out.kind === 'not-modified' && record?.headSha) {
+      await cache.markValidated(key, now());
+      return record.headSha;
+    }
+    if (out.kind === 'ok' && typeof out.body === 'string' && SHA.test(out.body)) {
+      const t = now();
+      await cache.put({ key, status: 200, data: out.body, etag: out.info.etag, headSha: out.body, fetchedAt: t, validatedAt: t });
+      return out.body;
+    }
+    // Empty repository (409), no access, limits, network: the stats request will tell.
+    return undefined;
+  }
+
+  return {
+    current(ask, windowMs) {
+      const request = headRequest(ask.owner, ask.repo);
+      if (!request) return Promise.resolve(undefined);
+      const key = entryKey(ask.host.apiBase, request.path, request.search, ask.viewer);
+      let pending = inFlight.get(key);
+      if (!pending) {
+        pending = check(key, ask, windowMs).finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
+      }
+      return pending;
+    },
+  };
+}

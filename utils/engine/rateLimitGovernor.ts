@@ -1,0 +1,104 @@
+import type { Priority, RateLimitInfo } from '../protocol';
+import type { ResponseInfo } from '../github/client';
+
+/**
+ * Keeps Statboard inside GitHub's rate limits, per API base. It learns the budget from every
+ * answer's `x-ratelimit-*` headers, keeps the last 10% for interactive use (background work
+ * waits for the reset), and honours GitHub's "slow down" answers: `retry-after`, a spent
+ * budget (wait for the reset), or a secondary limit with no hints (wait at least a minute,
+ * doubling while it repeats).
+ */
+
+export const INTERACTIVE_RESERVE = 0.1;
+const SECONDARY_BASE_MS = 60_000;
+const SECONDARY_CAP_MS = 15 * 60_000;
+
+interface Block {
+  until: number;
+  /** consecutive secondary-limit answers without hints */
+  strikes: number;
+}
+
+export interface RateLimitGovernor {
+  /** records the budget from an answer's headers (any status) */
+  observe(apiBase: string, info: ResponseInfo | undefined): void;
+  /** records a successful answer: the secondary-limit backoff starts over */
+  succeeded(apiBase: string): void;
+  /** whether a 403/429 is a rate limit rather than a permission problem */
+  isRateLimited(status: number, message: string, info: ResponseInfo): boolean;
+  /** records a rate-limit answer; returns when requests may resume (unix ms) */
+  limited(apiBase: string, info: ResponseInfo): number;
+  /** when a request of this priority may go (unix ms), or null when it may go now */
+  blockedUntil(apiBase: string, priority: Priority): number | null;
+  /** the last known core budget of an API base */
+  current(apiBase: string, resource?: string): RateLimitInfo | undefined;
+  onChange(listener: (apiBase: string) => void): () => void;
+}
+
+export function createRateLimitGovernor(now: () => number = Date.now): RateLimitGovernor {
+  const budgets = new Map<string, RateLimitInfo>();
+  const blocks = new Map<string, Block>();
+  const listeners = new Set<(apiBase: string) => void>();
+  const changed = (apiBase: string) => listeners.forEach((l) => l(apiBase));
+
+  return {
+    observe(apiBase, info) {
+      const rate = info?.rate;
+      if (!rate) return;
+      budgets.set(`${apiBase}|${rate.resource}`, {
+        limit: rate.limit,
+        remaining: rate.remaining,
+        used: rate.used ?? Math.max(0, rate.limit - rate.remaining),
+        resetAt: rate.resetAt,
+        resource: rate.resource,
+      });
+      changed(apiBase);
+    },
+    succeeded(apiBase) {
+      const block = blocks.get(apiBase);
+      if (block && block.until <= now()) blocks.delete(apiBase);
+    },
+    isRateLimited(status, message, info) {
+      if (status === 429) return true;
+      if (status !== 403) return false;
+      return info.retryAfter !== undefined || info.rate?.remaining === 0 || /rate limit/i.test(message);
+    },
+    limited(apiBase, info) {
+      const t = now();
+      const previous = blocks.get(apiBase);
+      let until: number;
+      let strikes = 0;
+      if (info.retryAfter !== undefined) until = t + info.retryAfter * 1000;
+      else if (info.rate?.remaining === 0 && info.rate.resetAt > t) until = info.rate.resetAt + 1000;
+      else {
+        // A secondary limit without hints: at least a minute, doubling while it repeats.
+        strikes = (previous?.strikes ?? 0) + 1;
+        until = t + Math.min(SECONDARY_BASE_MS * 2 ** (strikes - 1), SECONDARY_CAP_MS);
+      }
+      blocks.set(apiBase, { until: Math.max(until, previous && previous.until > t ? previous.until : 0), strikes });
+      changed(apiBase);
+      return blocks.get(apiBase)!.until;
+    },
+    blockedUntil(apiBase, priority) {
+      const t = now();
+      const block = blocks.get(apiBase);
+      if (block && block.until > t) return block.until;
+      const core = budgets.get(`${apiBase}|core`);
+      if (!core || core.resetAt <= t) return null;
+      if (core.remaining <= 0) return core.resetAt;
+      if (priority === 'background' && core.remaining < core.limit * INTERACTIVE_RESERVE) return core.resetAt;
+      return null;
+    },
+    current(apiBase, resource = 'core') {
+      const info = budgets.get(`${apiBase}|${resource}`);
+      if (!info) return undefined;
+      // Past the reset the budget is whole again.
+      if (info.resetAt <= now()) return { ...info, remaining: info.limit, used: 0 };
+      return { ...info };
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

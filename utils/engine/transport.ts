@@ -1,0 +1,88 @@
+import { apiUrl, send, type GitHubResult } from '../github/client';
+import type { EndpointRequest } from '../github/endpoints';
+import type { GitHubHost } from '../github/hosts';
+import type { Priority } from '../protocol';
+import type { RateLimitGovernor } from './rateLimitGovernor';
+import { DROPPED, createRequestQueue, type RequestQueue } from './requestQueue';
+
+/**
+ * Sends a prepared request through the origin's queue and the rate-limit governor: a request
+ * is held back (`blocked`) when the governor says wait, and a rate-limit answer becomes
+ * `limited` with the time requests may resume.
+ */
+
+export type Outcome =
+  | GitHubResult
+  | { kind: 'blocked'; until: number }
+  | { kind: 'limited'; until: number }
+  | { kind: 'dropped' };
+
+export interface SendOptions {
+  token?: string;
+  etag?: string;
+  priority: Priority;
+  isWanted?: () => boolean;
+  /** free calls (`/rate_limit`) are not held back by the governor */
+  ungoverned?: boolean;
+}
+
+export interface Transport {
+  send(host: GitHubHost, request: EndpointRequest, options: SendOptions): Promise<Outcome>;
+  /** drops queued work nobody wants */
+  prune(): void;
+  /** counts per API origin, for tests and diagnostics */
+  queues: Map<string, RequestQueue>;
+}
+
+export function createTransport(
+  governor: RateLimitGovernor,
+  fetchFn: typeof fetch | undefined,
+  timeoutMs?: number,
+): Transport {
+  const queues = new Map<string, RequestQueue>();
+  const queueFor = (origin: string) => {
+    let queue = queues.get(origin);
+    if (!queue) queues.set(origin, (queue = createRequestQueue()));
+    return queue;
+  };
+
+  return {
+    queues,
+    prune() {
+      for (const queue of queues.values()) queue.prune();
+    },
+    async send(host, request, options) {
+      const url = apiUrl(host.apiBase, request.path, request.search);
+      if (!url) return { kind: 'network-error', message: 'Statboard refused to build this address.', timedOut: false };
+      const apiBase = host.apiBase;
+      const held = () => (options.ungoverned ? null : governor.blockedUntil(apiBase, options.priority));
+      const early = held();
+      if (early) return { kind: 'blocked', until: early };
+
+      const outcome = await queueFor(url.origin).enqueue<Outcome>(
+        options.priority,
+        async () => {
+          // Time passed in the queue: ask the governor again.
+          const until = held();
+          if (until) return { kind: 'blocked', until };
+          const result = await send(url, new URL(apiBase).origin, {
+            token: options.token,
+            accept: request.accept,
+            etag: options.etag,
+            fetch: fetchFn,
+            timeoutMs,
+          });
+          if (result.kind === 'network-error') return result;
+          governor.observe(apiBase, result.info);
+          if (result.kind === 'http-error' && governor.isRateLimited(result.status, result.message, result.info)) {
+            return { kind: 'limited', until: governor.limited(apiBase, result.info) };
+          }
+          governor.succeeded(apiBase);
+          return result;
+        },
+        options.isWanted,
+      );
+      return outcome === DROPPED ? { kind: 'dropped' } : outcome;
+    },
+  };
+}

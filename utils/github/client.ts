@@ -1,0 +1,174 @@
+/**
+ * The only code that talks to GitHub. It adds GitHub's headers, sends the token only to the
+ * host's own API origin over HTTPS, reads rate-limit and ETag headers, enforces a timeout, and
+ * turns every outcome into a plain result (it never throws). The token is never logged and
+ * never copied into a result or a message.
+ */
+
+export const API_VERSION = '2022-11-28';
+export const JSON_MEDIA_TYPE = 'application/vnd.github+json';
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+export interface RateHeaders {
+  limit: number;
+  remaining: number;
+  used?: number;
+  /** unix ms */
+  resetAt: number;
+  resource: string;
+}
+
+export interface ResponseInfo {
+  status: number;
+  headers: Headers;
+  etag?: string;
+  rate?: RateHeaders;
+  /** seconds, from `retry-after` */
+  retryAfter?: number;
+}
+
+export type GitHubResult =
+  | { kind: 'ok'; status: number; body: unknown; info: ResponseInfo }
+  | { kind: 'not-modified'; info: ResponseInfo }
+  | { kind: 'accepted'; info: ResponseInfo }
+  | { kind: 'no-content'; info: ResponseInfo }
+  | { kind: 'http-error'; status: number; message: string; info: ResponseInfo }
+  | { kind: 'network-error'; message: string; timedOut: boolean };
+
+export interface RequestOptions {
+  token?: string;
+  accept?: string;
+  etag?: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** The URL for a path under an API base, or null when the result would leave that base. */
+export function apiUrl(apiBase: string, path: string, search = ''): URL | null {
+  if (!path.startsWith('/') || path.startsWith('//') || path.includes('..') || /[?#\\]/.test(path)) return null;
+  let base: URL;
+  try {
+    base = new URL(apiBase);
+  } catch {
+    return null;
+  }
+  if (base.protocol !== 'https:') return null;
+  const url = new URL(base.href.replace(/\/$/, '') + path);
+  if (url.origin !== base.origin) return null;
+  url.search = search;
+  return url;
+}
+
+/** GET a path (optionally with `?query`) under `apiBase`; built from endpoints.ts, never from callers' URLs. */
+export async function githubRequest(apiBase: string, path: string, options: RequestOptions = {}): Promise<GitHubResult> {
+  const [pathOnly, search] = splitSearch(path);
+  const target = apiUrl(apiBase, pathOnly, search);
+  if (!target) return { kind: 'network-error', message: 'Statboard refused to build this address.', timedOut: false };
+  return send(target, new URL(apiBase).origin, options);
+}
+
+function splitSearch(path: string): [string, string] {
+  const i = path.indexOf('?');
+  return i < 0 ? [path, ''] : [path.slice(0, i), path.slice(i + 1)];
+}
+
+/** GET a prepared URL. The token goes only to `apiOrigin`, and only over HTTPS. */
+export async function send(url: URL, apiOrigin: string, options: RequestOptions = {}): Promise<GitHubResult> {
+  const headers: Record<string, string> = {
+    Accept: options.accept ?? JSON_MEDIA_TYPE,
+    'X-GitHub-Api-Version': API_VERSION,
+  };
+  if (options.token && url.protocol === 'https:' && url.origin === apiOrigin) {
+    headers.Authorization = `Bearer ${options.token}`;
+  }
+  if (options.etag) headers['If-None-Match'] = options.etag;
+
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  try {
+    const response = await doFetch(url.href, {
+      method: 'GET',
+      headers,
+      signal: controller.signal,
+      // Extension fetches carry no cookies: the token is the only credential.
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    const info = readInfo(response);
+    const status = response.status;
+    if (status === 304) return { kind: 'not-modified', info };
+    if (status === 202) {
+      await response.body?.cancel().catch(() => undefined);
+      return { kind: 'accepted', info };
+    }
+    if (status === 204) return { kind: 'no-content', info };
+    const text = await response.text();
+    if (status >= 200 && status < 300) return { kind: 'ok', status, body: decodeBody(text, options.accept), info };
+    return { kind: 'http-error', status, message: errorMessage(text, status), info };
+  } catch {
+    // Never echo the thrown error: some runtimes put request details in it.
+    return {
+      kind: 'network-error',
+      message: timedOut ? 'GitHub did not answer in time.' : 'Could not reach GitHub.',
+      timedOut,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** JSON for JSON media types; the raw text for `application/vnd.github.sha`. Undecodable → undefined. */
+function decodeBody(text: string, accept: string | undefined): unknown {
+  if (accept && !accept.includes('json')) return text.trim();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** GitHub's own `message`, trimmed; it is API text, shown as text. */
+function errorMessage(text: string, status: number): string {
+  try {
+    const parsed = JSON.parse(text) as { message?: unknown };
+    if (typeof parsed.message === 'string') return parsed.message.slice(0, 300);
+  } catch {
+    // not JSON
+  }
+  return `HTTP ${status}`;
+}
+
+function num(headers: Headers, name: string): number | undefined {
+  const value = headers.get(name);
+  if (value === null || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export function readInfo(response: Response): ResponseInfo {
+  const headers = response.headers;
+  const info: ResponseInfo = { status: response.status, headers };
+  const etag = headers.get('etag');
+  if (etag) info.etag = etag;
+  const limit = num(headers, 'x-ratelimit-limit');
+  const remaining = num(headers, 'x-ratelimit-remaining');
+  const reset = num(headers, 'x-ratelimit-reset');
+  if (limit !== undefined && remaining !== undefined && reset !== undefined) {
+    const used = num(headers, 'x-ratelimit-used');
+    info.rate = {
+      limit,
+      remaining,
+      resetAt: reset * 1000,
+      resource: headers.get('x-ratelimit-resource') ?? 'core',
+      ...(used !== undefined ? { used } : {}),
+    };
+  }
+  const retryAfter = num(headers, 'retry-after');
+  if (retryAfter !== undefined && retryAfter >= 0) info.retryAfter = retryAfter;
+  return info;
+}

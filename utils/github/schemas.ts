@@ -1,0 +1,262 @@
+import * as v from 'valibot';
+import type {
+  CodeFrequencyWeek,
+  CommitWeek,
+  ContributorStats,
+  InsightsActor,
+  InsightsPage,
+  InsightsRoute,
+  InsightsSubject,
+  InsightsSummary,
+  InsightsTimePoint,
+  OrgInsightsQuery,
+  Participation,
+  PunchCell,
+  Query,
+  RateLimitInfo,
+} from '../protocol';
+import { listPaging } from './endpoints';
+
+/**
+ * Checks every GitHub answer before use and shapes it into the protocol's data types.
+ * Unknown extra fields are allowed (GitHub adds fields); tolerance follows FACTS.md:
+ * contributor weeks may carry `w` as a numeric string, `author` may be null.
+ */
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const int = v.pipe(v.number(), v.integer());
+const unixSeconds = v.union([
+  int,
+  v.pipe(v.string(), v.regex(/^-?\d{1,12}$/), v.transform(Number)),
+]);
+const optionalText = v.optional(v.nullable(v.string()), null);
+
+const commitActivity = v.array(
+  v.object({ week: int, total: count, days: v.pipe(v.array(count), v.length(7)) }),
+);
+const codeFrequency = v.array(v.tuple([int, int, int]));
+const punchCard = v.array(
+  v.tuple([v.pipe(int, v.minValue(0), v.maxValue(6)), v.pipe(int, v.minValue(0), v.maxValue(23)), count]),
+);
+const participation = v.object({ all: v.array(count), owner: v.array(count) });
+const contributors = v.array(
+  v.object({
+    author: v.nullable(
+      v.object({
+        login: v.string(),
+        id: int,
+        html_url: v.optional(v.string()),
+        avatar_url: v.optional(v.string()),
+        type: v.optional(v.string()),
+      }),
+    ),
+    total: count,
+    weeks: v.array(v.object({ w: unixSeconds, a: count, d: count, c: count })),
+  }),
+);
+
+const summary = v.object({ total_request_count: count, rate_limited_request_count: count });
+const timeStats = v.array(
+  v.object({
+    timestamp: v.pipe(v.string(), v.check((s) => !Number.isNaN(Date.parse(s)))),
+    total_request_count: count,
+    rate_limited_request_count: count,
+  }),
+);
+const lastTimes = {
+  last_rate_limited_timestamp: optionalText,
+  last_request_timestamp: optionalText,
+};
+const subjects = v.array(
+  v.object({
+    subject_type: v.string(),
+    subject_name: v.string(),
+    subject_id: int,
+    total_request_count: count,
+    rate_limited_request_count: count,
+    ...lastTimes,
+  }),
+);
+const actors = v.array(
+  v.object({
+    actor_type: v.string(),
+    actor_name: v.string(),
+    actor_id: int,
+    integration_id: v.optional(v.nullable(int), null),
+    oauth_application_id: v.optional(v.nullable(int), null),
+    total_request_count: count,
+    rate_limited_request_count: count,
+    ...lastTimes,
+  }),
+);
+const routes = v.array(
+  v.object({
+    http_method: v.string(),
+    api_route: v.string(),
+    total_request_count: count,
+    rate_limited_request_count: count,
+    ...lastTimes,
+  }),
+);
+
+const rateResource = v.object({ limit: count, remaining: count, reset: int, used: v.optional(count) });
+const rateLimit = v.object({
+  resources: v.optional(v.object({ core: v.optional(rateResource) })),
+  rate: v.optional(rateResource),
+});
+
+export const userSchema = v.object({ login: v.string(), id: int, type: v.optional(v.string()) });
+
+export type ParseResult<T = unknown> = { ok: true; data: T } | { ok: false; issue: string };
+
+function run<S extends v.GenericSchema, T>(schema: S, body: unknown, shape: (value: v.InferOutput<S>) => T): ParseResult<T> {
+  const result = v.safeParse(schema, body);
+  if (!result.success) {
+    const first = result.issues[0];
+    const where = first ? v.getDotPath(first) : null;
+    return { ok: false, issue: `${where ?? 'answer'}: ${first?.message ?? 'invalid'}` };
+  }
+  return { ok: true, data: shape(result.output) };
+}
+
+/** Validates and normalizes the 200 answer for a query. */
+export function parseAnswer(query: Query, body: unknown): ParseResult {
+  switch (query.kind) {
+    case 'repo-stats':
+      switch (query.stat) {
+        case 'commit-activity':
+          return run(commitActivity, body, (weeks): CommitWeek[] => weeks.map((w) => ({ week: w.week, total: w.total, days: w.days })));
+        case 'code-frequency':
+          return run(codeFrequency, body, (rows): CodeFrequencyWeek[] =>
+            rows.map(([week, additions, deletions]) => ({ week, additions, deletions: Math.abs(deletions) })),
+          );
+        case 'contributors':
+          return run(contributors, body, normalizeContributors);
+        case 'participation':
+          return run(participation, body, (p): Participation => ({ all: p.all, owner: p.owner }));
+        case 'punch-card':
+          return run(punchCard, body, (cells): PunchCell[] => cells.map(([day, hour, commits]) => ({ day, hour, commits })));
+      }
+      break;
+    case 'org-insights':
+      return parseInsights(query, body);
+    case 'rate-limit':
+      return parseRateLimit(body);
+  }
+  return { ok: false, issue: 'unknown query' };
+}
+
+function parseInsights(query: OrgInsightsQuery, body: unknown): ParseResult {
+  const paging = listPaging(query);
+  const page = <T>(items: T[]): InsightsPage<T> => ({ items, ...paging, hasMore: items.length === paging.perPage });
+  const times = (r: { last_rate_limited_timestamp: string | null; last_request_timestamp: string | null }) => ({
+    lastRateLimitedAt: r.last_rate_limited_timestamp,
+    lastRequestAt: r.last_request_timestamp,
+  });
+  switch (query.report) {
+    case 'summary':
+      return run(summary, body, (s): InsightsSummary => ({
+        totalRequests: s.total_request_count,
+        rateLimitedRequests: s.rate_limited_request_count,
+      }));
+    case 'time':
+      return run(timeStats, body, (points): InsightsTimePoint[] =>
+        points
+          .map((p) => ({ time: Date.parse(p.timestamp), totalRequests: p.total_request_count, rateLimitedRequests: p.rate_limited_request_count }))
+          .sort((a, b) => a.time - b.time),
+      );
+    case 'subjects':
+      return run(subjects, body, (rows) =>
+        page<InsightsSubject>(
+          rows.map((r) => ({
+            subjectType: r.subject_type,
+            subjectName: r.subject_name,
+            subjectId: r.subject_id,
+            totalRequests: r.total_request_count,
+            rateLimitedRequests: r.rate_limited_request_count,
+            ...times(r),
+          })),
+        ),
+      );
+    case 'user-actors':
+      return run(actors, body, (rows) =>
+        page<InsightsActor>(
+          rows.map((r) => ({
+            actorType: r.actor_type,
+            actorName: r.actor_name,
+            actorId: r.actor_id,
+            integrationId: r.integration_id,
+            oauthApplicationId: r.oauth_application_id,
+            totalRequests: r.total_request_count,
+            rateLimitedRequests: r.rate_limited_request_count,
+            ...times(r),
+          })),
+        ),
+      );
+    case 'routes':
+      return run(routes, body, (rows) =>
+        page<InsightsRoute>(
+          rows.map((r) => ({
+            httpMethod: r.http_method,
+            apiRoute: r.api_route,
+            totalRequests: r.total_request_count,
+            rateLimitedRequests: r.rate_limited_request_count,
+            ...times(r),
+          })),
+        ),
+      );
+  }
+  return { ok: false, issue: 'unknown report' };
+}
+
+/** `GET /rate_limit`: the core limit (`resources.core`, or the older top-level `rate`). */
+export function parseRateLimit(body: unknown): ParseResult<RateLimitInfo> {
+  const parsed = run(rateLimit, body, (r) => r.resources?.core ?? r.rate);
+  if (!parsed.ok) return parsed;
+  const core = parsed.data;
+  if (!core) return { ok: false, issue: 'resources.core: missing' };
+  return {
+    ok: true,
+    data: {
+      limit: core.limit,
+      remaining: core.remaining,
+      used: core.used ?? core.limit - core.remaining,
+      resetAt: core.reset * 1000,
+      resource: 'core',
+    },
+  };
+}
+
+/** Columnar contributors: one shared, sorted week axis; every contributor aligned to it. */
+function normalizeContributors(rows: v.InferOutput<typeof contributors>): ContributorStats {
+  const weekSet = new Set<number>();
+  for (const row of rows) for (const w of row.weeks) weekSet.add(w.w);
+  const weeks = [...weekSet].sort((a, b) => a - b);
+  const index = new Map(weeks.map((w, i) => [w, i]));
+  return {
+    weeks,
+    contributors: rows.map((row) => {
+      const commits = new Array<number>(weeks.length).fill(0);
+      const additions = new Array<number>(weeks.length).fill(0);
+      const deletions = new Array<number>(weeks.length).fill(0);
+      for (const w of row.weeks) {
+        const i = index.get(w.w)!;
+        commits[i] = (commits[i] ?? 0) + w.c;
+        additions[i] = (additions[i] ?? 0) + w.a;
+        deletions[i] = (deletions[i] ?? 0) + w.d;
+      }
+      const author = row.author;
+      return {
+        login: author?.login ?? null,
+        id: author?.id ?? null,
+        htmlUrl: author?.html_url ?? null,
+        avatarUrl: author?.avatar_url ?? null,
+        isBot: author ? author.type === 'Bot' || author.login.endsWith('[bot]') : false,
+        total: row.total,
+        commits,
+        additions,
+        deletions,
+      };
+    }),
+  };
+}
