@@ -1,0 +1,72 @@
+import { Fragment } from 'preact';
+import { clockTime, PanelShell, panelState, Section, useQueries } from '../kit';
+import type { CommitWeek, ContributorStats, PunchCell, Snapshot } from '../../utils/protocol';
+import type { Preferences } from '../../utils/settings';
+import type { StatboardClient } from '../../utils/statboardClient';
+import { Headline } from './Headline';
+import { PinButton } from './PinButton';
+import { SECTIONS } from './sections';
+import type { RepoRef } from './types';
+
+export interface RepoPanelProps {
+  client: StatboardClient;
+  repo: RepoRef;
+  prefs: Preferences;
+  initialCollapsed: boolean;
+}
+
+function dataOf<T>(snapshot: Snapshot<unknown> | undefined): T | undefined {
+  return snapshot?.state === 'ready' ? (snapshot.data as T) : undefined;
+}
+
+/** The repository panel: headline numbers and one section per enabled statistic. */
+export function RepoPanel({ client, repo, prefs, initialCollapsed }: RepoPanelProps) {
+  const enabled = SECTIONS.filter((s) => prefs.repoSections[s.id] !== false);
+  // Hidden sections are not watched: hiding one saves its requests (its headline numbers show a dash).
+  const results = useQueries(
+    client,
+    SECTIONS.map((s) => (prefs.repoSections[s.id] !== false ? s.query(repo) : null)),
+  );
+  const byId = new Map(SECTIONS.map((s, i) => [s.id, results[i]]));
+  const shown = enabled.map((s) => byId.get(s.id)?.snapshot as Snapshot<unknown>);
+  const fetched = shown.filter((s) => s.state === 'ready' && s.meta.fetchedAt).map((s) => s.meta.fetchedAt as number);
+  const subtitle = fetched.length ? `as of ${clockTime(Math.min(...fetched))}` : undefined;
+
+  return (
+    <PanelShell
+      kind="repo"
+      client={client}
+      host={repo.host}
+      title="Repository statistics"
+      subtitle={subtitle}
+      state={panelState(shown.map((s) => s.state))}
+      initialCollapsed={initialCollapsed}
+      actions={<PinButton kind="repo" name={repo.nwo} />}
+    >
+      <Headline
+        commitActivity={dataOf<CommitWeek[]>(byId.get('commit-activity')?.snapshot)}
+        punchCard={dataOf<PunchCell[]>(byId.get('punch-card')?.snapshot)}
+        contributors={dataOf<ContributorStats>(byId.get('contributors')?.snapshot)}
+      />
+      {enabled.map((section) => {
+        const result = byId.get(section.id);
+        if (!result) return null;
+        const View = section.View;
+        return (
+          <Fragment key={section.id}>
+            <Section
+              id={section.id}
+              title={section.title}
+              snapshot={result.snapshot}
+              onRetry={result.retry}
+              bodyHeight={section.bodyHeight}
+              sentences={section.sentences}
+            >
+              {(data) => <View data={data as never} repo={repo} prefs={prefs} />}
+            </Section>
+          </Fragment>
+        );
+      })}
+    </PanelShell>
+  );
+}

@@ -1,0 +1,88 @@
+import {
+  busiestPunchDay,
+  busiestPunchHour,
+  commitConcentration,
+  formatChange,
+  formatNumber,
+  hourLabel,
+  punchGrid,
+  summarizeCommitActivity,
+  weekdayName,
+} from '../../utils/metrics';
+import type { CommitWeek, ContributorStats, PunchCell } from '../../utils/protocol';
+
+export interface HeadlineStat {
+  /** stable hook: `data-stat` */
+  id: 'commits' | 'active-weeks' | 'trend' | 'busiest-day' | 'busiest-hour' | 'concentration';
+  label: string;
+  /** `—` until the data behind it arrives */
+  value: string;
+  /** one line: what the number means */
+  why: string;
+}
+
+export interface HeadlineInputs {
+  commitActivity?: CommitWeek[];
+  punchCard?: PunchCell[];
+  contributors?: ContributorStats;
+}
+
+const NONE = '—';
+
+/** The headline row from whatever data has arrived; each stat says where it comes from. */
+export function headlineStats({ commitActivity, punchCard, contributors }: HeadlineInputs): HeadlineStat[] {
+  const activity = commitActivity ? summarizeCommitActivity(commitActivity) : null;
+  const grid = punchCard ? punchGrid(punchCard) : null;
+  const day = grid ? busiestPunchDay(grid) : null;
+  const hour = grid ? busiestPunchHour(grid) : null;
+  const concentration = contributors ? commitConcentration(contributors) : null;
+  const trend = activity?.trend;
+
+  return [
+    {
+      id: 'commits',
+      label: 'Commits, 52 weeks',
+      value: activity ? formatNumber(activity.commits) : NONE,
+      why: 'Commits to the default branch in the last 52 weeks, merge commits excluded.',
+    },
+    {
+      id: 'active-weeks',
+      label: 'Active weeks',
+      value: activity ? `${activity.activeWeeks} of 52` : NONE,
+      why: 'Weeks in the last year with at least one commit.',
+    },
+    {
+      id: 'trend',
+      label: 'Trend, 4 weeks',
+      value: trend ? (trend.recent === 0 && trend.previous === 0 ? '0' : formatChange(trend.change)) : NONE,
+      why: trend
+        ? `${formatNumber(trend.recent)} commits in the last 4 weeks against ${formatNumber(trend.previous)} in the 4 weeks before.`
+        : 'Commits in the last 4 weeks against the 4 weeks before.',
+    },
+    {
+      id: 'busiest-day',
+      label: 'Busiest day',
+      value: day ? weekdayName(day.day) : NONE,
+      why: day
+        ? `${formatNumber(day.commits)} commits were made on ${weekdayName(day.day)}s, more than on any other weekday.`
+        : 'The weekday with the most commits, from the punch card.',
+    },
+    {
+      id: 'busiest-hour',
+      label: 'Busiest hour',
+      value: hour ? hourLabel(hour.hour) : NONE,
+      why: hour
+        ? `${formatNumber(hour.commits)} commits were made in the hour from ${hourLabel(hour.hour)}, in each commit's own time zone.`
+        : "The hour of day with the most commits, in each commit's own time zone.",
+    },
+    {
+      id: 'concentration',
+      label: 'Half the commits by',
+      value: concentration ? (concentration.count === 0 ? NONE : `${concentration.count} ${concentration.count === 1 ? 'person' : 'people'}`) : NONE,
+      why:
+        concentration && concentration.count > 0
+          ? `${concentration.people.map((p) => p.login ?? 'unknown').join(', ')} made ${formatNumber(concentration.coveredCommits)} of the last year's ${formatNumber(concentration.totalCommits)} commits.`
+          : "The fewest contributors who together made half of the last year's commits.",
+    },
+  ];
+}

@@ -1,0 +1,80 @@
+import { ChartCanvas, SectionData, themedScale, type TableColumn } from '../../kit';
+import { codeFrequencyTotals, downsampleCodeFrequency, formatCompact, formatNumber, formatWeekLabel, MINUS } from '../../../utils/metrics';
+import type { CodeFrequencyWeek } from '../../../utils/protocol';
+import { isoWeek, repoStatsQuery, type RepoSection } from '../types';
+import { tickFont } from './commitActivity';
+
+const COLUMNS: TableColumn<CodeFrequencyWeek>[] = [
+  { header: 'Week of', value: (w) => isoWeek(w.week) },
+  { header: 'Additions', value: 'additions', numeric: true },
+  { header: 'Deletions', value: 'deletions', numeric: true },
+];
+
+export const TOO_LARGE = 'GitHub does not compute code frequency for repositories with 10,000 or more commits.';
+
+export const codeFrequency: RepoSection<'code-frequency'> = {
+  id: 'code-frequency',
+  title: 'Code frequency',
+  bodyHeight: 214,
+  sentences: { 'too-large': TOO_LARGE },
+  query: (repo) => repoStatsQuery(repo, 'code-frequency'),
+  View({ data, repo }) {
+    const totals = codeFrequencyTotals(data);
+    // Long histories (15+ years) are summed into at most 260 bars; totals stay exact.
+    const points = downsampleCodeFrequency(data, 260);
+    const perBar = points.length < data.length ? ` Each bar sums ${Math.ceil(data.length / points.length)} weeks.` : '';
+    return (
+      <>
+        <p class="sb-summary">
+          <span class="sb-add">+{formatNumber(totals.additions)}</span>{' '}
+          <span class="sb-del">
+            {MINUS}
+            {formatNumber(totals.deletions)}
+          </span>{' '}
+          lines over {formatNumber(data.length)} weeks.{perBar}
+        </p>
+        <ChartCanvas
+          label={`Lines added and deleted per week: ${formatNumber(totals.additions)} added, ${formatNumber(totals.deletions)} deleted over ${data.length} weeks.`}
+          height={120}
+          dataKey={data}
+          config={(c) => ({
+            type: 'bar',
+            data: {
+              labels: points.map((w) => formatWeekLabel(w.week)),
+              datasets: [
+                { label: 'Additions', data: points.map((w) => w.additions), backgroundColor: c.success },
+                { label: 'Deletions', data: points.map((w) => -w.deletions), backgroundColor: c.danger },
+              ],
+            },
+            options: {
+              datasets: { bar: { categoryPercentage: 1, barPercentage: 1, grouped: false } },
+              scales: {
+                x: themedScale(c, { stacked: true, grid: { display: false }, ticks: { ...tickFont(c), maxTicksLimit: 4 } }),
+                y: themedScale(c, {
+                  stacked: true,
+                  ticks: { ...tickFont(c), maxTicksLimit: 5, callback: (v: number | string) => formatCompact(Number(v)) },
+                }),
+              },
+            },
+          })}
+        />
+        <ul class="sb-legend">
+          <li>
+            <span class="sb-swatch" style={{ background: 'var(--bgColor-success-emphasis, #1f883d)' }} />
+            Additions
+          </li>
+          <li>
+            <span class="sb-swatch" style={{ background: 'var(--bgColor-danger-emphasis, #cf222e)' }} />
+            Deletions
+          </li>
+        </ul>
+        <SectionData
+          section="code-frequency"
+          subject={repo.nwo}
+          json={data}
+          table={{ caption: 'Lines added and deleted per week, oldest first', columns: COLUMNS, rows: data }}
+        />
+      </>
+    );
+  },
+};

@@ -1,0 +1,100 @@
+import type { ScriptableContext } from 'chart.js';
+import { ChartCanvas, SectionData, themedScale, withAlpha, type TableColumn } from '../../kit';
+import { busiestPunchSlot, formatNumber, hourLabel, punchGrid, weekdayName } from '../../../utils/metrics';
+import { repoStatsQuery, type RepoSection } from '../types';
+import { tickFont } from './commitActivity';
+
+interface Row {
+  day: number;
+  hour: number;
+  commits: number;
+}
+
+const COLUMNS: TableColumn<Row>[] = [
+  { header: 'Day', value: (r) => weekdayName(r.day) },
+  { header: 'Hour', value: (r) => hourLabel(r.hour) },
+  { header: 'Commits', value: 'commits', numeric: true },
+];
+
+export const punchCard: RepoSection<'punch-card'> = {
+  id: 'punch-card',
+  title: 'Punch card',
+  bodyHeight: 218,
+  query: (repo) => repoStatsQuery(repo, 'punch-card'),
+  View({ data, repo }) {
+    const grid = punchGrid(data);
+    const busiest = busiestPunchSlot(grid);
+    const rows: Row[] = grid.flatMap((hours, day) => hours.map((commits, hour) => ({ day, hour, commits })));
+    const max = Math.max(1, ...rows.map((r) => r.commits));
+    const sentence = busiest
+      ? `Busiest: ${weekdayName(busiest.day)} at ${hourLabel(busiest.hour)}, ${formatNumber(busiest.commits)} commits.`
+      : 'No commits to place on the week.';
+    return (
+      <>
+        <p class="sb-summary">{sentence}</p>
+        <ChartCanvas
+          label={`Commits by weekday and hour. ${sentence}`}
+          height={132}
+          dataKey={data}
+          config={(c) => ({
+            type: 'matrix',
+            data: {
+              datasets: [
+                {
+                  label: 'Commits',
+                  data: rows.map((r) => ({ x: r.hour, y: r.day, v: r.commits })),
+                  // Empty slots stay visible (the grid reads as a week); others scale with their count.
+                  backgroundColor: (ctx: ScriptableContext<'matrix'>) => {
+                    const v = (ctx.raw as { v?: number } | undefined)?.v ?? 0;
+                    return v === 0 ? c.heatEmpty : withAlpha(c.success, 0.25 + 0.75 * (v / max));
+                  },
+                  borderWidth: 0,
+                  borderRadius: 2,
+                  width: ({ chart }) => Math.max(2, (chart.chartArea?.width ?? 240) / 24 - 2),
+                  height: ({ chart }) => Math.max(2, (chart.chartArea?.height ?? 100) / 7 - 2),
+                },
+              ],
+            },
+            options: {
+              plugins: {
+                tooltip: {
+                  callbacks: {
+                    title: () => '',
+                    label: (ctx) => {
+                      const r = ctx.raw as { x: number; y: number; v: number };
+                      return `${weekdayName(r.y)} ${hourLabel(r.x)}: ${formatNumber(r.v)} commits`;
+                    },
+                  },
+                },
+              },
+              scales: {
+                x: themedScale(c, {
+                  type: 'linear',
+                  min: -0.5,
+                  max: 23.5,
+                  grid: { display: false },
+                  ticks: { ...tickFont(c), stepSize: 6, callback: (v: number | string) => (Number(v) % 6 === 0 ? hourLabel(Number(v)) : '') },
+                }),
+                y: themedScale(c, {
+                  type: 'linear',
+                  min: -0.5,
+                  max: 6.5,
+                  reverse: true,
+                  grid: { display: false },
+                  ticks: { ...tickFont(c), stepSize: 1, callback: (v: number | string) => (Number.isInteger(Number(v)) ? weekdayName(Number(v), 'short') : '') },
+                }),
+              },
+            },
+          })}
+        />
+        <p class="sb-summary">Hours are in each commit's own time zone.</p>
+        <SectionData
+          section="punch-card"
+          subject={repo.nwo}
+          json={data}
+          table={{ caption: "Commits by weekday and hour (each commit's own time zone)", columns: COLUMNS, rows }}
+        />
+      </>
+    );
+  },
+};

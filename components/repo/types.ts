@@ -1,0 +1,40 @@
+import type { ComponentChildren } from 'preact';
+import type { QueryState, RepoStat, RepoStatData, RepoStatsQuery } from '../../utils/protocol';
+import type { Preferences } from '../../utils/settings';
+
+/** The repository a panel is about. */
+export interface RepoRef {
+  /** page host, e.g. `github.com` */
+  host: string;
+  owner: string;
+  repo: string;
+  /** `owner/repo` */
+  nwo: string;
+}
+
+export interface SectionViewProps<S extends RepoStat> {
+  data: RepoStatData[S];
+  repo: RepoRef;
+  prefs: Preferences;
+}
+
+/** One repository section: adding a section means adding one of these to `SECTIONS`. */
+export interface RepoSection<S extends RepoStat = RepoStat> {
+  id: S;
+  title: string;
+  /** the ready view's height (px), reserved while loading so GitHub's content does not jump */
+  bodyHeight: number;
+  /** per-state sentences that replace the engine's */
+  sentences?: Partial<Record<QueryState, string>>;
+  query(repo: RepoRef): RepoStatsQuery;
+  View(props: SectionViewProps<S>): ComponentChildren;
+}
+
+export function repoStatsQuery(repo: RepoRef, stat: RepoStat): RepoStatsQuery {
+  return { kind: 'repo-stats', host: repo.host, owner: repo.owner, repo: repo.repo, stat };
+}
+
+/** `2026-03-01` for a stats week (unix seconds, UTC): unambiguous in tables and CSV. */
+export function isoWeek(weekSeconds: number): string {
+  return new Date(weekSeconds * 1000).toISOString().slice(0, 10);
+}
