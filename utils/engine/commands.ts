@@ -30,6 +30,7 @@ export const CommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('watchlist.remove'), host, kind: watchKind, name }),
   v.strictObject({ type: v.literal('watchlist.refresh') }),
   v.strictObject({ type: v.literal('popup.opened') }),
+  v.strictObject({ type: v.literal('options.open') }),
 ]);
 
 export const CommandEnvelopeSchema = v.object({ statboard: v.literal('command'), command: v.unknown() });

@@ -1,0 +1,84 @@
+import type { Browser } from 'wxt/browser';
+import { resolveHost } from '../github/hosts';
+import type { HostId, ServerMessage } from '../protocol';
+import type { Engine, Watch } from './engine';
+import { parseClientMessage } from './messages';
+
+/**
+ * Serves one UI port: validated watch / unwatch / retry messages in, snapshots out. Every
+ * watch of the port ends when the port disconnects (the tab closed or navigated).
+ */
+
+export interface SenderCheck {
+  runtimeId: string;
+  /** e.g. `chrome-extension://<id>/` */
+  extensionOrigin: string;
+  enterpriseServers: readonly HostId[];
+}
+
+/** Our own extension pages, or our content scripts on a configured GitHub host (https). */
+export function isTrustedSender(sender: Browser.runtime.MessageSender | undefined, check: SenderCheck): boolean {
+  if (!sender || sender.id !== check.runtimeId) return false;
+  const url = sender.url;
+  if (!url) return false;
+  if (url.startsWith(check.extensionOrigin)) return true;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && resolveHost(parsed.host, check.enterpriseServers) !== null;
+  } catch {
+    return false;
+  }
+}
+
+export function servePort(port: Browser.runtime.Port, engine: Engine, trusted: Promise<boolean>): void {
+  const watches = new Map<string, Watch>();
+  let open = true;
+
+  const post = (message: ServerMessage) => {
+    if (!open) return;
+    try {
+      port.postMessage(message);
+    } catch {
+      close();
+    }
+  };
+
+  function close(): void {
+    open = false;
+    for (const watch of watches.values()) watch.unwatch();
+    watches.clear();
+  }
+
+  port.onDisconnect.addListener(close);
+  // Listen at once (messages must not be lost), act once the sender is known to be ours.
+  port.onMessage.addListener((raw: unknown) => {
+    void trusted.then((ok) => {
+      if (!ok) {
+        if (open) port.disconnect();
+        open = false;
+        return;
+      }
+      if (!open) return;
+      const message = parseClientMessage(raw);
+      if (!message) return;
+      switch (message.type) {
+        case 'watch': {
+          watches.get(message.id)?.unwatch();
+          const id = message.id;
+          watches.set(
+            id,
+            engine.watch(message.query, message.priority ?? 'interactive', (snapshot) => post({ type: 'snapshot', id, snapshot })),
+          );
+          break;
+        }
+        case 'unwatch':
+          watches.get(message.id)?.unwatch();
+          watches.delete(message.id);
+          break;
+        case 'retry':
+          watches.get(message.id)?.retry();
+          break;
+      }
+    });
+  });
+}
