@@ -89,14 +89,14 @@ describe('watch list refresh', () => {
     await watchlistItem.setValue([{ host: 'github.com', kind: 'org', name: 'acme', addedAt: 1 }]);
     const first = engine({ time: ready([]), subjects: ready(subjects('2026-01-10T08:00:00Z')) });
     const listener = onWatchAlarm({ fetchOnce: first.fetchOnce, now: () => NOW });
-    await listener({ name: WATCH_ALARM, scheduledTime: NOW });
+    await listener({ name: WATCH_ALARM });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
 
     await watchlistCommandHandlers({ fetchOnce: first.fetchOnce, now: () => NOW })['popup.opened']({ type: 'popup.opened' });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
 
     const second = engine({ time: ready([]), subjects: ready(subjects('2026-01-10T11:00:00Z')) });
-    await onWatchAlarm({ fetchOnce: second.fetchOnce, now: () => NOW + HOUR })({ name: WATCH_ALARM, scheduledTime: NOW + HOUR });
+    await onWatchAlarm({ fetchOnce: second.fetchOnce, now: () => NOW + HOUR })({ name: WATCH_ALARM });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
   });
 
@@ -104,7 +104,7 @@ describe('watch list refresh', () => {
     const { fetchOnce, calls } = engine({});
     await watchlistItem.setValue([{ host: 'github.com', kind: 'repo', name: 'o/r', addedAt: 1 }]);
     const listener = onWatchAlarm({ fetchOnce });
-    await listener({ name: 'something-else', scheduledTime: 0 });
+    await listener({ name: 'something-else' });
     expect(calls).toEqual([]);
     await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(WATCH_ALARM))?.periodInMinutes).toBe(60));
   });

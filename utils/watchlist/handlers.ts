@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import type { WatchEntry } from '../protocol';
 import { getPreferences, hostsItem, preferencesItem } from '../settings';
 import type { CommandHandler } from '../account/handlers';
@@ -118,8 +118,8 @@ export async function scheduleWatchAlarm(): Promise<void> {
  * background's main, so a wake-up by the alarm finds the listener), keeps the alarm in step
  * with the preference, and restores the badge. Returns the listener (tests call it).
  */
-export function onWatchAlarm(deps: WatchlistDeps): (alarm: Browser.alarms.Alarm) => Promise<void> {
-  const listener = async (alarm: Browser.alarms.Alarm): Promise<void> => {
+export function onWatchAlarm(deps: WatchlistDeps): (alarm: { name: string }) => Promise<void> {
+  const listener = async (alarm: { name: string }): Promise<void> => {
     if (alarm.name === WATCH_ALARM) await refreshWatchlist(deps);
   };
   browser.alarms.onAlarm.addListener(listener);

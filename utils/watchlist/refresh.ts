@@ -18,7 +18,13 @@ import { fillTimeSeries, insightsWindow } from '../metrics/insights';
 
 /** Background refresh of the watched entries: which queries, and what to keep from them. */
 
-export type FetchOnce = <Q extends Query>(query: Q, priority: Priority) => Promise<Snapshot<DataOf<Q>>>;
+/** The engine's `fetchOnce`: resolves with the first settled snapshot of a query. */
+export type FetchOnce = (query: Query, priority: Priority) => Promise<Snapshot>;
+
+/** fetchOnce with the snapshot typed by its query (the engine validated the data). */
+function fetchTyped<Q extends Query>(fetchOnce: FetchOnce, query: Q): Promise<Snapshot<DataOf<Q>>> {
+  return fetchOnce(query, 'background') as Promise<Snapshot<DataOf<Q>>>;
+}
 
 export function repoQuery(entry: Pick<WatchEntry, 'host' | 'name'>): RepoStatsQuery & { stat: 'commit-activity' } {
   const [owner = '', repo = ''] = entry.name.split('/');
@@ -116,15 +122,15 @@ export async function refreshEntry(
     return { ...keepOlder(previous, { state: 'no-access', meta: {} }, now), message: `${entry.host} is no longer among your hosts.` };
   }
   try {
-    if (entry.kind === 'repo') return summarizeRepo(await fetchOnce(repoQuery(entry), 'background'), previous, now);
+    if (entry.kind === 'repo') return summarizeRepo(await fetchTyped(fetchOnce, repoQuery(entry)), previous, now);
     if (!host.hasApiInsights) {
       return { refreshedAt: now, state: 'no-access', message: 'GitHub Enterprise Server has no API Insights.' };
     }
     const queries = orgQueries(entry, now);
-    const time = await fetchOnce(queries.time, 'background');
+    const time = await fetchTyped(fetchOnce, queries.time);
     // No access or an error on the series: the newest-request query would fail the same way.
     const newest: Snapshot<InsightsPage<InsightsSubject>> = hasData(time)
-      ? await fetchOnce(queries.newest, 'background')
+      ? await fetchTyped(fetchOnce, queries.newest)
       : { state: time.state, meta: time.meta };
     const window = insightsWindow('24h', now);
     return summarizeOrg(time, newest, window.ok ? window.window : { fromMs: now, toMs: now }, previous, now);
