@@ -26,9 +26,12 @@ export interface HostSettings {
   enterpriseServers: HostId[];
 }
 
-export const hostsItem = storage.defineItem<HostSettings>('local:hosts', {
-  fallback: { gheCom: [], enterpriseServers: [] },
-});
+// Fallbacks live in named constants: WXT's auto-import scanner (mlly) misreads a comma inside an
+// inline object on an `export const` line as a second export (`enterpriseServers`, `org`), and then
+// injects bogus imports of them into every file using those names.
+const NO_HOSTS: HostSettings = { gheCom: [], enterpriseServers: [] };
+
+export const hostsItem = storage.defineItem<HostSettings>('local:hosts', { fallback: NO_HOSTS });
 
 export type OrgWindowPreset = '24h' | '7d' | '30d';
 
@@ -85,6 +88,6 @@ export interface PanelUi {
   collapsed: { repo: boolean; org: boolean };
 }
 
-export const panelUiItem = storage.defineItem<PanelUi>('local:panelUi', {
-  fallback: { collapsed: { repo: false, org: false } },
-});
+const PANELS_OPEN: PanelUi = { collapsed: { repo: false, org: false } };
+
+export const panelUiItem = storage.defineItem<PanelUi>('local:panelUi', { fallback: PANELS_OPEN });
