@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Query } from '../../utils/protocol';
+import { collect, repoQuery, setup, until, useFakeTime } from './engine-fakes';
+
+beforeEach(useFakeTime);
+afterEach(() => vi.useRealTimers());
+
+const settled = (w: ReturnType<typeof collect>) => () => {
+  const s = w.last();
+  return !!s && s.state !== 'loading' && s.state !== 'computing' && !(s.state === 'ready' && s.meta.stale && !s.meta.refreshProblem && !s.meta.offline);
+};
+
+async function answerWith(stat: Parameters<typeof repoQuery>[0], answer: Parameters<ReturnType<typeof setup>['github']['script']>[1][number], token?: string) {
+  const s = setup({ token });
+  s.github.script(/\/stats\//, [answer]);
+  const w = collect(s.engine, repoQuery(stat));
+  await until(settled(w));
+  return { s, w, snapshot: w.last()! };
+}
+
+describe('errors to states', () => {
+  it('401 → no-access bad-token', async () => {
+    const { snapshot } = await answerWith('punch-card', { status: 401, body: { message: 'Bad credentials' } }, 'tok');
+    expect(snapshot).toMatchObject({ state: 'no-access', meta: { reason: 'bad-token', status: 401 } });
+    expect(snapshot.meta.message).toMatch(/token/);
+  });
+
+  it('403 without rate-limit signs → no-access missing-permission', async () => {
+    const { snapshot } = await answerWith('punch-card', { status: 403, body: { message: 'Resource not accessible by personal access token' } }, 'tok');
+    expect(snapshot).toMatchObject({ state: 'no-access', meta: { reason: 'missing-permission' } });
+  });
+
+  it('404 with a token → not-found; without a token → no-token with the private-repo sentence', async () => {
+    const withToken = await answerWith('punch-card', { status: 404, body: { message: 'Not Found' } }, 'tok');
+    expect(withToken.snapshot).toMatchObject({ state: 'no-access', meta: { reason: 'not-found' } });
+    const anonymous = await answerWith('punch-card', { status: 404, body: { message: 'Not Found' } });
+    expect(anonymous.snapshot).toMatchObject({
+      state: 'no-access',
+      meta: { reason: 'no-token', message: "This repository may be private: add a token in Statboard's options." },
+    });
+  });
+
+  it('422 on code frequency → too-large (cached: a revisit costs nothing)', async () => {
+    const { s, snapshot, w } = await answerWith('code-frequency', { status: 422, body: { message: 'too many commits' } });
+    expect(snapshot.state).toBe('too-large');
+    expect(snapshot.meta.message).toMatch(/10,000/);
+    w.watch.unwatch();
+    s.github.clear();
+    const again = collect(s.engine, repoQuery('code-frequency'));
+    await until(settled(again));
+    expect(again.last()?.state).toBe('too-large');
+    expect(s.github.requests).toHaveLength(0);
+  });
+
+  it('204 → empty', async () => {
+    const { snapshot } = await answerWith('commit-activity', { status: 204 });
+    expect(snapshot.state).toBe('empty');
+    expect(snapshot.meta.message).toBeTruthy();
+  });
+
+  it('5xx is retried three times with backoff, then error retryable', async () => {
+    const s = setup();
+    s.github.script(/punch_card/, Array.from({ length: 4 }, () => ({ status: 502, body: { message: 'Bad Gateway' } })));
+    const w = collect(s.engine, repoQuery('punch-card'));
+    const sent = () => s.github.requests.filter((r) => r.path.endsWith('punch_card')).length;
+    await until(() => sent() === 1);
+    for (const wait of [1000, 2000, 4000]) {
+      await until(() => false, 10).catch(() => undefined);
+      await vi.advanceTimersByTimeAsync(wait);
+    }
+    await until(() => w.last()?.state === 'error');
+    expect(sent()).toBe(4);
+    expect(w.last()?.meta).toMatchObject({ retryable: true, status: 502 });
+    // the retry action refetches
+    w.watch.retry();
+    await until(() => w.last()?.state === 'ready');
+  });
+
+  it('network failure → error without cache, cached data with stale + offline with cache', async () => {
+    const s = setup();
+    s.github.script(/punch_card/, [{ status: 0, networkError: true }]);
+    const w = collect(s.engine, repoQuery('punch-card'));
+    await until(settled(w));
+    expect(w.last()).toMatchObject({ state: 'error', meta: { retryable: true } });
+    w.watch.retry();
+    await until(() => w.last()?.state === 'ready');
+    w.watch.unwatch();
+    vi.advanceTimersByTime(11 * 60_000);
+    s.github.script(/./, [{ status: 0, networkError: true }, { status: 0, networkError: true }]);
+    const again = collect(s.engine, repoQuery('punch-card'));
+    await until(settled(again));
+    expect(again.last()).toMatchObject({ state: 'ready', data: [{ day: 0, hour: 1, commits: 2 }], meta: { stale: true, offline: true } });
+    expect(again.last()?.meta.refreshProblem?.state).toBe('error');
+  });
+
+  it('a malformed answer is an error, is not cached, and never replaces good data', async () => {
+    const s = setup();
+    s.github.script(/punch_card/, [{ status: 200, raw: 'not json{' }]);
+    const w = collect(s.engine, repoQuery('punch-card'));
+    await until(settled(w));
+    expect(w.last()).toMatchObject({
+      state: 'error',
+      meta: { message: 'GitHub sent an answer Statboard does not understand for punch card.' },
+    });
+    w.watch.unwatch();
+    // not cached: the next visit asks again and gets good data
+    const good = collect(s.engine, repoQuery('punch-card'));
+    await until(() => good.last()?.state === 'ready');
+    good.watch.unwatch();
+    // a later bad answer keeps the good data
+    vi.advanceTimersByTime(11 * 60_000);
+    s.github.state.head = 'd'.repeat(40);
+    s.github.script(/punch_card/, [{ status: 200, body: [[9, 99, 'x']] }]);
+    const later = collect(s.engine, repoQuery('punch-card'));
+    await until(settled(later));
+    expect(later.last()).toMatchObject({ state: 'ready', data: [{ day: 0, hour: 1, commits: 2 }] });
+    expect(later.last()?.meta.refreshProblem?.message).toMatch(/does not understand/);
+    // and the cache still holds the good answer
+    later.watch.unwatch();
+    vi.advanceTimersByTime(60_000);
+    const fromCache = collect(s.engine, repoQuery('punch-card'));
+    await until(settled(fromCache));
+    expect(fromCache.last()?.data).toEqual([{ day: 0, hour: 1, commits: 2 }]);
+  });
+
+  it('API Insights on Enterprise Server → no-access unsupported-host, without a request', async () => {
+    const s = setup();
+    const query: Query = {
+      kind: 'org-insights', host: 'git.corp.example', org: 'acme', report: 'summary', scope: { type: 'org' },
+      minTimestamp: '2026-05-25T00:00:00Z', maxTimestamp: '2026-06-01T00:00:00Z',
+    };
+    const w = collect(s.engine, query);
+    await until(settled(w));
+    expect(w.last()).toMatchObject({ state: 'no-access', meta: { reason: 'unsupported-host' } });
+    expect(w.last()?.meta.message).toBeTruthy();
+    expect(s.github.requests).toHaveLength(0);
+  });
+
+  it('an invalid query is an error and never reaches the network', async () => {
+    const s = setup();
+    const bad = [
+      repoQuery('punch-card', '..'),
+      { ...repoQuery('punch-card'), owner: '-acme' },
+      { ...repoQuery('punch-card'), owner: 'acme/../../user' },
+      { kind: 'org-insights', host: 'github.com', org: 'acme', report: 'time', scope: { type: 'org' }, minTimestamp: '2026-05-25', maxTimestamp: '2026-06-01T00:00:00Z', increment: '1h' },
+    ] as Query[];
+    for (const query of bad) {
+      const w = collect(s.engine, query);
+      await until(settled(w));
+      expect(w.last()?.state).toBe('error');
+      expect(w.last()?.meta.message).toMatch(/did not send/);
+    }
+    expect(s.github.requests).toHaveLength(0);
+  });
+
+  it('an unknown host is an error and never reaches the network', async () => {
+    const s = setup();
+    const w = collect(s.engine, { ...repoQuery('punch-card'), host: 'evil.example' });
+    await until(settled(w));
+    expect(w.last()?.state).toBe('error');
+    expect(s.github.requests).toHaveLength(0);
+  });
+
+  it('every non-ready state carries a message', async () => {
+    const answers = [401, 403, 404, 422, 204, 400].map((status) => ({ status, body: status === 204 ? undefined : { message: 'x' } }));
+    for (const answer of answers) {
+      const { snapshot } = await answerWith('code-frequency', answer, 'tok');
+      expect(snapshot.state).not.toBe('ready');
+      expect(snapshot.meta.message, `status ${answer.status}`).toBeTruthy();
+    }
+  });
+});
