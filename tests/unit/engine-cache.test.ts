@@ -1,0 +1,73 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, createCache, openStatboardDb, type Migration } from '../../utils/engine/cache';
+import { cacheCommandHandlers, dispatchCommand, registerCommandHandlers, resetCommandHandlers } from '../../utils/engine/commands';
+
+const entry = (key: string, bytes: number) => ({ key, status: 200, data: 'x'.repeat(bytes), fetchedAt: 1, validatedAt: 1 });
+
+describe('cache', () => {
+  it('evicts least recently used entries past the cap', async () => {
+    let t = 1000;
+    const cache = createCache({ capBytes: () => 2500, now: () => t++, dbName: 'lru' });
+    await cache.put(entry('a', 1000));
+    await cache.put(entry('b', 1000));
+    await cache.get('a'); // a is now more recent than b
+    await cache.put(entry('c', 1000));
+    expect(await cache.get('b')).toBeUndefined();
+    expect(await cache.get('a')).toBeDefined();
+    expect(await cache.get('c')).toBeDefined();
+    const report = await cache.sizeReport();
+    expect(report.entries).toBe(2);
+    expect(report.bytes).toBeLessThanOrEqual(2500);
+  });
+
+  it('clearAll empties it; sizeReport counts', async () => {
+    const cache = createCache({ capBytes: () => 1e9, dbName: 'clear' });
+    await cache.put(entry('a', 10));
+    await cache.put(entry('b', 10));
+    expect((await cache.sizeReport()).entries).toBe(2);
+    await cache.clearAll();
+    expect(await cache.sizeReport()).toEqual({ bytes: 0, entries: 0 });
+  });
+
+  it('upgrades an existing v1 database to a later version without losing entries', async () => {
+    // A v1 database as released, with data in it.
+    const v1 = await openStatboardDb('upgrade');
+    await v1.put('entries', { ...entry('kept', 3), size: 3, lastAccess: 5 });
+    v1.close();
+    // v2 adds an index; the v1 step must not run again.
+    const v2: Migration = (_db, tx) => tx.objectStore('entries').createIndex('status', 'status');
+    const db = await openStatboardDb('upgrade', [...MIGRATIONS, v2]);
+    expect(db.version).toBe(2);
+    expect((await db.get('entries', 'kept'))?.data).toBe('xxx');
+    expect([...db.transaction('entries').store.indexNames].sort()).toEqual(['lastAccess', 'status']);
+    db.close();
+  });
+
+  it('builds the v1 shape from an empty (version 0) database', async () => {
+    const raw = await openDB('fresh', 1);
+    raw.close();
+    indexedDB.deleteDatabase('fresh');
+    const db = await openStatboardDb('fresh');
+    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'polls']);
+    db.close();
+  });
+});
+
+describe('commands', () => {
+  it('routes cache.size and cache.clear; rejects unknown or malformed commands', async () => {
+    resetCommandHandlers();
+    const cache = createCache({ capBytes: () => 1e9, dbName: 'commands' });
+    registerCommandHandlers(cacheCommandHandlers(cache));
+    await cache.put(entry('a', 10));
+    expect(await dispatchCommand({ type: 'cache.size' })).toMatchObject({ entries: 1 });
+    expect(await dispatchCommand({ type: 'cache.clear' })).toEqual({ ok: true });
+    expect(await dispatchCommand({ type: 'cache.size' })).toEqual({ bytes: 0, entries: 0 });
+    await expect(dispatchCommand({ type: 'cache.drop' })).rejects.toThrow();
+    await expect(dispatchCommand({ type: 'cache.size', extra: 1 })).rejects.toThrow();
+    await expect(dispatchCommand({ type: 'token.set', host: 'github.com', token: 'x'.repeat(256) })).rejects.toThrow();
+    await expect(dispatchCommand({ type: 'token.status', host: 'github.com' })).rejects.toThrow(/No handler/);
+    registerCommandHandlers({ 'token.status': async (c) => ({ host: c.host, status: 'missing' }) });
+    expect(await dispatchCommand({ type: 'token.status', host: 'github.com' })).toEqual({ host: 'github.com', status: 'missing' });
+  });
+});
