@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type ChartType } from './chart';
 import { useThemeColors, type ThemeColors } from './theme';
 
@@ -11,21 +11,40 @@ export interface ChartCanvasProps<T extends ChartType> {
   config: (colors: ThemeColors) => ChartConfiguration<T>;
   /** a value that changes when the data does (the config function is usually a new closure) */
   dataKey: unknown;
+  /** the tooltip text for the hovered element (dataset, index); none when omitted */
+  describe?: (datasetIndex: number, index: number) => string;
+}
+
+interface Tip {
+  text: string;
+  x: number;
+  y: number;
 }
 
 /**
  * A Chart.js canvas: created once, updated in place when the data or the theme changes (no
  * re-mount, no flash), destroyed on unmount so soft navigation leaves nothing behind.
  */
-export function ChartCanvas<T extends ChartType>({ label, height, config, dataKey }: ChartCanvasProps<T>) {
+export function ChartCanvas<T extends ChartType>({ label, height, config, dataKey, describe }: ChartCanvasProps<T>) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<T> | null>(null);
   const colors = useThemeColors();
+  const [tip, setTip] = useState<Tip | null>(null);
+  const describeRef = useRef(describe);
+  describeRef.current = describe;
 
   useEffect(() => {
     const element = canvas.current;
     if (!element) return;
-    const next = withDefaults(config(colors), colors);
+    const next = withDefaults(config(colors), colors, (elements) => {
+      const hit = elements[0];
+      const text = hit && describeRef.current?.(hit.datasetIndex, hit.index);
+      setTip((prev) => {
+        if (!hit || !text) return prev ? null : prev;
+        const { x, y } = hit.element as unknown as { x: number; y: number };
+        return prev && prev.text === text && prev.x === x ? prev : { text, x, y };
+      });
+    });
     if (!chart.current) {
       chart.current = new Chart(element, next) as unknown as Chart<T>;
       return;
@@ -45,16 +64,27 @@ export function ChartCanvas<T extends ChartType>({ label, height, config, dataKe
   );
 
   return (
-    <div class="sb-chart" style={{ height: `${height}px` }}>
+    <div class="sb-chart" style={{ height: `${height}px` }} onMouseLeave={() => setTip(null)}>
       <canvas ref={canvas} role="img" aria-label={label}>
         {label}
       </canvas>
+      {tip ? (
+        <div class="sb-tip" aria-hidden="true" style={{ left: `${tip.x}px`, top: `${tip.y}px` }}>
+          {tip.text}
+        </div>
+      ) : null}
     </div>
   );
 }
 
+type Hovered = { datasetIndex: number; index: number; element: unknown }[];
+
 /** Shared look: Primer text and grid colours, no animation (instant, calm), compact axes. */
-function withDefaults<T extends ChartType>(config: ChartConfiguration<T>, colors: ThemeColors): ChartConfiguration<T> {
+function withDefaults<T extends ChartType>(
+  config: ChartConfiguration<T>,
+  colors: ThemeColors,
+  onHover: (elements: Hovered) => void,
+): ChartConfiguration<T> {
   const options = (config.options ?? {}) as Record<string, unknown>;
   return {
     ...config,
@@ -64,18 +94,10 @@ function withDefaults<T extends ChartType>(config: ChartConfiguration<T>, colors
       animation: false,
       color: colors.muted,
       font: { size: 11 },
+      interaction: { mode: 'index', intersect: false },
+      events: ['mousemove', 'mouseout'],
       ...options,
-      plugins: {
-        legend: { display: false },
-        ...(options.plugins as object),
-        tooltip: {
-          backgroundColor: colors.text,
-          titleColor: colors.background,
-          bodyColor: colors.background,
-          displayColors: false,
-          ...((options.plugins as { tooltip?: object } | undefined)?.tooltip ?? {}),
-        },
-      },
+      onHover: (_event: unknown, elements: Hovered) => onHover(elements),
     } as never,
   };
 }

@@ -1,35 +1,12 @@
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Filler,
-  LineController,
-  LineElement,
-  LinearScale,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
-import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
+import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
 
 /**
- * Only what the panels draw is registered, so the rest of Chart.js is tree-shaken out of the
- * content-script bundle: bars, lines (org time series), the matrix heatmap, category and
- * linear axes, tooltips. Legends are HTML (readable, themable), not the canvas plugin.
+ * The Chart.js parts every panel uses: bars on category and linear axes. Everything else is
+ * registered by the module that needs it (see chartExtras.ts), so a bundle pays only for what
+ * it draws: Chart.js' core is most of the content-script budget. Tooltips are the kit's own
+ * small HTML ones (ChartCanvas `describe`), not the canvas plugin; legends are HTML too.
  */
-Chart.register(
-  BarController,
-  BarElement,
-  LineController,
-  LineElement,
-  PointElement,
-  Filler,
-  CategoryScale,
-  LinearScale,
-  Tooltip,
-  MatrixController,
-  MatrixElement,
-);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
 export { Chart };
 export type { ChartConfiguration, ChartType } from 'chart.js';

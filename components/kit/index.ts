@@ -19,3 +19,4 @@ export { useNow, clockTime, countdown } from './time';
 export { downloadText } from './download';
 export { KIT_CSS } from './styles';
 export type { ChartConfiguration, ChartType } from './chart';
+// Opt-in chart types are imported from './chartExtras' directly, so unused ones stay out of a bundle.

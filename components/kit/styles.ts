@@ -73,6 +73,13 @@ select.sb-select {
 .sb-note { margin: 0 0 8px; font-size: 12px; color: var(--fgColor-attention, #9a6700); }
 .sb-chart { position: relative; width: 100%; }
 .sb-chart canvas { display: block; }
+.sb-tip {
+  position: absolute; z-index: 5; transform: translate(-50%, calc(-100% - 6px)); pointer-events: none;
+  padding: 4px 8px; font-size: 12px; line-height: 1.5; white-space: nowrap;
+  color: var(--tooltip-fgColor, var(--fgColor-onEmphasis, #ffffff));
+  background: var(--tooltip-bgColor, var(--bgColor-emphasis, #25292e));
+  border-radius: var(--borderRadius-medium, 6px);
+}
 .sb-legend { display: flex; flex-wrap: wrap; gap: 4px 12px; margin: 4px 0 0; padding: 0; list-style: none; font-size: 12px; color: var(--fgColor-muted, #59636e); }
 .sb-swatch { display: inline-block; width: 8px; height: 8px; margin-right: 4px; border-radius: 2px; vertical-align: baseline; }
 .sb-toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-top: 8px; }

@@ -37,6 +37,10 @@ export const codeFrequency: RepoSection<'code-frequency'> = {
           label={`Lines added and deleted per week: ${formatNumber(totals.additions)} added, ${formatNumber(totals.deletions)} deleted over ${data.length} weeks.`}
           height={120}
           dataKey={data}
+          describe={(_, i) => {
+            const w = points[i];
+            return w ? `${perBar ? 'Weeks from' : 'Week of'} ${formatWeekLabel(w.week)}: +${formatNumber(w.additions)} ${MINUS}${formatNumber(w.deletions)}` : '';
+          }}
           config={(c) => ({
             type: 'bar',
             data: {

@@ -29,6 +29,7 @@ export const commitActivity: RepoSection<'commit-activity'> = {
           label={`Weekly commits over the last 52 weeks, ${formatNumber(summary.commits)} in total.`}
           height={112}
           dataKey={data}
+          describe={(_, i) => (data[i] ? `Week of ${formatWeekLabel(data[i].week)}: ${formatNumber(data[i].total)} commits` : '')}
           config={(c) => ({
             type: 'bar',
             data: {
@@ -47,6 +48,7 @@ export const commitActivity: RepoSection<'commit-activity'> = {
           label={`Commits per weekday: ${DAYS.map((d) => `${weekdayName(d)} ${formatNumber(summary.weekdays[d] ?? 0)}`).join(', ')}.`}
           height={64}
           dataKey={data}
+          describe={(_, d) => `${weekdayName(d)}: ${formatNumber(summary.weekdays[d] ?? 0)} commits`}
           config={(c) => ({
             type: 'bar',
             data: {

@@ -43,6 +43,10 @@ export const participation: RepoSection<'participation'> = {
           label={`Weekly commits by the owner and by everyone else over 52 weeks. ${sentence}`}
           height={112}
           dataKey={data}
+          describe={(_, i) => {
+            const r = rows[i];
+            return r ? `${weeksAgoLabel(r.weeksAgo)}: owner ${formatNumber(r.owner)}, everyone else ${formatNumber(r.others)}` : '';
+          }}
           config={(c) => ({
             type: 'bar',
             data: {

@@ -1,8 +1,11 @@
 import type { ScriptableContext } from 'chart.js';
 import { ChartCanvas, SectionData, themedScale, withAlpha, type TableColumn } from '../../kit';
+import { registerMatrixCharts } from '../../kit/chartExtras';
 import { busiestPunchSlot, formatNumber, hourLabel, punchGrid, weekdayName } from '../../../utils/metrics';
 import { repoStatsQuery, type RepoSection } from '../types';
 import { tickFont } from './commitActivity';
+
+registerMatrixCharts();
 
 interface Row {
   day: number;
@@ -36,6 +39,10 @@ export const punchCard: RepoSection<'punch-card'> = {
           label={`Commits by weekday and hour. ${sentence}`}
           height={132}
           dataKey={data}
+          describe={(_, i) => {
+            const r = rows[i];
+            return r ? `${weekdayName(r.day)} ${hourLabel(r.hour)}: ${formatNumber(r.commits)} commits` : '';
+          }}
           config={(c) => ({
             type: 'matrix',
             data: {
@@ -56,17 +63,7 @@ export const punchCard: RepoSection<'punch-card'> = {
               ],
             },
             options: {
-              plugins: {
-                tooltip: {
-                  callbacks: {
-                    title: () => '',
-                    label: (ctx) => {
-                      const r = ctx.raw as { x: number; y: number; v: number };
-                      return `${weekdayName(r.y)} ${hourLabel(r.x)}: ${formatNumber(r.v)} commits`;
-                    },
-                  },
-                },
-              },
+              interaction: { mode: 'nearest', intersect: true },
               scales: {
                 x: themedScale(c, {
                   type: 'linear',
