@@ -1,0 +1,157 @@
+/**
+ * API economy: one scripted browsing session, run twice against identical mock scenarios:
+ * by Statboard (in Chromium, fresh profile, so it starts cold) and by a naive reference client
+ * written here (fetches every endpoint of a page on every view, retries 202 every 2 s, no cache,
+ * no conditional requests). Figure: requests counted against GitHub's limit (mock.counted(): not
+ * 304, not /rate_limit), Statboard / naive.
+ */
+import { DEMO_TOKENS, MockGitHub, type MockRequest } from '../../tests/mock-github';
+import { launch, type BenchContext } from './browser';
+import { figure, notMeasured, type Figure } from './figures';
+import type { ProbeData } from './probe';
+import { log } from './scenarios';
+
+const API = 'https://api.github.com';
+
+/** 5 repositories (3 added through the mock's public addRepo) and the org `acme`. */
+export function economyScenario(mock: MockGitHub): void {
+  const rocket = mock.repoSpecs.get('acme/rocket')!;
+  // GitHub still computing: rocket's three computed stats answer 202 twice when cold (and again
+  // after the push below), gears' three times.
+  mock.addRepo({ ...rocket, computeAttempts: 2 });
+  mock.addRepo({ owner: 'acme', name: 'launchpad', weeks: 104, computeAttempts: 1 });
+  mock.addRepo({ owner: 'acme', name: 'gears', weeks: 208, computeAttempts: 3 });
+  mock.addRepo({ owner: 'acme', name: 'docs', weeks: 52 });
+}
+
+type View = { kind: 'repo'; owner: string; repo: string } | { kind: 'org'; org: string } | { kind: 'push'; owner: string; repo: string };
+const r = (repo: string): View => ({ kind: 'repo', owner: 'acme', repo });
+const o: View = { kind: 'org', org: 'acme' };
+
+/** 20 page views with revisits; the push moves rocket's default branch between views 11 and 12. */
+export const SESSION: View[] = [
+  r('rocket'), r('launchpad'), o, r('rocket'), r('gears'), r('monolith'), r('docs'), r('launchpad'), o, r('rocket'),
+  r('gears'), { kind: 'push', owner: 'acme', repo: 'rocket' }, r('rocket'), r('monolith'), o, r('docs'), r('rocket'),
+  r('launchpad'), r('gears'), o, r('monolith'),
+];
+
+const STATS = ['code_frequency', 'commit_activity', 'contributors', 'participation', 'punch_card'];
+
+function urlOf(v: View): string {
+  return v.kind === 'org' ? `https://github.com/${v.org}` : v.kind === 'repo' ? `https://github.com/${v.owner}/${v.repo}` : '';
+}
+
+export interface SessionResult {
+  views: number;
+  counted: number;
+  byKind: Record<string, number>;
+  byStatus: Record<string, number>;
+  notCounted304: number;
+  /** org insights requests Statboard made (path+query), reused by the naive client for org views */
+  orgRequests: string[];
+  wallMs: number;
+  unsettledViews: number;
+}
+
+function breakdown(requests: MockRequest[]): Pick<SessionResult, 'byKind' | 'byStatus' | 'notCounted304' | 'counted'> {
+  const api = requests.filter((q) => q.url.startsWith(API));
+  const byKind: Record<string, number> = {};
+  const byStatus: Record<string, number> = {};
+  for (const q of api) {
+    if (!q.counted) continue;
+    const kind = q.path.replace(/^\/repos\/[^/]+\/[^/]+/, '/repos/:o/:r').replace(/^\/orgs\/[^/]+/, '/orgs/:org').replace(/\/(users|installation|classic_pat|fine_grained_pat|oauth_app|github_app_user_to_server)\/[^/]+$/, '/:scope');
+    byKind[kind] = (byKind[kind] ?? 0) + 1;
+    byStatus[q.status] = (byStatus[q.status] ?? 0) + 1;
+  }
+  return { counted: api.filter((q) => q.counted).length, byKind, byStatus, notCounted304: api.filter((q) => q.status === 304).length };
+}
+
+/** Waits until the mock has seen no API request for `quietMs` (trailing polls land in this view). */
+async function quiet(mock: MockGitHub, quietMs: number, maxMs: number): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    const last = mock.requests.filter((q) => q.url.startsWith(API)).at(-1)?.at ?? 0;
+    const since = Date.now() - Math.max(last, start);
+    if (since >= quietMs || Date.now() - start > maxMs) return;
+    await new Promise((res) => setTimeout(res, Math.min(200, quietMs - since)));
+  }
+}
+
+export async function statboardSession(extDir: string): Promise<SessionResult> {
+  const t0 = Date.now();
+  const bc: BenchContext = await launch('with', extDir, {}, economyScenario);
+  let unsettled = 0;
+  try {
+    const page = await bc.context.newPage();
+    for (const v of SESSION) {
+      if (v.kind === 'push') {
+        bc.mock.push(v.owner, v.repo);
+        continue;
+      }
+      await page.goto(urlOf(v), { waitUntil: 'load' });
+      const ok = await page
+        .waitForFunction(
+          (k) => (window as unknown as { __statboardBench?: ProbeData }).__statboardBench?.panels[k]?.settledAt !== undefined,
+          v.kind,
+          // 202 backoff 1 + 2 + 4 s for three computing answers; generous on a shared machine.
+          { timeout: 30_000, polling: 200 },
+        )
+        .then(() => true, () => false);
+      if (!ok) unsettled++;
+      await quiet(bc.mock, 1000, 15_000);
+    }
+    await page.close();
+    const orgRequests = [...new Set(bc.mock.requests.filter((q) => q.url.startsWith(`${API}/orgs/`)).map((q) => q.url.slice(API.length).replace(/\/orgs\/[^/]+/, '/orgs/{org}')))];
+    return { views: SESSION.filter((v) => v.kind !== 'push').length, ...breakdown(bc.mock.requests), orgRequests, wallMs: Date.now() - t0, unsettledViews: unsettled };
+  } finally {
+    await bc.close();
+  }
+}
+
+/**
+ * The naive client. It talks to the mock through `mock.handle()` (the same request handling the
+ * browser's routed requests get). 202 retries are every 2 s of a simulated clock: the mock's 202
+ * sequences are counted in answers, not time, so sleeping for real would change nothing counted.
+ */
+export async function naiveSession(orgPaths: string[]): Promise<SessionResult> {
+  const t0 = Date.now();
+  const mock = new MockGitHub();
+  economyScenario(mock);
+  const headers = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28', authorization: `Bearer ${DEMO_TOKENS.admin}` };
+  const now = new Date();
+  const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const window = `min_timestamp=${iso(new Date(now.getTime() - 30 * 86_400_000))}&max_timestamp=${iso(now)}`;
+  // Without Statboard's org requests to mirror, the three org-level reports a panel shows first.
+  const org = orgPaths.length > 0 ? orgPaths : [`/orgs/{org}/insights/api/summary-stats?${window}`, `/orgs/{org}/insights/api/time-stats?${window}&timestamp_increment=1h`, `/orgs/{org}/insights/api/subject-stats?${window}&per_page=100`];
+  const get = async (path: string) => {
+    for (let attempt = 0; attempt < 30; attempt++) {
+      const a = await mock.handle({ method: 'GET', url: API + path, headers });
+      if (a.status !== 202) return;
+      // (simulated) sleep 2 s, then ask again
+    }
+  };
+  for (const v of SESSION) {
+    if (v.kind === 'push') mock.push(v.owner, v.repo);
+    else if (v.kind === 'repo') for (const s of STATS) await get(`/repos/${v.owner}/${v.repo}/stats/${s}`);
+    else for (const p of org) await get(p.replace('{org}', v.org));
+  }
+  return { views: SESSION.filter((v) => v.kind !== 'push').length, ...breakdown(mock.requests), orgRequests: org, wallMs: Date.now() - t0, unsettledViews: 0 };
+}
+
+export async function economy(extDir: string, repoPanel: boolean): Promise<Figure[]> {
+  const target = { stat: 'value' as const, max: 0.2, text: '<= 0.2x naive' };
+  const label = 'API requests counted against the limit, Statboard / naive (20 views)';
+  if (!repoPanel) return [notMeasured('economy.ratio', 'API economy', label, 'x', 'the repo panel does not render, so Statboard makes no requests to compare', target)];
+  const sb = await statboardSession(extDir);
+  log(`economy: Statboard session ${sb.counted} counted requests in ${(sb.wallMs / 1000).toFixed(0)} s`);
+  const naive = await naiveSession(sb.orgRequests);
+  log(`economy: naive session ${naive.counted} counted requests`);
+  const ratio = naive.counted > 0 ? sb.counted / naive.counted : NaN;
+  return [
+    figure({
+      id: 'economy.ratio', group: 'API economy', label, unit: 'x', samples: [ratio], target,
+      note: 'one session each (deterministic scenario); Statboard starts with an empty cache and default settings (10 min freshness)',
+      detail: { statboard: sb, naive },
+    }),
+  ];
+}

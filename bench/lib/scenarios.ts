@@ -1,0 +1,233 @@
+/**
+ * The benchmark scenarios. Each returns figures; none throws for a missing feature: a panel that
+ * is not built yet becomes a "not measured: reason" entry.
+ */
+import type { MockGitHub } from '../../tests/mock-github';
+import { visit, type BenchContext, type VisitResult } from './browser';
+import { figure, notMeasured, type Figure, type Target } from './figures';
+import type { PanelRecord } from './probe';
+import { pairDiffs, pairRatios } from './stats';
+
+export const PAGES = {
+  issue: 'https://github.com/acme/rocket/issues/1',
+  repo: 'https://github.com/acme/rocket',
+  bigRepo: 'https://github.com/acme/monolith',
+  org: 'https://github.com/acme',
+};
+
+export const log = (...args: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
+
+/** Does a panel of this kind mount and settle on this page? Also primes the cache (warm runs). */
+export async function probePanel(bc: BenchContext, url: string, kind: 'repo' | 'org', timeoutMs = 30_000): Promise<{ ok: true; rec: PanelRecord } | { ok: false; reason: string }> {
+  const r = await visit(bc, url, { waitPanel: kind, panelTimeoutMs: timeoutMs });
+  const rec = r.probe?.panels[kind];
+  if (!rec) return { ok: false, reason: `no ${kind} panel mounted on ${url} within ${timeoutMs / 1000} s (no [data-statboard-host] with an open shadow root)` };
+  if (rec.settledAt === undefined) {
+    const states = rec.states.map((s) => s.state).join(' → ') || 'no [data-statboard] root';
+    return { ok: false, reason: `${kind} panel mounted but did not settle within ${timeoutMs / 1000} s (root states: ${states})` };
+  }
+  if (rec.readyAt === undefined) return { ok: false, reason: `${kind} panel settled in state ${rec.states.at(-1)?.state} (sections ${JSON.stringify(rec.sections)}), never ready` };
+  return { ok: true, rec };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1 + 6. Page overhead and page heap
+
+const OVERHEAD_TARGET = { issue: 1.02, repo: 1.1 };
+
+export async function overhead(withExt: BenchContext, without: BenchContext, pairs: number, repoPanel: boolean): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const page of ['issue', 'repo'] as const) {
+    const url = PAGES[page];
+    const waitPanel = page === 'repo' && repoPanel ? ('repo' as const) : undefined;
+    // One unmeasured pair first: compiles code, fills HTTP caches on both sides.
+    await visit(withExt, url, { waitPanel, settleMs: 200 });
+    await visit(without, url, { settleMs: 200 });
+    const a: VisitResult[] = [];
+    const b: VisitResult[] = [];
+    for (let i = 0; i < pairs; i++) {
+      // A then B, adjacent, so machine load drifts affect both halves of a pair alike.
+      a.push(await visit(withExt, url, { waitPanel, settleMs: 300, heap: page === 'repo' }));
+      b.push(await visit(without, url, { settleMs: 300, heap: page === 'repo' }));
+    }
+    log(`overhead ${page}: ${pairs} pairs done`);
+    const target = OVERHEAD_TARGET[page];
+    const pageLabel = page === 'issue' ? 'non-target page (issue)' : 'repo page, warm cache';
+    const abs = (xs: VisitResult[], k: 'taskMs' | 'loadMs' | 'scriptMs') => xs.map((x) => x[k]).filter((x): x is number => x !== null);
+    const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)] ?? null;
+    const panelMissing = page === 'repo' && !repoPanel ? 'the repo panel did not render, so this is the content script without a panel; ' : '';
+    figures.push(
+      figure({
+        id: `overhead.${page}.busy`, group: 'page overhead', label: `main-thread busy, ${pageLabel}`, unit: 'x',
+        samples: pairRatios(a.map((x) => x.taskMs), b.map((x) => x.taskMs)),
+        target: { stat: 'median', max: target, text: `<= ${target}x` },
+        note: `${panelMissing}CDP TaskDuration (thread CPU time) of a fresh tab, with/without per pair`,
+        detail: {
+          withMedianMs: median(abs(a, 'taskMs')), withoutMedianMs: median(abs(b, 'taskMs')),
+          scriptWithMedianMs: median(abs(a, 'scriptMs')), scriptWithoutMedianMs: median(abs(b, 'scriptMs')),
+          addedMsMedian: median(pairDiffs(a.map((x) => x.taskMs), b.map((x) => x.taskMs))),
+          panelTimeouts: a.filter((x) => x.panelTimeout).length,
+        },
+      }),
+      figure({
+        id: `overhead.${page}.load`, group: 'page overhead', label: `time to load, ${pageLabel}`, unit: 'x',
+        samples: pairRatios(a.map((x) => x.loadMs), b.map((x) => x.loadMs)),
+        target: { stat: 'median', max: target, text: `<= ${target}x` },
+        note: `${panelMissing}Navigation Timing loadEventStart, with/without per pair`,
+        detail: { withMedianMs: median(abs(a, 'loadMs')), withoutMedianMs: median(abs(b, 'loadMs')) },
+      }),
+    );
+    if (page === 'repo') {
+      const mb = (x: VisitResult) => (x.heapUsedBytes === null ? null : x.heapUsedBytes / 1048576);
+      figures.push(
+        figure({
+          id: 'memory.repo.addedHeap', group: 'memory', label: 'added page JS heap, repo page with panel', unit: 'MB',
+          samples: pairDiffs(a.map(mb), b.map(mb)),
+          target: { stat: 'median', max: 10, text: '<= 10 MB' },
+          note: `${panelMissing}JSHeapUsedSize after 2x HeapProfiler.collectGarbage, with minus without per pair (the page isolate holds the content script's world too)`,
+          detail: { withMedianMB: median(a.map(mb).filter((x): x is number => x !== null)), withoutMedianMB: median(b.map(mb).filter((x): x is number => x !== null)) },
+        }),
+      );
+    }
+  }
+  return figures;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2 + 3. Time to ready, long tasks
+
+interface ReadySample {
+  fromNav: number;
+  /** from the panel's `statboard:content-start` mark when it sets one, else from DOMContentLoaded end */
+  fromStart: number;
+  startSource: 'mark' | 'domcontentloaded';
+  frame: number | null;
+  settled: number;
+  longestTask: number;
+  canvases: number;
+}
+
+function readySample(r: VisitResult, kind: 'repo' | 'org'): ReadySample | null {
+  const rec = r.probe?.panels[kind];
+  if (!rec || rec.readyAt === undefined) return null;
+  const start = r.probe?.marks.find((m) => m.name === 'statboard:content-start');
+  const readyMark = r.probe?.marks.find((m) => m.name === 'statboard:ready');
+  const dcl = r.probe?.nav?.domContentLoadedEventEnd ?? 0;
+  const startAt = start?.startTime ?? dcl;
+  const readyAt = readyMark?.startTime ?? rec.readyAt;
+  return {
+    fromNav: readyAt,
+    fromStart: readyAt - startAt,
+    startSource: start ? 'mark' : 'domcontentloaded',
+    frame: rec.readyFrameAt === undefined ? null : rec.readyFrameAt - startAt,
+    settled: (rec.settledAt ?? rec.readyAt) - startAt,
+    longestTask: Math.max(0, ...(r.probe?.longtasks ?? []).map((t) => t.duration)),
+    canvases: rec.canvases ?? 0,
+  };
+}
+
+/** Clones a built-in scenario under new names so every cold run meets an empty cache. */
+export function coldRepo(mock: MockGitHub, base: string, i: number): string {
+  const spec = mock.repoSpecs.get(base.toLowerCase());
+  if (!spec) throw new Error(`no repo scenario ${base}`);
+  const name = `${spec.name}-cold-${i}-${Date.now().toString(36)}`;
+  mock.addRepo({ ...spec, name, computeAttempts: 0 });
+  // Generate the data now, not while the extension waits (the mock shares these 2 cores).
+  mock.repo(`${spec.owner}/${name}`);
+  return `https://github.com/${spec.owner}/${name}`;
+}
+
+export function coldOrg(mock: MockGitHub, base: string, i: number): string {
+  const spec = mock.orgs.get(base.toLowerCase());
+  if (!spec) throw new Error(`no org scenario ${base}`);
+  const login = `${spec.login}-cold-${i}-${Date.now().toString(36)}`;
+  mock.addOrg({ ...spec, login });
+  mock.org(login);
+  return `https://github.com/${login}`;
+}
+
+interface ReadySpec {
+  id: string;
+  group: string;
+  label: string;
+  kind: 'repo' | 'org';
+  warmUrl: string;
+  /** makes a fresh cold URL */
+  cold: (i: number) => string;
+  target: Target;
+  /** target for cold runs (none: reported without one) */
+  coldTarget?: Target;
+  /** also report the longest task with this target */
+  taskTarget?: Target;
+}
+
+export async function timeToReady(bc: BenchContext, spec: ReadySpec, runs: number, panel: { ok: boolean; reason?: string }): Promise<Figure[]> {
+  const taskLabel = (w: string) => `longest main-thread task, ${spec.label} ${w}`;
+  if (!panel.ok) {
+    const out = [
+      notMeasured(`${spec.id}.warm`, spec.group, `time to ready, ${spec.label} warm`, 'ms', panel.reason!, spec.target),
+      notMeasured(`${spec.id}.cold`, spec.group, `time to ready, ${spec.label} cold`, 'ms', panel.reason!, spec.coldTarget),
+    ];
+    if (spec.taskTarget) out.push(notMeasured(`${spec.id}.warm.longtask`, spec.group, taskLabel('warm'), 'ms', panel.reason!, spec.taskTarget), notMeasured(`${spec.id}.cold.longtask`, spec.group, taskLabel('cold'), 'ms', panel.reason!, spec.taskTarget));
+    return out;
+  }
+  const warm: (ReadySample | null)[] = [];
+  const cold: (ReadySample | null)[] = [];
+  for (let i = 0; i < runs; i++) {
+    // Interleaved warm/cold, so drifts in machine load hit both alike.
+    warm.push(readySample(await visit(bc, spec.warmUrl, { waitPanel: spec.kind, panelTimeoutMs: 30_000 }), spec.kind));
+    cold.push(readySample(await visit(bc, spec.cold(i), { waitPanel: spec.kind, panelTimeoutMs: 30_000 }), spec.kind));
+  }
+  log(`${spec.id}: ${runs} warm + ${runs} cold done`);
+  const figures: Figure[] = [];
+  for (const [which, samples] of [['warm', warm], ['cold', cold]] as const) {
+    const ok = samples.filter((s): s is ReadySample => s !== null);
+    const source = ok[0]?.startSource === 'mark' ? "the panel's statboard:content-start mark" : 'DOMContentLoaded end (no statboard:content-start mark yet; document_idle scripts start after it, so this over-states)';
+    const med = (f: (s: ReadySample) => number) => {
+      const v = ok.map(f).sort((p, q) => p - q);
+      return v.length ? v[Math.floor(v.length / 2)] : null;
+    };
+    figures.push(
+      figure({
+        id: `${spec.id}.${which}`, group: spec.group, label: `time to ready, ${spec.label} ${which}`, unit: 'ms',
+        samples: ok.map((s) => s.fromStart), target: which === 'warm' ? spec.target : spec.coldTarget,
+        note: `from ${source} to the root's data-state=ready${which === 'cold' ? ' (fresh repo/org name each run, mock answers at once)' : ' (cache primed first)'}`,
+        detail: {
+          failedRuns: samples.length - ok.length,
+          medianFromNavigationStartMs: med((s) => s.fromNav),
+          medianToNextFrameMs: med((s) => s.frame ?? NaN),
+          medianAllSectionsSettledMs: med((s) => s.settled),
+          canvasesAtSettle: med((s) => s.canvases),
+        },
+      }),
+    );
+    if (spec.taskTarget) {
+      figures.push(
+        figure({
+          id: `${spec.id}.${which}.longtask`, group: spec.group, label: taskLabel(which), unit: 'ms',
+          samples: ok.map((s) => s.longestTask), target: spec.taskTarget,
+          note: 'longest PerformanceObserver longtask entry per run until settled (0 = no task >= 50 ms); target on the max over runs',
+        }),
+      );
+    }
+  }
+  return figures;
+}
+
+export function readySpecs(mock: MockGitHub): { warm: ReadySpec; bigRepo: ReadySpec; bigOrg: ReadySpec } {
+  const task: Target = { stat: 'max', max: 100, text: 'no task > 100 ms' };
+  return {
+    warm: {
+      id: 'ready.repo', group: 'panel time to ready', label: 'repo acme/rocket', kind: 'repo', warmUrl: PAGES.repo,
+      cold: (i) => coldRepo(mock, 'acme/rocket', i), target: { stat: 'median', max: 50, text: '<= 50 ms (warm)' },
+    },
+    bigRepo: {
+      id: 'big.repo', group: 'big data', label: 'repo acme/monolith (100 x 800 wk)', kind: 'repo', warmUrl: PAGES.bigRepo,
+      cold: (i) => coldRepo(mock, 'acme/monolith', i), target: { stat: 'median', max: 200, text: '<= 200 ms' }, coldTarget: { stat: 'median', max: 200, text: '<= 200 ms' }, taskTarget: task,
+    },
+    bigOrg: {
+      id: 'big.org', group: 'big data', label: 'org acme, 30 days of 5-min data', kind: 'org', warmUrl: PAGES.org,
+      cold: (i) => coldOrg(mock, 'acme', i), target: { stat: 'median', max: 200, text: '<= 200 ms' }, coldTarget: { stat: 'median', max: 200, text: '<= 200 ms' }, taskTarget: task,
+    },
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * `npm run bench` (after `wxt build`): Statboard's benchmark on the mock GitHub, headless Chromium.
+ *
+ *   npx tsx bench/run.ts [--quick] [--pairs N] [--only overhead,ready,big,economy,size]
+ *
+ * Reads the build from STATBOARD_EXTENSION_DIR, else `${STATBOARD_OUT_DIR ?? '.output'}/chrome-mv3`.
+ * Writes bench/results.json and prints a table (targets beside measurements). See bench/README.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM, launch, type BenchContext } from './lib/browser';
+import { economy } from './lib/economy';
+import { figure, notMeasured, type Figure } from './lib/figures';
+import { overhead, PAGES, probePanel, readySpecs, timeToReady, log } from './lib/scenarios';
+import { bundleSizes, extensionDir, folderBytes } from './lib/size';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const quick = flag('quick');
+// 12 pairs keeps a full run near 6-7 minutes on 2 shared cores; the brief asks for >= 10.
+const pairs = Number(option('pairs') ?? (quick ? 3 : 12));
+const only = option('only')?.split(',');
+const wants = (group: string) => !only || only.includes(group);
+const outFile = option('out') ?? join(here, 'results.json');
+
+function machine() {
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // reported as unknown
+  }
+  const cpus = os.cpus();
+  return {
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    cpuMHz: cpus[0]?.speed ?? null,
+    memoryGB: +(os.totalmem() / 2 ** 30).toFixed(1),
+    freeMemoryGBAtStart: +(os.freemem() / 2 ** 30).toFixed(1),
+    loadAverageAtStart: os.loadavg().map((x) => +x.toFixed(2)),
+    node: process.version,
+    chromium,
+    chromiumPath: CHROMIUM,
+  };
+}
+
+function sizeFigures(dir: string): Figure[] {
+  const out: Figure[] = [];
+  for (const s of bundleSizes(dir)) {
+    const target = s.kind === 'content' ? { stat: 'value' as const, max: 70, text: '<= 70 KB gzip' } : s.kind === 'background' ? { stat: 'value' as const, max: 60, text: '<= 60 KB gzip (test budget)' } : undefined;
+    out.push(
+      figure({
+        id: `size.${s.name}`, group: 'size', label: `${s.name} bundle, gzip`, unit: 'KB', samples: [s.gzip / 1024], target,
+        note: `raw ${(s.raw / 1024).toFixed(1)} KB in ${s.files.length} file(s); gzip -9 per file`,
+        detail: { rawBytes: s.raw, gzipBytes: s.gzip, files: s.files },
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table
+
+const fmt = (x: number | undefined, unit: string) => {
+  if (x === undefined || !Number.isFinite(x)) return '-';
+  if (unit === 'x') return `${x.toFixed(3)}x`;
+  if (unit === 'ms') return x.toFixed(1);
+  return x.toFixed(2);
+};
+
+function table(figures: Figure[]): string {
+  const head = ['figure', 'unit', 'n', 'median', 'p95', 'min', 'max', 'target', 'met'];
+  const rows = figures.map((f) => {
+    if (f.notMeasured || !f.summary) return [f.label, f.unit, '0', `not measured: ${f.notMeasured}`, '', '', '', f.target?.text ?? '', '-'];
+    const s = f.summary;
+    const met = f.met === null ? '' : f.met ? 'yes' : `NO (${(f.ofTarget ?? 0).toFixed(2)}x target)`;
+    return [f.label, f.unit, String(s.n), fmt(s.median, f.unit), fmt(s.p95, f.unit), fmt(s.min, f.unit), fmt(s.max, f.unit), f.target?.text ?? '', met];
+  });
+  // Long "not measured" reasons span the stat columns; keep the other columns aligned.
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.filter((r) => !r[3]!.startsWith('not measured') || i < 3).map((r) => r[i]!.length)));
+  const line = (r: string[]) =>
+    r[3]!.startsWith('not measured')
+      ? [r[0]!.padEnd(widths[0]!), r[1]!.padEnd(widths[1]!), r[2]!.padStart(widths[2]!), r[3]!, r[7] ? `(target ${r[7]})` : ''].join('  ')
+      : r.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  const extDir = resolve(extensionDir());
+  if (!existsSync(join(extDir, 'manifest.json'))) {
+    console.error(`No build in ${extDir}. Run \`STATBOARD_OUT_DIR=.output-bench npx wxt build\` first (npm run bench does).`);
+    process.exit(2);
+  }
+  log(`extension ${extDir}, ${pairs} pairs per figure${quick ? ' (quick)' : ''}`);
+  const figures: Figure[] = [];
+  const errors: string[] = [];
+  // A failed scenario records why and the run goes on with the next one.
+  const guard = async (name: string, fn: () => Promise<Figure[]>, ids: [string, string, string, string][]) => {
+    try {
+      figures.push(...(await fn()));
+    } catch (e) {
+      const reason = `${name} failed: ${(e as Error).message.split('\n')[0]}`;
+      errors.push(`${reason}\n${(e as Error).stack ?? ''}`);
+      log(reason);
+      for (const [id, group, label, unit] of ids) figures.push(notMeasured(id, group, label, unit, reason));
+    }
+  };
+
+  if (wants('size')) await guard('size', async () => sizeFigures(extDir), [['size', 'size', 'bundle sizes', 'KB']]);
+
+  const needBrowsers = wants('overhead') || wants('ready') || wants('big');
+  let withExt: BenchContext | null = null;
+  let without: BenchContext | null = null;
+  let repoPanel = { ok: false, reason: 'not checked' } as { ok: boolean; reason?: string };
+  try {
+    if (needBrowsers || wants('economy')) {
+      withExt = await launch('with', extDir);
+      // Primes the warm cache for acme/rocket and tells whether the repo panel exists at all.
+      repoPanel = await probePanel(withExt, PAGES.repo, 'repo');
+      log(repoPanel.ok ? 'repo panel renders' : `repo panel: ${repoPanel.reason}`);
+    }
+    if (needBrowsers && withExt) {
+      without = await launch('without', extDir);
+      const specs = readySpecs(withExt.mock);
+      if (wants('overhead')) {
+        await guard('overhead', () => overhead(withExt!, without!, pairs, repoPanel.ok), [['overhead', 'page overhead', 'page overhead', 'x'], ['memory.repo.addedHeap', 'memory', 'added page JS heap', 'MB']]);
+      }
+      if (wants('ready')) await guard('ready', () => timeToReady(withExt!, specs.warm, Math.max(pairs, 10), repoPanel), [['ready.repo', 'panel time to ready', 'time to ready', 'ms']]);
+      if (wants('big')) {
+        const big = await probePanel(withExt, PAGES.bigRepo, 'repo', 60_000);
+        await guard('big repo', () => timeToReady(withExt!, specs.bigRepo, Math.max(pairs, 10), big), [['big.repo', 'big data', 'big repo', 'ms']]);
+        const org = await probePanel(withExt, PAGES.org, 'org', 60_000);
+        log(org.ok ? 'org panel renders' : `org panel: ${org.reason}`);
+        await guard('big org', () => timeToReady(withExt!, specs.bigOrg, Math.max(pairs, 10), org), [['big.org', 'big data', 'big org', 'ms']]);
+        // Which increment the org panel asked for over its 30-day window (the mock has 5-minute data).
+        const incs = [...new Set(withExt.mock.requests.filter((q) => q.path.includes('/time-stats')).map((q) => String(q.query.timestamp_increment)))];
+        const orgFig = figures.find((f) => f.id === 'big.org.warm');
+        if (orgFig) orgFig.detail = { ...orgFig.detail, timeStatsIncrementsRequested: incs };
+      }
+    }
+  } finally {
+    await withExt?.close();
+    await without?.close();
+  }
+
+  if (wants('economy')) await guard('economy', () => economy(extDir, repoPanel.ok), [['economy.ratio', 'API economy', 'API requests, Statboard / naive', 'x']]);
+
+  const results = {
+    generatedAt: new Date().toISOString(),
+    command: `tsx bench/run.ts ${argv.join(' ')}`.trim(),
+    quick,
+    pairsPerFigure: pairs,
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    extensionDir: extDir,
+    extensionFolderBytes: folderBytes(extDir),
+    machine: machine(),
+    method: {
+      withWithout: 'two persistent Chromium contexts, same binary/flags/viewport/mock/probe, fresh profiles; "with" adds --load-extension, "without" has none; every sample is a fresh tab; runs alternate A B A B',
+      ratios: 'computed per pair (with_i / without_i), then summarized',
+      busyTime: 'CDP Performance.getMetrics TaskDuration with timeDomain threadTicks (renderer main-thread CPU time), read before any forced GC',
+    },
+    figures,
+    errors,
+  };
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+  const m = results.machine;
+  console.log(`\nStatboard benchmark — ${m.cpus} x ${m.cpuModel}, ${m.memoryGB} GB, ${m.chromium}, node ${m.node}`);
+  console.log(`${pairs} pairs per figure${quick ? ' (QUICK smoke run: too few pairs to trust)' : ''}; ratios are with/without per pair; ${results.durationSeconds} s\n`);
+  console.log(table(figures));
+  for (const f of figures.filter((x) => x.note && !x.notMeasured)) console.log(`  ${f.id}: ${f.note}`);
+  if (errors.length) console.log(`\n${errors.length} scenario error(s); see results.json`);
+  console.log(`\nwrote ${outFile}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+/**
+ * Bundle-size budget: the one benchmark figure `npm test` enforces. No browser needed: reads the
+ * built extension (`.output/chrome-mv3`, or STATBOARD_EXTENSION_DIR / STATBOARD_OUT_DIR) and gzips
+ * each bundle with node's zlib. Content scripts load on every github.com page, so they get the
+ * tightest budget.
+ */
+import { expect, test } from '@playwright/test';
+import { bundleSizes, extensionDir, kb } from '../../bench/lib/size';
+
+const CONTENT_GZIP_BUDGET = 70 * 1024;
+const BACKGROUND_GZIP_BUDGET = 60 * 1024;
+
+test('bundle sizes stay within budget', () => {
+  const dir = extensionDir();
+  const sizes = bundleSizes(dir);
+  console.log(`bundle sizes in ${dir}:`);
+  for (const s of sizes) console.log(`  ${s.name.padEnd(20)} raw ${kb(s.raw).padStart(10)}  gzip ${kb(s.gzip).padStart(9)}  (${s.files.length} file(s))`);
+
+  const content = sizes.filter((s) => s.kind === 'content');
+  expect(content.length, 'at least one content script is built').toBeGreaterThan(0);
+  for (const s of content) {
+    expect(s.gzip, `${s.name} gzip ${kb(s.gzip)} <= ${kb(CONTENT_GZIP_BUDGET)}`).toBeLessThanOrEqual(CONTENT_GZIP_BUDGET);
+  }
+  const background = sizes.find((s) => s.kind === 'background');
+  expect(background, 'a background service worker is built').toBeDefined();
+  expect(background!.gzip, `background gzip ${kb(background!.gzip)} <= ${kb(BACKGROUND_GZIP_BUDGET)}`).toBeLessThanOrEqual(BACKGROUND_GZIP_BUDGET);
+});
