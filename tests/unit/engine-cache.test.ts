@@ -36,7 +36,8 @@ describe('cache', () => {
     await v1.put('entries', { ...entry('kept', 3), size: 3, lastAccess: 5 });
     v1.close();
     // v2 adds an index; the v1 step must not run again.
-    const v2: Migration = (_db, tx) => tx.objectStore('entries').createIndex('status', 'status');
+    // (cast: the v1 schema type does not know the index v2 adds)
+    const v2: Migration = (_db, tx) => (tx.objectStore('entries') as unknown as IDBObjectStore).createIndex('status', 'status');
     const db = await openStatboardDb('upgrade', [...MIGRATIONS, v2]);
     expect(db.version).toBe(2);
     expect((await db.get('entries', 'kept'))?.data).toBe('xxx');

@@ -17,7 +17,7 @@ const refused = (q: Query) => !buildRequest(q).ok;
 describe('URL building', () => {
   it('maps each repo stat to its path', () => {
     expect(url(repo('acme', 'rocket.js'))).toBe('/repos/acme/rocket.js/stats/contributors');
-    expect(url({ ...repo('a', 'b'), stat: 'punch-card' })).toBe('/repos/a/b/stats/punch_card');
+    expect(url({ kind: 'repo-stats', host: 'github.com', owner: 'a', repo: 'b', stat: 'punch-card' })).toBe('/repos/a/b/stats/punch_card');
   });
 
   it('refuses names that break GitHub rules', () => {
