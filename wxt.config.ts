@@ -10,7 +10,8 @@ export default defineConfig({
     name: 'Statboard',
     description:
       'GitHub repository statistics and organization API Insights, on the pages where you already look.',
-    permissions: ['storage', 'alarms'],
+    // activeTab: the popup reads the current tab's URL; scripting: content scripts for added hosts.
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     host_permissions: ['https://api.github.com/*'],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Statboard' },

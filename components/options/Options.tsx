@@ -1,0 +1,31 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { StatboardClient } from '../../utils/statboardClient';
+import { hostsItem, type HostSettings } from '../../utils/settings';
+import { configuredHosts } from '../../utils/account/hostAccess';
+import { TokenSection } from './TokenSection';
+import { HostsSection } from './HostsSection';
+import { PreferencesSection } from './PreferencesSection';
+
+export function Options({ client }: { client: StatboardClient }) {
+  const [settings, setSettings] = useState<HostSettings | null>(null);
+  useEffect(() => {
+    void hostsItem.getValue().then(setSettings);
+    return hostsItem.watch((next) => setSettings(next ?? { gheCom: [], enterpriseServers: [] }));
+  }, []);
+  const hosts = useMemo(() => (settings ? configuredHosts(settings) : []), [settings]);
+  return (
+    <main class="sb-options" data-statboard="options" data-state={settings ? 'ready' : 'loading'}>
+      <header>
+        <h1>Statboard</h1>
+        <p class="sb-muted">GitHub statistics on repository and organization pages.</p>
+      </header>
+      {settings && (
+        <>
+          <TokenSection client={client} hosts={hosts} />
+          <HostsSection client={client} settings={settings} hosts={hosts} />
+          <PreferencesSection client={client} />
+        </>
+      )}
+    </main>
+  );
+}

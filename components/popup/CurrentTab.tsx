@@ -1,0 +1,117 @@
+import { Sparkline, Stat, useQuery } from '../kit';
+import type { StatboardClient } from '../../utils/statboardClient';
+import type { OrgInsightsQuery, RepoStatsQuery, Snapshot } from '../../utils/protocol';
+import type { PageTarget } from '../../utils/watchlist/target';
+import { summarizeCommitActivity } from '../../utils/metrics/commitActivity';
+import { chooseIncrement, insightsWindow, rateLimitedShare } from '../../utils/metrics/insights';
+import { formatChange, formatCompact, formatNumber, formatPercent, formatRelativeTime } from '../../utils/metrics/format';
+import { downsample } from '../../utils/metrics/sparkline';
+import { noAccessSentence } from '../kit/messages';
+
+type RepoTarget = Extract<PageTarget, { kind: 'repo' }>;
+type OrgTarget = Extract<PageTarget, { kind: 'org' }>;
+
+/** A sentence for a snapshot that has no numbers to show (null when it has). */
+function stateSentence(snapshot: Snapshot<unknown>, host: string, what: string): string | null {
+  if (snapshot.data !== undefined) return null;
+  switch (snapshot.state) {
+    case 'loading':
+      return `Nothing cached yet for ${what}; asking GitHub…`;
+    case 'computing':
+      return 'GitHub is computing these statistics; they will show in a moment.';
+    case 'no-access':
+      return snapshot.meta.message ?? noAccessSentence(snapshot.meta.reason, host, what);
+    case 'empty':
+      return 'No commits in the last year.';
+    default:
+      return snapshot.meta.message ?? 'Statboard could not load these numbers.';
+  }
+}
+
+/** "as of 5 min ago" when the numbers come from the cache and could not be refreshed. */
+function Freshness({ snapshot }: { snapshot: Snapshot<unknown> }) {
+  const { fetchedAt, stale, offline } = snapshot.meta;
+  if (!fetchedAt || !(stale || offline)) return null;
+  return <p class="sb-small sb-muted sb-asof">{offline ? 'Offline: ' : ''}as of {formatRelativeTime(fetchedAt, Date.now())}</p>;
+}
+
+export function RepoSummary({ client, target }: { client: StatboardClient; target: RepoTarget }) {
+  const query: RepoStatsQuery & { stat: 'commit-activity' } = { kind: 'repo-stats', host: target.host.id, owner: target.owner, repo: target.repo, stat: 'commit-activity' };
+  const { snapshot, retry } = useQuery(client, query);
+  const sentence = stateSentence(snapshot, target.host.id, 'this repository’s commit activity');
+  const weeks = snapshot.data ?? [];
+  const summary = summarizeCommitActivity(weeks);
+  const totals = weeks.slice(-52).map((w) => w.total);
+  return (
+    <div class="sb-current-body" data-state={snapshot.state}>
+      {sentence ? (
+        <StatePara sentence={sentence} retry={snapshot.meta.retryable ? retry : undefined} />
+      ) : (
+        <>
+          <dl class="sb-stats">
+            <Stat stat="commits" label="Commits, 52 weeks" value={formatNumber(summary.commits)} why="Commits to the default branch in the last 52 weeks, merges excluded." />
+            <Stat stat="trend" label="Last 4 weeks" value={formatChange(summary.trend.change)} why={`${formatNumber(summary.trend.recent)} commits in the last 4 weeks against ${formatNumber(summary.trend.previous)} in the 4 before.`} />
+            <Stat stat="active-weeks" label="Active weeks" value={`${summary.activeWeeks} of 52`} why="Weeks with at least one commit." />
+          </dl>
+          <Sparkline values={totals} width={328} height={32} label={`Weekly commits over 52 weeks, ${formatNumber(summary.commits)} in all`} />
+          <Freshness snapshot={snapshot} />
+        </>
+      )}
+    </div>
+  );
+}
+
+export function OrgSummary({ client, target }: { client: StatboardClient; target: OrgTarget }) {
+  const result = insightsWindow('24h', Date.now());
+  const window = result.ok ? result.window : null;
+  const base = window && target.host.hasApiInsights
+    ? ({ kind: 'org-insights', host: target.host.id, org: target.org, scope: { type: 'org' }, minTimestamp: window.minTimestamp, maxTimestamp: window.maxTimestamp } as const)
+    : null;
+  // The same increment the org panel picks for 24 hours, so both share one cached answer.
+  const increment = window ? chooseIncrement(window.toMs - window.fromMs) : '1h';
+  const summaryQuery: (OrgInsightsQuery & { report: 'summary' }) | null = base && { ...base, report: 'summary' };
+  const timeQuery: (OrgInsightsQuery & { report: 'time' }) | null = base && { ...base, report: 'time', increment };
+  const summary = useQuery(client, summaryQuery);
+  const time = useQuery(client, timeQuery);
+  if (!target.host.hasApiInsights) {
+    return <div class="sb-current-body" data-state="no-access"><StatePara sentence={`${target.host.id} is a GitHub Enterprise Server: it has no API Insights.`} /></div>;
+  }
+  const snapshot = summary.snapshot;
+  // From the URL alone `/NAME` may be a user: say so rather than blame the token.
+  const sentence =
+    snapshot.state === 'no-access' && !target.certain && snapshot.meta.reason === 'not-found'
+      ? 'No API Insights here: this is a user, or an organization your token cannot read insights for.'
+      : stateSentence(snapshot, target.host.id, 'this organization’s API Insights');
+  const data = snapshot.data;
+  const share = data ? rateLimitedShare(data) : null;
+  const series = (time.snapshot.data ?? []).map((p) => p.totalRequests);
+  return (
+    <div class="sb-current-body" data-state={snapshot.state}>
+      {sentence || !data ? (
+        <StatePara sentence={sentence ?? ''} retry={snapshot.meta.retryable ? summary.retry : undefined} />
+      ) : (
+        <>
+          <dl class="sb-stats">
+            <Stat stat="requests" label="Requests, 24 hours" value={formatCompact(data.totalRequests)} why={`${formatNumber(data.totalRequests)} API requests to this organization in the last 24 hours (reported hours late).`} />
+            <Stat stat="rate-limited" label="Rate limited" value={share === null ? '—' : formatPercent(share)} why={`${formatNumber(data.rateLimitedRequests)} of those requests were rate limited.`} />
+          </dl>
+          {series.length > 1 && <Sparkline values={downsample(series, 48, 'sum')} width={328} height={32} label="Requests over the last 24 hours" />}
+          <Freshness snapshot={snapshot} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function StatePara({ sentence, retry }: { sentence: string; retry?: () => void }) {
+  return (
+    <div class="sb-state-line">
+      <p>{sentence}</p>
+      {retry && (
+        <button type="button" class="sb-btn sb-btn-sm" onClick={retry}>
+          Retry
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { RateLimitInfo, WatchEntry } from '../protocol';
+import type { GitHubHost } from '../github/hosts';
+import { formatCompact, formatNumber, formatPercent, formatRelativeTime } from '../metrics/format';
+
+/** Words and links the popup shows, as pure functions of the data. */
+
+/** The page a watched entry (or the current target) opens. */
+export function pageUrl(host: Pick<GitHubHost, 'pagesOrigin'>, name: string): string {
+  return `${host.pagesOrigin}/${name.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** When fewer than this share of requests is left, the popup warns. */
+export const LOW_RATE_SHARE = 0.1;
+
+export interface RateLimitView {
+  text: string;
+  low: boolean;
+}
+
+export function rateLimitView(info: RateLimitInfo, now: number): RateLimitView {
+  const low = info.limit > 0 && info.remaining / info.limit < LOW_RATE_SHARE;
+  const reset = info.resetAt > now ? `, resets ${formatRelativeTime(info.resetAt, now)}` : '';
+  return {
+    text: `${formatNumber(info.remaining)} of ${formatNumber(info.limit)} requests left${reset}`,
+    low,
+  };
+}
+
+/** One line with a watched entry's latest numbers, or why there are none. */
+export function entrySummary(entry: WatchEntry): string {
+  const latest = entry.latest;
+  if (!latest || latest.total === undefined) {
+    if (latest?.message) return latest.message;
+    return 'Waiting for the first refresh';
+  }
+  if (entry.kind === 'repo') return `${formatCompact(latest.total)} commits in 52 weeks`;
+  const share = latest.total > 0 ? `, ${formatPercent((latest.rateLimited ?? 0) / latest.total)} rate limited` : '';
+  return `${formatCompact(latest.total)} requests in 24 hours${share}`;
+}
