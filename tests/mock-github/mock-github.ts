@@ -135,15 +135,23 @@ function expirationHeader(value: string): string {
   return Number.isNaN(ms) ? value : new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
 }
 
-function etagOf(text: string): string {
-  return `W/"${hash(text).toString(16).padStart(8, '0')}${hash(text, 'b').toString(16).padStart(8, '0')}"`;
+function etagOf(text: string, cache?: Map<string, string>): string {
+  const known = cache?.get(text);
+  if (known) return known;
+  const etag = `W/"${hash(text).toString(16).padStart(8, '0')}${hash(text, 'b').toString(16).padStart(8, '0')}"`;
+  if (cache && text.length > 10_000) cache.set(text, etag);
+  return etag;
 }
 
 export class MockGitHub {
   readonly now: number;
   readonly options: Required<MockOptions>;
   readonly requests: MockRequest[] = [];
-  readonly repos = new Map<string, RepoData>();
+  /** repository scenarios by lower-case `owner/repo`; data is generated on first use */
+  readonly repoSpecs = new Map<string, RepoSpec>();
+  private readonly repoData = new Map<string, RepoData>();
+  /** serialized 200 bodies per repo version and endpoint (monolith's contributors are ~3 MB) */
+  private readonly bodies = new Map<string, string>();
   readonly orgs = new Map<string, OrgSpec>();
   readonly tokens = new Map<string, TokenSpec>();
   /** per computed endpoint: how many 202s a repo still owes (reset by push) */
@@ -152,6 +160,7 @@ export class MockGitHub {
   private readonly buckets = new Map<string, Bucket>();
   private readonly scripts: Script[] = [];
   private readonly listeners = new Set<() => void>();
+  private readonly etags = new Map<string, string>();
 
   constructor(options: MockOptions = {}) {
     this.now = options.now ?? Date.now();
@@ -173,11 +182,13 @@ export class MockGitHub {
   // Scenario set-up
 
   /** Adds or replaces a repository; missing fields get defaults (generated contributors etc.). */
-  addRepo(partial: Partial<RepoSpec> & Pick<RepoSpec, 'owner' | 'name'>): RepoData {
-    const data = buildRepo(makeRepoSpec(partial), this.now);
-    this.repos.set(data.fullName.toLowerCase(), data);
-    this.resetComputation(data);
-    return data;
+  addRepo(partial: Partial<RepoSpec> & Pick<RepoSpec, 'owner' | 'name'>): RepoSpec {
+    const spec = makeRepoSpec(partial);
+    const key = `${spec.owner}/${spec.name}`.toLowerCase();
+    this.repoSpecs.set(key, spec);
+    this.repoData.delete(key);
+    for (const endpoint of COMPUTED_ENDPOINTS) this.pending.set(`${key}#${endpoint}`, spec.computeAttempts);
+    return spec;
   }
 
   /** Adds or replaces an organization (API Insights data is generated lazily on first use). */
@@ -192,9 +203,22 @@ export class MockGitHub {
     this.tokens.set(token, spec);
   }
 
+  /** The generated data and exact API answers of a repository (`repo(...).answers.contributors`). */
   repo(fullName: string): RepoData {
-    const data = this.repos.get(fullName.toLowerCase());
+    const data = this.findRepo(fullName);
     if (!data) throw new Error(`no repo scenario ${fullName}`);
+    return data;
+  }
+
+  private findRepo(fullName: string): RepoData | undefined {
+    const key = fullName.toLowerCase();
+    const spec = this.repoSpecs.get(key);
+    if (!spec) return undefined;
+    let data = this.repoData.get(key);
+    if (!data) {
+      data = buildRepo(spec, this.now);
+      this.repoData.set(key, data);
+    }
     return data;
   }
 
@@ -450,7 +474,7 @@ export class MockGitHub {
   }
 
   private repoApi(owner: string, name: string, rest: string, headers: Record<string, string>, token: TokenSpec | undefined, wantsSha: boolean): MockAnswer {
-    const repo = REPO_NAME.test(owner) && REPO_NAME.test(name) ? this.repos.get(`${owner}/${name}`.toLowerCase()) : undefined;
+    const repo = REPO_NAME.test(owner) && REPO_NAME.test(name) ? this.findRepo(`${owner}/${name}`) : undefined;
     if (!repo || !this.canRead(repo, token)) return error(404, 'Not Found', 'rest/repos/repos#get-a-repository');
     const { spec } = repo;
 
@@ -508,12 +532,18 @@ export class MockGitHub {
     if (stat === 'code_frequency' && spec.tooLarge) {
       return error(422, 'The statistics for this repository are not available because it has more than 10,000 commits.', 'rest/metrics/statistics#get-the-weekly-commit-activity');
     }
-    return this.conditional(headers, json(200, repo.answers[stat]), this.options.conditionalStats);
+    const bodyKey = `${key}@${repo.version}`;
+    let body = this.bodies.get(bodyKey);
+    if (body === undefined) {
+      body = JSON.stringify(repo.answers[stat]);
+      this.bodies.set(bodyKey, body);
+    }
+    return this.conditional(headers, { status: 200, headers: jsonType(), body, delayMs: 0, networkError: false }, this.options.conditionalStats);
   }
 
   /** Adds an ETag; answers 304 when If-None-Match carries it (free, like GitHub). */
   private conditional(headers: Record<string, string>, answer: MockAnswer, enabled = true): MockAnswer {
-    const etag = etagOf(answer.body ?? '');
+    const etag = etagOf(answer.body ?? '', this.etags);
     answer.headers.etag = etag;
     const sent = headers['if-none-match'];
     if (enabled && sent && sent.split(',').map((s) => s.trim()).includes(etag)) {
@@ -640,13 +670,13 @@ export class MockGitHub {
     if (parts.length === 1) {
       const org = this.orgs.get(parts[0]!.toLowerCase());
       if (org) {
-        const repos = [...this.repos.values()].filter((r) => r.spec.owner.toLowerCase() === org.login.toLowerCase());
+        const repos = [...this.repoSpecs.values()].filter((r) => r.owner.toLowerCase() === org.login.toLowerCase());
         return html(200, orgPage(org, repos, opts));
       }
       const user = this.findUser(parts[0]!);
       return user ? html(200, userPage(user.login, user.id, opts)) : html(404, notFoundPage(opts));
     }
-    const repo = this.repos.get(`${parts[0]}/${parts[1]}`.toLowerCase());
+    const repo = this.findRepo(`${parts[0]}/${parts[1]}`);
     if (!repo) return html(404, notFoundPage(opts));
     if (parts.length === 2) return html(200, repoPage(repo, opts));
     if (parts[2] === 'issues' && parts.length === 4 && /^\d+$/.test(parts[3]!)) return html(200, repoSubPage(repo, opts, 'issues', Number(parts[3])));
@@ -655,8 +685,8 @@ export class MockGitHub {
 
   private findUser(login: string): { login: string; id: number } | null {
     const lower = login.toLowerCase();
-    for (const repo of this.repos.values()) {
-      const c = repo.spec.contributors.find((p) => p.login?.toLowerCase() === lower && p.type === 'User');
+    for (const spec of this.repoSpecs.values()) {
+      const c = spec.contributors.find((p) => p.login?.toLowerCase() === lower && p.type === 'User');
       if (c) return { login: c.login!, id: c.id };
     }
     for (const org of this.orgs.values()) {

@@ -168,10 +168,8 @@ export function builtInOrgSpecs(): OrgSpec[] {
   return [makeOrgSpec({ login: 'acme', name: 'Acme Corp', seed: 2024 })];
 }
 
-function activity(pattern: ActorSpec['pattern'], ms: number, burst: number): number {
-  const date = new Date(ms);
-  const hour = date.getUTCHours() + date.getUTCMinutes() / 60;
-  const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
+/** Relative activity (1 = busiest) of an actor pattern at an hour (UTC, fractional) of a day. */
+function activity(pattern: ActorSpec['pattern'], hour: number, weekend: boolean, burst: boolean): number {
   if (pattern === 'steady') return 0.75 + 0.25 * Math.sin(((hour - 6) / 24) * 2 * Math.PI);
   if (pattern === 'office') {
     if (weekend) return 0.08;
@@ -179,7 +177,7 @@ function activity(pattern: ActorSpec['pattern'], ms: number, burst: number): num
   }
   // bursty: CI runs follow pushes, which follow office hours, with spikes.
   const base = weekend ? 0.15 : hour >= 7 && hour < 20 ? 0.7 : 0.2;
-  return base * (burst > 0.97 ? 5 : 1);
+  return base * (burst ? 5 : 1);
 }
 
 /** Generates every actor's 5-minute series for `spec`, ending at the bucket containing `nowMs`. */
@@ -187,20 +185,28 @@ export function buildOrg(spec: OrgSpec, nowMs: number): OrgData {
   const end = Math.floor(nowMs / BUCKET_MS) * BUCKET_MS;
   const buckets = spec.days * 288;
   const startMs = end - (buckets - 1) * BUCKET_MS;
+  const hours = new Float32Array(buckets);
+  const weekends = new Uint8Array(buckets);
+  for (let b = 0; b < buckets; b++) {
+    const date = new Date(startMs + b * BUCKET_MS);
+    hours[b] = date.getUTCHours() + date.getUTCMinutes() / 60;
+    weekends[b] = date.getUTCDay() === 0 || date.getUTCDay() === 6 ? 1 : 0;
+  }
   const actors: ActorSeries[] = [];
   for (const subject of spec.subjects) {
     for (const actor of subject.actors) {
       const rand = prng(hash(spec.seed, actor.type, actor.id));
       const total = new Uint32Array(buckets);
       const limited = new Uint32Array(buckets);
+      let burst = false;
       for (let b = 0; b < buckets; b++) {
-        const ms = startMs + b * BUCKET_MS;
-        const burst = unit(spec.seed, actor.id, Math.floor(b / 6));
-        const mean = actor.perBucket * activity(actor.pattern, ms, burst);
-        // Cheap noise around the mean; occasional silent buckets for people.
+        // Bursts last half an hour (6 buckets), aligned to the data start.
+        if (b % 6 === 0) burst = unit(spec.seed, actor.id, b / 6) > 0.97;
+        const mean = actor.perBucket * activity(actor.pattern, hours[b]!, weekends[b] === 1, burst);
+        // Noise around the mean; the fractional part becomes an occasional extra request.
         const n = Math.max(0, Math.round(mean * (0.6 + 0.8 * rand()) + (rand() < mean % 1 ? 1 : 0) - 0.5));
         total[b] = n;
-        if (actor.limitedShare > 0 && burst > 0.97) limited[b] = Math.min(n, Math.round(n * actor.limitedShare * 10));
+        if (actor.limitedShare > 0 && burst) limited[b] = Math.min(n, Math.round(n * actor.limitedShare * 10));
       }
       actors.push({ subject, actor, total, limited });
     }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { escapeHtml as e } from './random';
-import type { RepoData } from './repo-data';
+import type { RepoData, RepoSpec } from './repo-data';
 import type { OrgSpec } from './org-data';
 
 export const ASSETS_ORIGIN = 'https://github.githubassets.com';
@@ -337,10 +337,10 @@ export function repoSubPage(repo: RepoData, opts: PageOptions, tab: string, issu
   });
 }
 
-export function orgPage(org: OrgSpec, repos: RepoData[], opts: PageOptions): string {
+export function orgPage(org: OrgSpec, repos: RepoSpec[], opts: PageOptions): string {
   const list = repos
-    .filter((r) => !r.spec.private)
-    .map((r) => `<div class="repo-list-item"><h3><a href="/${e(r.fullName)}" data-soft-nav="turbo">${e(r.spec.name)}</a> <span class="Label">Public</span></h3><p class="color-fg-muted">${e(r.spec.description)}</p><span class="color-fg-muted">${e(r.spec.language)} · ★ ${r.spec.stars.toLocaleString('en-US')}</span></div>`)
+    .filter((r) => !r.private)
+    .map((r) => `<div class="repo-list-item"><h3><a href="/${e(r.owner)}/${e(r.name)}" data-soft-nav="turbo">${e(r.name)}</a> <span class="Label">Public</span></h3><p class="color-fg-muted">${e(r.description)}</p><span class="color-fg-muted">${e(r.language)} · ★ ${r.stars.toLocaleString('en-US')}</span></div>`)
     .join('');
   const people = org.subjects.filter((s) => s.type === 'user').slice(0, 12);
   const main = `

@@ -4,7 +4,7 @@
  * each other the way GitHub's do: commit_activity and participation are the last 52 weeks of the
  * same commits, punch_card days add up to commit_activity's day columns.
  */
-import { apportion, fakeSha, hash, poisson, prng, unit, weekStart, DAY_S, WEEK_S } from './random';
+import { apportion, fakeSha, hash, poisson, prng, unit, weekStart, WEEK_S } from './random';
 
 export interface ContributorSpec {
   /** null: a commit author GitHub cannot map to a user (the API answers `author: null`) */
@@ -308,4 +308,3 @@ export function currentWeek(nowMs: number): number {
   return weekStart(Math.floor(nowMs / 1000));
 }
 
-export { DAY_S };

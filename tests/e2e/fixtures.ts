@@ -1,0 +1,173 @@
+/**
+ * Playwright fixtures for Statboard: Chromium with the built extension, routed to MockGitHub.
+ *
+ *   import { test, expect } from './fixtures';
+ *   test('…', async ({ page, mock, panel }) => {
+ *     await page.goto('https://github.com/acme/rocket');
+ *     await expect(panel(page, 'repo').root).toHaveAttribute('data-state', 'ready');
+ *   });
+ *
+ * Ordering: the service worker starts as soon as Chromium launches, so the mock is attached inside
+ * the `context` fixture right after launch, before any test code runs. A request the worker makes
+ * in those first milliseconds (before `context.route` is installed) is not routed; with no network
+ * it fails as a network error. Worker requests after that are routed: Playwright 1.65 intercepts
+ * service-worker traffic by default (PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK turns it off; the
+ * old PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS flag is no longer needed).
+ */
+import { test as base, expect, chromium, type BrowserContext, type Locator, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { MockGitHub, type MockOptions } from '../mock-github';
+
+export const CHROMIUM_PATH = process.env.STATBOARD_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The built extension (wxt build output). */
+export function extensionDir(): string {
+  return resolve(process.env.STATBOARD_EXTENSION_DIR ?? '.output/chrome-mv3');
+}
+
+/** Launches Chromium with the extension in a fresh profile; the caller closes it and removes `userDataDir`. */
+export async function launchWithExtension(options: { headless?: boolean; viewport?: { width: number; height: number } } = {}) {
+  const dir = extensionDir();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'statboard-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return { context, userDataDir };
+}
+
+/**
+ * The extension's service worker, or the next one to start. Chromium keeps the same DevTools target
+ * when an extension worker is stopped and started again, so this Worker object stays usable across
+ * `stopWorker()`; while the worker is stopped, `evaluate` waits (it does not reject) until
+ * something wakes it (a port, a message, an alarm).
+ */
+export async function extensionWorker(context: BrowserContext, timeout = 10_000): Promise<Worker> {
+  const isExtension = (w: Worker) => w.url().startsWith('chrome-extension://');
+  return context.serviceWorkers().find(isExtension) ?? context.waitForEvent('serviceworker', { timeout, predicate: isExtension });
+}
+
+/** Locators into a panel's open shadow root (Playwright's CSS engine pierces open shadow roots). */
+export interface PanelLocators {
+  /** `[data-statboard="repo" | "org"]`, carries `data-state` */
+  root: Locator;
+  /** a section by name, e.g. `section('contributors')`, carries `data-state` */
+  section(name: string): Locator;
+  /** the data table of a section (present in `ready`, possibly visually hidden) */
+  table(name: string): Locator;
+}
+
+export function panel(page: Page, kind: 'repo' | 'org'): PanelLocators {
+  const root = page.locator(`[data-statboard="${kind}"]`);
+  return {
+    root,
+    section: (name) => root.locator(`[data-section="${name}"]`),
+    table: (name) => root.locator(`[data-section="${name}"] table`),
+  };
+}
+
+interface Fixtures {
+  /** options for the MockGitHub of this test: `test.use({ mockOptions: { now: … } })` */
+  mockOptions: MockOptions;
+  mock: MockGitHub;
+  extensionId: string;
+  /** the extension's service worker (the same object keeps working after a stop and restart) */
+  worker: Worker;
+  getWorker: () => Promise<Worker>;
+  /** opens `popup.html`, `options.html`, … of the extension in a new tab, loaded */
+  openExtensionPage: (path: string) => Promise<Page>;
+  /** stops the extension's service worker (CDP ServiceWorker.stopAllWorkers); resolves when it is gone */
+  stopWorker: () => Promise<void>;
+  panel: typeof panel;
+}
+
+export const test = base.extend<Fixtures>({
+  mockOptions: [{}, { option: true }],
+
+  mock: async ({ mockOptions }, use) => {
+    await use(new MockGitHub(mockOptions));
+  },
+
+  context: async ({ mock }, use) => {
+    const { context, userDataDir } = await launchWithExtension();
+    await mock.attach(context);
+    try {
+      await use(context);
+    } finally {
+      await context.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+    }
+  },
+
+  page: async ({ context }, use) => {
+    await use(context.pages()[0] ?? (await context.newPage()));
+  },
+
+  worker: async ({ context }, use) => {
+    await use(await extensionWorker(context));
+  },
+
+  getWorker: async ({ context }, use) => {
+    await use(() => extensionWorker(context));
+  },
+
+  extensionId: async ({ worker }, use) => {
+    await use(new URL(worker.url()).host);
+  },
+
+  openExtensionPage: async ({ context, extensionId }, use) => {
+    await use(async (path) => {
+      const tab = await context.newPage();
+      await tab.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+      return tab;
+    });
+  },
+
+  stopWorker: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      // A CDP session on any page reaches the profile's service workers. Playwright does not emit
+      // `close` on the Worker object, so wait for Chromium to report the version as stopped.
+      const probe = await context.newPage();
+      try {
+        const cdp = await context.newCDPSession(probe);
+        const prefix = `chrome-extension://${extensionId}/`;
+        const stopped = new Promise<void>((resolve) => {
+          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+            if (versions.some((v) => v.scriptURL.startsWith(prefix) && v.runningStatus === 'stopped')) resolve();
+          });
+        });
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([
+          stopped,
+          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the extension service worker did not stop within 5 s')), 5_000))),
+        ]).finally(() => clearTimeout(timer));
+        await cdp.detach().catch(() => {});
+      } finally {
+        await probe.close();
+      }
+    });
+  },
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  panel: async ({}, use) => {
+    await use(panel);
+  },
+});
+
+export { expect };
