@@ -1,3 +1,13 @@
+import { formatDateTime, formatNumber } from './format';
+import {
+  earliestInsightsStart,
+  incrementMs,
+  insightsWindow,
+  INCREMENTS,
+  type Increment,
+  type InsightsPreset,
+  type InsightsWindowResult,
+} from './insights';
 import {
   ACTOR_TYPES,
   type ActorType,
@@ -125,7 +135,10 @@ export interface OrgTarget {
   org: string;
 }
 
-export function summaryQuery(target: OrgTarget, scope: InsightsScope, range: InsightsRange): OrgInsightsQuery {
+/** A query of one report, typed so `DataOf` knows its data. */
+export type ReportQuery<R extends InsightsReport> = OrgInsightsQuery & { report: R };
+
+export function summaryQuery(target: OrgTarget, scope: InsightsScope, range: InsightsRange): ReportQuery<'summary'> {
   return { kind: 'org-insights', ...target, report: 'summary', scope, ...pickRange(range) };
 }
 
@@ -134,7 +147,7 @@ export function timeQuery(
   scope: InsightsScope,
   range: InsightsRange,
   increment: string,
-): OrgInsightsQuery {
+): ReportQuery<'time'> {
   return { kind: 'org-insights', ...target, report: 'time', scope, ...pickRange(range), increment };
 }
 
@@ -214,4 +227,159 @@ export function combineStates(states: readonly QueryState[]): QueryState {
 /** Answers that mean "this increment is not accepted" rather than a real failure. */
 export function isIncrementRefusal(state: QueryState, status: number | undefined): boolean {
   return state === 'error' && (status === 422 || status === 400);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Windows and time display
+
+export const PRESET_LABELS: Record<InsightsPreset, string> = {
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+};
+
+/** "the previous 7 days", for comparisons; a custom window is "the previous period". */
+export function previousLabel(preset: InsightsPreset | 'custom'): string {
+  switch (preset) {
+    case '24h':
+      return 'the previous 24 hours';
+    case '7d':
+      return 'the previous 7 days';
+    case '30d':
+      return 'the previous 30 days';
+    default:
+      return 'the previous period of the same length';
+  }
+}
+
+const MINUTE = 60_000;
+
+/**
+ * A `<input type="datetime-local">` value (`2026-03-03T14:05`) read as UTC or local time;
+ * NaN when empty or malformed.
+ */
+export function parseDateTimeInput(value: string, utc: boolean): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!match) return NaN;
+  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as number[];
+  const ms = utc
+    ? Date.UTC(y!, mo! - 1, d!, h!, mi!, s ?? 0)
+    : new Date(y!, mo! - 1, d!, h!, mi!, s ?? 0).getTime();
+  return Number.isFinite(ms) ? ms : NaN;
+}
+
+/** The `<input type="datetime-local">` value for an instant, in UTC or local time (minutes). */
+export function toDateTimeInput(ms: number, utc: boolean): string {
+  const d = new Date(ms);
+  const parts = utc
+    ? [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()]
+    : [d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes()];
+  const [y, mo, day, h, mi] = parts.map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0'));
+  return `${y}-${mo}-${day}T${h}:${mi}`;
+}
+
+/** The shortest custom window: one bucket of the finest increment. */
+export const MIN_CUSTOM_MS = 5 * MINUTE;
+
+/**
+ * A custom range typed by the user, checked with a sentence for each problem. Unlike
+ * `insightsWindow` alone (which clamps), a start older than GitHub keeps is refused, so the
+ * window shown is always the window asked for.
+ */
+export function customWindow(fromInput: string, toInput: string, utc: boolean, now: number): InsightsWindowResult {
+  const from = parseDateTimeInput(fromInput, utc);
+  const to = parseDateTimeInput(toInput, utc);
+  if (Number.isNaN(from) || Number.isNaN(to)) return { ok: false, error: 'Enter both a start and an end date and time.' };
+  if (from >= to) return { ok: false, error: 'The start must be before the end.' };
+  // Inputs have minute precision: allow the minute that holds `now`.
+  if (to > now + MINUTE) return { ok: false, error: 'The end cannot be in the future.' };
+  const earliest = earliestInsightsStart(now);
+  if (from < earliest - MINUTE) {
+    return {
+      ok: false,
+      error: `API Insights keeps the last 31 days: the start must be after ${formatDateTime(earliest, { utc })}.`,
+    };
+  }
+  if (to - from < MIN_CUSTOM_MS) return { ok: false, error: 'Pick a range of at least 5 minutes.' };
+  return insightsWindow({ from: Math.max(from, earliest), to: Math.min(to, now) }, now);
+}
+
+/** The most points an interval the user picks may give (5-minute buckets over 31 days fit). */
+export const MAX_CHOSEN_POINTS = 10_000;
+
+/** Intervals a user may pick for a window: those that keep the chart under MAX_CHOSEN_POINTS. */
+export function pickableIncrements(windowMs: number): Increment[] {
+  return INCREMENTS.filter((increment) => windowMs / incrementMs(increment) <= MAX_CHOSEN_POINTS);
+}
+
+const INCREMENT_WORDS: Record<Increment, string> = {
+  '5m': '5 minutes',
+  '10m': '10 minutes',
+  '15m': '15 minutes',
+  '30m': '30 minutes',
+  '1h': 'hour',
+  '2h': '2 hours',
+  '3h': '3 hours',
+  '6h': '6 hours',
+  '12h': '12 hours',
+  '1d': 'day',
+};
+
+/** "every 5 minutes", "every hour", "every day" */
+export function incrementLabel(increment: Increment): string {
+  return `every ${INCREMENT_WORDS[increment]}`;
+}
+
+export interface SeriesPoint {
+  time: number;
+  totalRequests: number;
+  rateLimitedRequests: number;
+}
+
+/**
+ * The chart's text alternative: the window, the busiest bucket and the rate-limited total, so a
+ * screen reader user gets what the eye takes from the lines.
+ */
+export function timeSeriesSentence(points: readonly SeriesPoint[], increment: Increment, utc: boolean): string {
+  if (points.length === 0) return 'No requests in this window.';
+  let total = 0;
+  let limited = 0;
+  let peak = points[0]!;
+  for (const point of points) {
+    total += point.totalRequests;
+    limited += point.rateLimitedRequests;
+    if (point.totalRequests > peak.totalRequests) peak = point;
+  }
+  const from = formatDateTime(points[0]!.time, { utc });
+  const to = formatDateTime(points[points.length - 1]!.time + incrementMs(increment), { utc });
+  const busiest =
+    peak.totalRequests > 0
+      ? ` Busiest: ${formatNumber(peak.totalRequests)} requests from ${formatDateTime(peak.time, { utc })}.`
+      : '';
+  return `Requests ${incrementLabel(increment)} from ${from} to ${to}: ${formatNumber(total)} in all, ${formatNumber(limited)} rate limited.${busiest}`;
+}
+
+/** Axis tick text: the time of day for short windows, the date for long ones. */
+export function tickLabel(ms: number, windowMs: number, utc: boolean): string {
+  const full = formatDateTime(ms, { utc }); // `Mar 3, 2026 14:05 UTC`
+  const [monthDay = '', rest = ''] = full.split(', ');
+  const time = rest.split(' ')[1] ?? '';
+  return windowMs <= 2 * 24 * 60 * MINUTE ? time : monthDay;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names in the user's words
+
+const KIND_LABELS: Record<string, string> = {
+  user: 'User',
+  installation: 'GitHub App',
+  github_app_user_to_server: 'GitHub App for a user',
+  oauth_app: 'OAuth app',
+  classic_pat: 'Personal access token (classic)',
+  fine_grained_pat: 'Fine-grained personal access token',
+};
+
+/** What a subject or actor type is called in GitHub's UI; unknown types are shown as sent. */
+export function kindLabel(type: string): string {
+  return KIND_LABELS[type] ?? type;
 }

@@ -1,0 +1,14 @@
+import { Section } from '../../kit';
+import { useSummary } from '../hooks';
+import { DELAY_SENTENCE, SummaryView } from '../views';
+import type { OrgSectionProps } from './types';
+
+/** The organization's totals for the window, against the window before it. */
+export function SummarySection({ client, target, choice, previousLabel }: OrgSectionProps) {
+  const { snapshot, retry } = useSummary(client, target, { type: 'org' }, choice.window);
+  return (
+    <Section id="summary" title="Requests" snapshot={snapshot} onRetry={retry} bodyHeight={72} sentences={{ empty: DELAY_SENTENCE }}>
+      {(data) => <SummaryView data={data} previousLabel={previousLabel} section="summary" subject={target.org} />}
+    </Section>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Increment } from '../../../utils/metrics';
+import type { Drill, ListView, OrgTarget } from '../../../utils/metrics/insightsDrilldown';
+import type { StatboardClient } from '../../../utils/statboardClient';
+import type { WindowChoice } from '../WindowControls';
+
+export type ListSection = 'subjects' | 'actors' | 'routes';
+
+/** What every org section is given by the panel. */
+export interface OrgSectionProps {
+  client: StatboardClient;
+  target: OrgTarget;
+  drill: Drill;
+  choice: WindowChoice;
+  /** "the previous 7 days" */
+  previousLabel: string;
+  utc: boolean;
+  increment: Increment | 'auto';
+  view(list: ListSection): ListView;
+  setView(list: ListSection, view: ListView): void;
+  go(drill: Drill): void;
+}
+
+export interface OrgSectionEntry {
+  id: 'summary' | 'time' | ListSection;
+  /** the drill levels at which the section shows */
+  levels: readonly Drill['level'][];
+  Component: (props: OrgSectionProps) => preact.JSX.Element;
+}

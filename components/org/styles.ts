@@ -1,0 +1,81 @@
+import { KIT_CSS } from '../kit';
+
+/**
+ * The org panel's own CSS on top of the kit's: the window controls, breadcrumb, sortable list
+ * headers, filters and drill-down parts. Primer variables with light fallbacks, 4/8px grid.
+ */
+const ORG_CSS = /* css */ `
+/* Collapsed for lack of access: the reason sits on the title's line. */
+.sb-panel[data-statboard="org"][data-collapsed="true"] .sb-subtitle { display: inline; margin-left: 8px; }
+
+.sb-org-controls { display: flex; flex-direction: column; gap: 8px; padding: 12px 0; border-bottom: 1px solid var(--borderColor-muted, #d1d9e0b3); }
+.sb-control-row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; }
+.sb-control-row .sb-spacer { flex: 1; }
+.sb-field { display: inline-flex; align-items: center; gap: 6px; font-size: 12px; font-weight: 600; color: var(--fgColor-default, #1f2328); }
+.sb-input {
+  height: 28px; padding: 0 8px; font: inherit; font-size: 12px;
+  color: var(--fgColor-default, #1f2328);
+  background: var(--bgColor-default, #ffffff);
+  border: 1px solid var(--control-borderColor-rest, var(--borderColor-default, #d1d9e0));
+  border-radius: var(--borderRadius-medium, 6px);
+  color-scheme: inherit;
+}
+.sb-input[aria-invalid="true"] { border-color: var(--borderColor-danger-emphasis, #cf222e); }
+.sb-filter { width: 200px; max-width: 100%; }
+.sb-zone { font-size: 12px; color: var(--fgColor-muted, #59636e); }
+.sb-field-error { flex-basis: 100%; margin: 0; font-size: 12px; color: var(--fgColor-danger, #d1242f); }
+.sb-segmented { display: inline-flex; }
+.sb-segmented .sb-btn { border-radius: 0; }
+.sb-segmented .sb-btn + .sb-btn { margin-left: -1px; }
+.sb-segmented .sb-btn:first-child { border-radius: var(--borderRadius-medium, 6px) 0 0 var(--borderRadius-medium, 6px); }
+.sb-segmented .sb-btn:last-child { border-radius: 0 var(--borderRadius-medium, 6px) var(--borderRadius-medium, 6px) 0; }
+.sb-segmented .sb-btn[aria-pressed="true"] { font-weight: 600; }
+
+.sb-org-stats { grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); }
+.sb-delta { display: block; font-size: 12px; font-weight: 400; color: var(--fgColor-muted, #59636e); }
+
+.sb-swatch-requests { background: var(--bgColor-accent-emphasis, #0969da); }
+.sb-swatch-limited { background: var(--bgColor-danger-emphasis, #cf222e); }
+
+.sb-breadcrumb { padding: 12px 0 0; border-top: 1px solid var(--borderColor-muted, #d1d9e0b3); font-size: 14px; }
+.sb-breadcrumb + .sb-section { border-top: 0; padding-top: 4px; }
+.sb-breadcrumb ol { display: flex; flex-wrap: wrap; margin: 0; padding: 0; list-style: none; }
+.sb-breadcrumb li { display: inline-flex; align-items: center; min-width: 0; }
+.sb-breadcrumb li + li::before { content: "/"; padding: 0 8px; color: var(--fgColor-muted, #59636e); }
+.sb-crumb, .sb-drill {
+  padding: 0; font: inherit; color: var(--fgColor-accent, #0969da); background: none; border: 0; cursor: pointer;
+  text-align: left; overflow-wrap: anywhere;
+}
+.sb-crumb:hover, .sb-drill:hover { text-decoration: underline; }
+.sb-crumb-current { font-weight: 600; overflow-wrap: anywhere; }
+.sb-drill { font-weight: 600; }
+.sb-name { font-weight: 600; }
+
+.sb-part { padding-top: 8px; }
+.sb-part + .sb-part { margin-top: 8px; border-top: 1px dashed var(--borderColor-muted, #d1d9e0b3); }
+.sb-part-head { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
+.sb-part-title { margin: 0; font-size: 12px; font-weight: 600; color: var(--fgColor-muted, #59636e); text-transform: none; flex: 1 1 auto; }
+.sb-part .sb-headline { padding: 8px 0; }
+
+.sb-list { max-height: 420px; }
+.sb-table th[aria-sort] { padding: 0; }
+.sb-sort {
+  display: inline-flex; align-items: center; gap: 4px; width: 100%; padding: 4px 8px;
+  font: inherit; font-weight: 600; color: inherit; background: none; border: 0; cursor: pointer; white-space: nowrap;
+}
+.sb-num .sb-sort { justify-content: flex-end; }
+.sb-sort:hover { color: var(--fgColor-accent, #0969da); }
+.sb-sort-icon { fill: currentColor; flex: none; opacity: .6; }
+th[aria-sort="ascending"] .sb-sort-icon, th[aria-sort="descending"] .sb-sort-icon { opacity: 1; }
+.sb-code { font-family: var(--fontStack-monospace, ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, monospace); font-size: 12px; }
+.sb-route { white-space: normal; overflow-wrap: anywhere; }
+.sb-table td:has(.sb-route) { white-space: normal; min-width: 220px; }
+.sb-count { font-size: 12px; color: var(--fgColor-muted, #59636e); }
+.sb-btn:disabled { cursor: default; opacity: .6; }
+
+.sb-access { padding: 12px 0 16px; align-items: flex-start; }
+.sb-access ul { margin: 0; padding-left: 20px; color: var(--fgColor-default, #1f2328); }
+.sb-access li + li { margin-top: 2px; }
+`;
+
+export const ORG_PANEL_CSS = KIT_CSS + ORG_CSS;

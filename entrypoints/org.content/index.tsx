@@ -1,0 +1,103 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { useEffect, useState } from 'preact/hooks';
+import { OrgPanel } from '../../components/org/OrgPanel';
+import { ORG_PANEL_CSS } from '../../components/org/styles';
+import { resolveHost } from '../../utils/github/hosts';
+import { detectOrgPage, findMainColumn, mountPanel, parseOrgUrl, startPanelController, type OrgPage, type Placement } from '../../utils/page';
+import { DEFAULT_PREFERENCES, getPreferences, hostsItem, panelUiItem } from '../../utils/settings';
+import { createStatboardClient, type StatboardClient } from '../../utils/statboardClient';
+
+// The org profile's main column (above pinned repositories); class names are matched by prefix.
+const ORG_MAIN = '.Layout-main, [class^="prc-PageLayout-Content-"], [class*=" prc-PageLayout-Content-"]';
+
+function findOrgMain(doc: Document): Placement | null {
+  const main = doc.querySelector(ORG_MAIN);
+  return main ? { preferred: true, insert: (host) => main.prepend(host) } : null;
+}
+
+/** Last resort: the top of the page body, so a markup change moves the panel, never loses it. */
+function findFallback(doc: Document): Placement | null {
+  return findMainColumn(doc) ?? { preferred: false, insert: (host) => doc.body.prepend(host) };
+}
+
+/**
+ * Organization API Insights on org profiles (`/ORG` whose `hovercard-subject-tag` says
+ * `organization:`). On Enterprise hosts the options page registers this script at run time;
+ * the host always comes from `location.hostname`.
+ */
+export default defineContentScript({
+  matches: ['https://github.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    startPanelController<OrgPage>(
+      {
+        match: parseOrgUrl,
+        confirm: detectOrgPage,
+        key: (page) => `${page.host}/${page.org}`.toLowerCase(),
+        findAnchor: findOrgMain,
+        findFallback,
+        mount(page, placement) {
+          const client = createStatboardClient();
+          const panel = mountPanel({
+            name: 'org',
+            css: ORG_PANEL_CSS,
+            insert: placement.insert,
+            tree: <Root client={client} page={page} />,
+          });
+          return {
+            host: panel.host,
+            unmount() {
+              panel.unmount();
+              client.close();
+            },
+          };
+        },
+      },
+      ctx.signal,
+    );
+  },
+});
+
+interface Loaded {
+  supported: boolean;
+  defaultWindow: typeof DEFAULT_PREFERENCES.defaultOrgWindow;
+  utcTimes: boolean;
+  collapsed: boolean;
+}
+
+/** Reads settings before the first paint (a collapsed panel must not flash open). */
+function Root({ client, page }: { client: StatboardClient; page: OrgPage }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.all([getPreferences(), panelUiItem.getValue(), hostsItem.getValue()])
+      .then(([prefs, ui, hosts]) => {
+        const host = resolveHost(page.host, hosts.enterpriseServers);
+        if (!live) return;
+        setLoaded({
+          supported: host?.hasApiInsights ?? true,
+          defaultWindow: prefs.defaultOrgWindow,
+          utcTimes: prefs.utcTimes,
+          collapsed: ui.collapsed.org,
+        });
+      })
+      .catch(() => {
+        if (live) setLoaded({ supported: true, defaultWindow: DEFAULT_PREFERENCES.defaultOrgWindow, utcTimes: false, collapsed: false });
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!loaded) return null;
+  return (
+    <OrgPanel
+      client={client}
+      host={page.host}
+      org={page.org}
+      supported={loaded.supported}
+      defaultWindow={loaded.defaultWindow}
+      utcTimes={loaded.utcTimes}
+      initialCollapsed={loaded.collapsed}
+    />
+  );
+}
