@@ -70,6 +70,7 @@ select.sb-select {
 .sb-section-head { display: flex; align-items: center; gap: 8px; margin-bottom: 4px; }
 .sb-section-title { margin: 0; font-size: 14px; font-weight: 600; flex: 1 1 auto; }
 .sb-summary { margin: 0 0 8px; font-size: 12px; color: var(--fgColor-muted, #59636e); }
+.sb-caption { margin: 8px 0 0; }
 .sb-note { margin: 0 0 8px; font-size: 12px; color: var(--fgColor-attention, #9a6700); }
 .sb-chart { position: relative; width: 100%; }
 .sb-chart canvas { display: block; }

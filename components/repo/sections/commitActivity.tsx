@@ -44,6 +44,7 @@ export const commitActivity: RepoSection<'commit-activity'> = {
             },
           })}
         />
+        <p class="sb-summary sb-caption">By weekday</p>
         <ChartCanvas
           label={`Commits per weekday: ${DAYS.map((d) => `${weekdayName(d)} ${formatNumber(summary.weekdays[d] ?? 0)}`).join(', ')}.`}
           height={64}

@@ -7,6 +7,9 @@ import { tickFont } from './commitActivity';
 
 registerMatrixCharts();
 
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+const DAYS = [0, 1, 2, 3, 4, 5, 6];
+
 interface Row {
   day: number;
   hour: number;
@@ -49,7 +52,7 @@ export const punchCard: RepoSection<'punch-card'> = {
               datasets: [
                 {
                   label: 'Commits',
-                  data: rows.map((r) => ({ x: r.hour, y: r.day, v: r.commits })),
+                  data: rows.map((r) => ({ x: hourLabel(r.hour), y: weekdayName(r.day, 'short'), v: r.commits })),
                   // Empty slots stay visible (the grid reads as a week); others scale with their count.
                   backgroundColor: (ctx: ScriptableContext<'matrix'>) => {
                     const v = (ctx.raw as { v?: number } | undefined)?.v ?? 0;
@@ -63,22 +66,23 @@ export const punchCard: RepoSection<'punch-card'> = {
               ],
             },
             options: {
-              interaction: { mode: 'nearest', intersect: true },
+              // Nearest cell centre: the matrix element's own hit test misses in chartjs-chart-matrix 3.1.
+              interaction: { mode: 'nearest', intersect: false },
               scales: {
                 x: themedScale(c, {
-                  type: 'linear',
-                  min: -0.5,
-                  max: 23.5,
+                  type: 'category',
+                  labels: HOURS.map(hourLabel),
+                  offset: true,
                   grid: { display: false },
-                  ticks: { ...tickFont(c), stepSize: 6, callback: (v: number | string) => (Number(v) % 6 === 0 ? hourLabel(Number(v)) : '') },
+                  ticks: { ...tickFont(c), autoSkip: false, callback: (_: unknown, i: number) => (i % 6 === 0 ? hourLabel(i) : '') },
                 }),
                 y: themedScale(c, {
-                  type: 'linear',
-                  min: -0.5,
-                  max: 6.5,
+                  type: 'category',
+                  labels: DAYS.map((d) => weekdayName(d, 'short')),
+                  offset: true,
                   reverse: true,
                   grid: { display: false },
-                  ticks: { ...tickFont(c), stepSize: 1, callback: (v: number | string) => (Number.isInteger(Number(v)) ? weekdayName(Number(v), 'short') : '') },
+                  ticks: { ...tickFont(c), autoSkip: false },
                 }),
               },
             },
