@@ -80,7 +80,8 @@ export const punchCard: RepoSection<'punch-card'> = {
                   type: 'category',
                   labels: DAYS.map((d) => weekdayName(d, 'short')),
                   offset: true,
-                  reverse: true,
+                  // The matrix controller reverses y by default; Sunday goes on top, as on GitHub.
+                  reverse: false,
                   grid: { display: false },
                   ticks: { ...tickFont(c), autoSkip: false },
                 }),
