@@ -8,5 +8,7 @@ export default defineConfig({
     setupFiles: ['tests/unit/setup.ts'],
     globals: true,
     restoreMocks: true,
+    // .ci/run reads the JSON file for its summary line.
+    reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
 });

@@ -18,6 +18,7 @@ import { test as base, expect, chromium, type BrowserContext, type Locator, type
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Command } from '../../utils/protocol';
 import { MockGitHub, type MockOptions } from '../mock-github';
 
 export const CHROMIUM_PATH = process.env.STATBOARD_CHROMIUM ?? '/usr/bin/chromium';
@@ -59,6 +60,25 @@ export async function launchWithExtension(options: { headless?: boolean; viewpor
 export async function extensionWorker(context: BrowserContext, timeout = 10_000): Promise<Worker> {
   const isExtension = (w: Worker) => w.url().startsWith('chrome-extension://');
   return context.serviceWorkers().find(isExtension) ?? context.waitForEvent('serviceworker', { timeout, predicate: isExtension });
+}
+
+/** The `chrome` global of an extension page (no @types/chrome here; this is all tests need). */
+interface ExtensionGlobal {
+  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+}
+
+/**
+ * Sends a Command (utils/protocol.ts) to the background from an extension page (popup/options tab)
+ * and returns its answer, or `{ error }` when nobody answered.
+ */
+export function sendCommand(extensionPage: Page, command: Command): Promise<unknown> {
+  return extensionPage.evaluate(
+    (c) =>
+      (globalThis as unknown as ExtensionGlobal).chrome.runtime
+        .sendMessage(c)
+        .catch((e: Error) => ({ error: e.message })),
+    command,
+  );
 }
 
 /** Locators into a panel's open shadow root (Playwright's CSS engine pierces open shadow roots). */

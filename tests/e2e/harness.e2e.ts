@@ -2,7 +2,7 @@
  * Proves the test harness itself: the extension loads, the mock serves GitHub-like pages, and the
  * extension service worker's requests reach the mock (scripted answers included).
  */
-import { test, expect } from './fixtures';
+import { test, expect, sendCommand } from './fixtures';
 
 test('the extension loads and its worker runs from the extension origin', async ({ worker, extensionId }) => {
   expect(extensionId).toMatch(/^[a-p]{32}$/);
@@ -73,7 +73,7 @@ test('stopWorker stops the service worker and a message starts a fresh one', asy
   await stopWorker();
   // An extension page messaging the background wakes it, as a popup or content script would.
   const tab = await openExtensionPage('manifest.json');
-  await tab.evaluate(() => chrome.runtime.sendMessage({ type: 'popup.opened' }).catch(() => null));
+  await sendCommand(tab, { type: 'popup.opened' });
   const again = await getWorker();
   // A fresh global scope: the mark set before the stop is gone.
   expect(await again.evaluate(() => (self as unknown as { __harnessMark?: number }).__harnessMark ?? null)).toBeNull();

@@ -5,7 +5,7 @@
  * (they are the mock's own aggregation: `insights.*`).
  */
 import type { ActorType } from '../../utils/protocol';
-import { apportion, hash, isoSeconds, prng, unit } from './random';
+import { hash, isoSeconds, prng, unit } from './random';
 
 export const BUCKET_MS = 5 * 60_000;
 
