@@ -68,8 +68,8 @@ const ORG_CSS = /* css */ `
 .sb-sort-icon { fill: currentColor; flex: none; opacity: .6; }
 th[aria-sort="ascending"] .sb-sort-icon, th[aria-sort="descending"] .sb-sort-icon { opacity: 1; }
 .sb-code { font-family: var(--fontStack-monospace, ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, monospace); font-size: 12px; }
-.sb-route { white-space: normal; overflow-wrap: anywhere; }
-.sb-table td:has(.sb-route) { white-space: normal; min-width: 220px; }
+.sb-table td.sb-wrap { white-space: normal; overflow-wrap: break-word; min-width: 96px; }
+.sb-table td.sb-wrap:has(.sb-route) { min-width: 200px; }
 .sb-count { font-size: 12px; color: var(--fgColor-muted, #59636e); }
 .sb-btn:disabled { cursor: default; opacity: .6; }
 

@@ -1,14 +1,16 @@
-import type { ComponentChild } from 'preact';
+import { Fragment, type ComponentChild } from 'preact';
 import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { cellOf, type TableColumn } from '../kit';
 import { formatDateTime, formatNumber, formatPercent, shareOf, type CsvCell } from '../../utils/metrics';
-import { ariaSort, kindLabel, type ListView } from '../../utils/metrics/insightsDrilldown';
+import { ariaSort, kindLabel, routeParts, type ListView } from '../../utils/metrics/insightsDrilldown';
 import type { InsightsActor, InsightsRoute, InsightsSubject } from '../../utils/protocol';
 
 /** A table column: the CSV value (raw), the cell as shown, and the API sort field if any. */
 export interface OrgColumn<T> extends TableColumn<T> {
   sortField?: string;
+  /** long text (names, types) may wrap instead of widening the table */
+  wrap?: boolean;
   cell?: (row: T) => ComponentChild;
 }
 
@@ -62,10 +64,11 @@ export function subjectColumns(utc: boolean, drillTo: (row: InsightsSubject) => 
     {
       header: 'Name',
       value: 'subjectName',
+      wrap: true,
       sortField: 'subject_name',
       cell: (r) => drillName(r.subjectName, drillTo(r), r.subjectType === 'user' ? 'Show this user’s tokens and apps' : 'Show this app’s routes'),
     },
-    { header: 'Type', value: 'subjectType', cell: (r) => kindLabel(r.subjectType) },
+    { header: 'Type', value: 'subjectType', wrap: true, cell: (r) => kindLabel(r.subjectType) },
     { header: 'ID', value: 'subjectId', cell: (r) => String(r.subjectId) },
     ...countColumns<InsightsSubject>(utc),
   ];
@@ -74,8 +77,8 @@ export function subjectColumns(utc: boolean, drillTo: (row: InsightsSubject) => 
 export function actorColumns(utc: boolean, drillTo: (row: InsightsActor) => (() => void) | null): OrgColumn<InsightsActor>[] {
   return [
     // user-stats sorts actors with the subject fields: `subject_name` is the actor's name.
-    { header: 'Name', value: 'actorName', sortField: 'subject_name', cell: (r) => drillName(r.actorName, drillTo(r), 'Show the routes it called') },
-    { header: 'Type', value: 'actorType', cell: (r) => kindLabel(r.actorType) },
+    { header: 'Name', value: 'actorName', wrap: true, sortField: 'subject_name', cell: (r) => drillName(r.actorName, drillTo(r), 'Show the routes it called') },
+    { header: 'Type', value: 'actorType', wrap: true, cell: (r) => kindLabel(r.actorType) },
     { header: 'ID', value: 'actorId', cell: (r) => String(r.actorId) },
     ...countColumns<InsightsActor>(utc),
   ];
@@ -84,9 +87,23 @@ export function actorColumns(utc: boolean, drillTo: (row: InsightsActor) => (() 
 export function routeColumns(utc: boolean): OrgColumn<InsightsRoute>[] {
   return [
     { header: 'Method', value: 'httpMethod', sortField: 'http_method', cell: (r) => <code class="sb-code">{r.httpMethod}</code> },
-    { header: 'Route', value: 'apiRoute', sortField: 'api_route', cell: (r) => <code class="sb-code sb-route">{r.apiRoute}</code> },
+    { header: 'Route', value: 'apiRoute', wrap: true, sortField: 'api_route', cell: (r) => <RouteText route={r.apiRoute} /> },
     ...countColumns<InsightsRoute>(utc),
   ];
+}
+
+/** A route as text with break opportunities after each `/` (still text nodes only). */
+function RouteText({ route }: { route: string }) {
+  return (
+    <code class="sb-code sb-route">
+      {routeParts(route).map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          <wbr />
+        </Fragment>
+      ))}
+    </code>
+  );
 }
 
 function display<T>(column: OrgColumn<T>, row: T): ComponentChild {
@@ -154,7 +171,7 @@ export function SortableTable<T>({
           {rows.map((row, i) => (
             <tr key={i}>
               {columns.map((column) => (
-                <td key={column.header} class={column.numeric ? 'sb-num' : undefined}>
+                <td key={column.header} class={cellClass(column)}>
                   {display(column, row)}
                 </td>
               ))}
@@ -164,6 +181,10 @@ export function SortableTable<T>({
       </table>
     </div>
   );
+}
+
+function cellClass<T>(column: OrgColumn<T>): string | undefined {
+  return column.numeric ? 'sb-num' : column.wrap ? 'sb-wrap' : undefined;
 }
 
 const FIRST_ROWS = 300;

@@ -111,12 +111,12 @@ function summaryRows(data: SummaryData): SummaryRow[] {
   const share = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 10_000) / 10_000);
   const shareNow = data.current.totalRequests ? data.current.rateLimitedRequests / data.current.totalRequests : null;
   return [
-    { measure: 'Requests', current: data.current.totalRequests, previous: prev?.totalRequests ?? null, change: c ? formatChange(c.total.change) : '' },
+    { measure: 'Requests', current: data.current.totalRequests, previous: prev?.totalRequests ?? null, change: c ? changeText(c.total) : '' },
     {
       measure: 'Rate-limited requests',
       current: data.current.rateLimitedRequests,
       previous: prev?.rateLimitedRequests ?? null,
-      change: c ? formatChange(c.rateLimited.change) : '',
+      change: c ? changeText(c.rateLimited) : '',
     },
     {
       measure: 'Rate-limited share',
@@ -128,6 +128,11 @@ function summaryRows(data: SummaryData): SummaryRow[] {
           : '',
     },
   ];
+}
+
+/** `+12%`, `new` (none before), or `0%` when both are zero (nothing changed). */
+function changeText(comparison: { current: number; previous: number; change: number | null }): string {
+  return comparison.current === 0 && comparison.previous === 0 ? '0%' : formatChange(comparison.change);
 }
 
 /** A difference of two shares, in percentage points: `+1.2 pp`. */
@@ -146,7 +151,9 @@ function previousNote(data: SummaryData, previousLabel: string, format: (prev: n
     case 'failed':
       return `Could not load ${previousLabel}`;
     default:
-      return prevValue === null ? `none in ${previousLabel}` : `${change} vs ${previousLabel} (${format(prevValue)})`;
+      if (prevValue === null) return `none in ${previousLabel}`;
+      if (prevValue === 0) return change === 'new' ? `new: none in ${previousLabel}` : `none in ${previousLabel} either`;
+      return `${change} vs ${previousLabel} (${format(prevValue)})`;
   }
 }
 
@@ -332,7 +339,7 @@ export function TimeView({
   const { points, increment } = data;
   const [shown, setShown] = useState(false);
   const tableId = useId();
-  const sentence = timeSeriesSentence(points, increment, utc);
+  const sentence = timeSeriesSentence(points, increment, utc, toMs);
   const columns: OrgColumn<InsightsTimePoint>[] = [
     { header: 'Start (UTC)', value: (p) => toIsoSeconds(p.time), cell: (p) => formatDateTime(p.time, { utc }) },
     { header: 'Requests', value: 'totalRequests', numeric: true },

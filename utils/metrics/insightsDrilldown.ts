@@ -340,7 +340,7 @@ export interface SeriesPoint {
  * The chart's text alternative: the window, the busiest bucket and the rate-limited total, so a
  * screen reader user gets what the eye takes from the lines.
  */
-export function timeSeriesSentence(points: readonly SeriesPoint[], increment: Increment, utc: boolean): string {
+export function timeSeriesSentence(points: readonly SeriesPoint[], increment: Increment, utc: boolean, windowEnd?: number): string {
   if (points.length === 0) return 'No requests in this window.';
   let total = 0;
   let limited = 0;
@@ -351,7 +351,8 @@ export function timeSeriesSentence(points: readonly SeriesPoint[], increment: In
     if (point.totalRequests > peak.totalRequests) peak = point;
   }
   const from = formatDateTime(points[0]!.time, { utc });
-  const to = formatDateTime(points[points.length - 1]!.time + incrementMs(increment), { utc });
+  const lastEnd = points[points.length - 1]!.time + incrementMs(increment);
+  const to = formatDateTime(windowEnd === undefined ? lastEnd : Math.min(lastEnd, windowEnd), { utc });
   const busiest =
     peak.totalRequests > 0
       ? ` Busiest: ${formatNumber(peak.totalRequests)} requests from ${formatDateTime(peak.time, { utc })}.`
@@ -382,4 +383,9 @@ const KIND_LABELS: Record<string, string> = {
 /** What a subject or actor type is called in GitHub's UI; unknown types are shown as sent. */
 export function kindLabel(type: string): string {
   return KIND_LABELS[type] ?? type;
+}
+
+/** A route split after each `/`, so a long route wraps between its parts, not inside a word. */
+export function routeParts(route: string): string[] {
+  return route.split(/(?<=\/)/);
 }
