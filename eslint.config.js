@@ -23,4 +23,11 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Extension code goes through webextension-polyfill (`browser` from `wxt/browser`).
+    files: ['entrypoints/**', 'components/**', 'utils/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'chrome', message: "Use `browser` from 'wxt/browser'." }],
+    },
+  },
 );
