@@ -1,4 +1,6 @@
-import { Sparkline, Stat, useQuery } from '../kit';
+import { Sparkline } from '../kit/Sparkline';
+import { Stat } from '../kit/Stat';
+import { useQuery } from '../kit/useQuery';
 import type { StatboardClient } from '../../utils/statboardClient';
 import type { OrgInsightsQuery, RepoStatsQuery, Snapshot } from '../../utils/protocol';
 import type { PageTarget } from '../../utils/watchlist/target';

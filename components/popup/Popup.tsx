@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { useQuery } from '../kit';
+import { useQuery } from '../kit/useQuery';
 import type { StatboardClient } from '../../utils/statboardClient';
 import type { TokenStatus, WatchEntry } from '../../utils/protocol';
 import { hostsItem, type HostSettings } from '../../utils/settings';
@@ -73,8 +73,10 @@ export function Popup({ client }: { client: StatboardClient }) {
     void (async () => {
       const hostSettings = await hostsItem.getValue();
       setSettings(hostSettings);
-      // activeTab gives the URL of the tab the popup was opened on.
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      // activeTab gives the URL of the tab the popup was opened on. Tests and the demo open
+      // popup.html in a tab of its own and name the page with ?tab=URL (display only).
+      const given = new URLSearchParams(location.search).get('tab');
+      const [tab] = given ? [{ url: given }] : await browser.tabs.query({ active: true, currentWindow: true });
       const found = targetFromUrl(tab?.url, hostSettings);
       setTarget(found);
       const host = found.host ?? DOTCOM;

@@ -1,4 +1,4 @@
-import { Sparkline } from '../kit';
+import { Sparkline } from '../kit/Sparkline';
 import type { WatchEntry } from '../../utils/protocol';
 import type { GitHubHost } from '../../utils/github/hosts';
 import { entrySummary, pageUrl } from '../../utils/watchlist/view';
