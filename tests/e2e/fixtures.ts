@@ -69,13 +69,14 @@ interface ExtensionGlobal {
 
 /**
  * Sends a Command (utils/protocol.ts) to the background from an extension page (popup/options tab)
- * and returns its answer, or `{ error }` when nobody answered.
+ * in the engine's envelope `{ statboard: 'command', command }` (utils/engine/commands.ts), and
+ * returns its answer, or `{ error }` when the background refused or nobody answered.
  */
 export function sendCommand(extensionPage: Page, command: Command): Promise<unknown> {
   return extensionPage.evaluate(
     (c) =>
       (globalThis as unknown as ExtensionGlobal).chrome.runtime
-        .sendMessage(c)
+        .sendMessage({ statboard: 'command', command: c })
         .catch((e: Error) => ({ error: e.message })),
     command,
   );
