@@ -1,0 +1,144 @@
+import { test, expect } from './fixtures';
+import {
+  expectedBusiestSlot,
+  expectedCodeTotals,
+  expectedHeadline,
+  expectedOwnerShare,
+  expectedTopContributors,
+  fmt,
+  isoDay,
+  MINUS,
+} from './repo-expected';
+
+const SECTIONS = ['commit-activity', 'code-frequency', 'contributors', 'participation', 'punch-card'];
+
+test.describe('repository panel on acme/rocket', () => {
+  test.beforeEach(async ({ page, panel }) => {
+    await page.goto('https://github.com/acme/rocket');
+    const p = panel(page, 'repo');
+    // Cold cache: the engine fetches five endpoints, two at a time; two browsers share two cores.
+    for (const s of SECTIONS) await expect(p.section(s)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+    await expect(p.root).toHaveAttribute('data-state', 'ready');
+  });
+
+  test('sits above the About row of the sidebar, once', async ({ page }) => {
+    await expect(page.locator('[data-statboard="repo"]')).toHaveCount(1);
+    const hostIsBeforeGrid = await page.evaluate(() => {
+      const host = document.querySelector('[data-statboard-host="repo"]');
+      return host?.nextElementSibling?.classList.contains('BorderGrid') ?? false;
+    });
+    expect(hostIsBeforeGrid).toBe(true);
+  });
+
+  test('headline numbers match the scenario', async ({ page, mock }) => {
+    const want = expectedHeadline(mock.repo('acme/rocket').answers);
+    const stat = (id: string) => page.locator(`[data-statboard="repo"] [data-stat="${id}"] dd`);
+    await expect(stat('commits')).toHaveText(new RegExp(`^${want.commits}`));
+    await expect(stat('active-weeks')).toHaveText(new RegExp(`^${want.activeWeeks}`));
+    await expect(stat('trend')).toHaveText(new RegExp(`^\\${want.trend}`));
+    await expect(stat('busiest-day')).toHaveText(new RegExp(`^${want.busiestDay}`));
+    await expect(stat('busiest-hour')).toHaveText(new RegExp(`^${want.busiestHour}`));
+    await expect(stat('concentration')).toHaveText(new RegExp(`^${want.concentration}`));
+  });
+
+  test('a headline number explains itself on hover and on keyboard focus', async ({ page }) => {
+    const trend = page.locator('[data-statboard="repo"] [data-stat="trend"]');
+    await expect(trend).toHaveAttribute('title', /commits in the last 4 weeks against/);
+    const why = trend.locator('.sb-why');
+    await expect(why).toHaveCSS('position', 'absolute'); // visually hidden until focused
+    await trend.focus();
+    await expect(why).toHaveCSS('position', 'static');
+    await expect(trend).toHaveAccessibleDescription(/commits in the last 4 weeks against/);
+  });
+
+  test('commit activity: 52 weekly rows and the year total', async ({ page, mock, panel }) => {
+    const weeks = mock.repo('acme/rocket').answers.commit_activity;
+    const p = panel(page, 'repo');
+    const total = weeks.reduce((a, w) => a + w.total, 0);
+    await expect(p.section('commit-activity').locator('.sb-summary').first()).toContainText(`${fmt(total)} commits in the last 52 weeks`);
+    const rows = p.table('commit-activity').locator('tbody tr');
+    await expect(rows).toHaveCount(52);
+    await expect(rows.nth(51).locator('td').nth(0)).toHaveText(isoDay(weeks[51]!.week));
+    await expect(rows.nth(51).locator('td').nth(1)).toHaveText(fmt(weeks[51]!.total));
+    await expect(rows.nth(10).locator('td').nth(3)).toHaveText(fmt(weeks[10]!.days[1]!)); // Monday
+    await expect(p.section('commit-activity').locator('canvas').first()).toHaveAttribute('aria-label', new RegExp(`${fmt(total)} in total`));
+  });
+
+  test('code frequency: additions and deletions', async ({ page, mock, panel }) => {
+    const want = expectedCodeTotals(mock.repo('acme/rocket').answers);
+    const summary = panel(page, 'repo').section('code-frequency').locator('.sb-summary');
+    await expect(summary).toContainText(`+${fmt(want.additions)} ${MINUS}${fmt(want.deletions)} lines over ${want.weeks} weeks`);
+    await expect(panel(page, 'repo').table('code-frequency').locator('tbody tr')).toHaveCount(want.weeks);
+  });
+
+  test('contributors: top ten by commits, bots hidden until asked, windows', async ({ page, mock, panel }) => {
+    const answers = mock.repo('acme/rocket').answers;
+    const top = expectedTopContributors(answers);
+    const section = panel(page, 'repo').section('contributors');
+    const people = section.locator('.sb-person');
+    await expect(people).toHaveCount(10);
+    for (let i = 0; i < 3; i++) {
+      await expect(people.nth(i).locator('.sb-person-name')).toHaveText(top[i]!.login);
+      await expect(people.nth(i).locator('.sb-person-meta')).toContainText(`${fmt(top[i]!.commits)} commits`);
+    }
+    await expect(people.nth(0).locator('a')).toHaveAttribute('href', `https://github.com/${top[0]!.login}`);
+    await expect(section).not.toContainText('dependabot[bot]');
+
+    await section.getByLabel(/Show bots/).check();
+    await section.getByRole('button', { name: /Show all/ }).click();
+    await expect(section.locator('.sb-people')).toContainText('dependabot[bot]');
+
+    await section.getByLabel('Contributors window').selectOption('all');
+    const everyone = answers.contributors.filter((c) => c.total > 0).length;
+    await expect(panel(page, 'repo').table('contributors').locator('tbody tr')).toHaveCount(everyone);
+    // GitHub's author: null is shown as "unknown", without a link.
+    await expect(section.locator('.sb-person-name', { hasText: /^unknown$/ })).toHaveCount(1);
+    await expect(section.locator('.sb-person-name', { hasText: /^unknown$/ }).locator('a')).toHaveCount(0);
+  });
+
+  test('participation: the owner share', async ({ page, mock, panel }) => {
+    const want = expectedOwnerShare(mock.repo('acme/rocket').answers);
+    await expect(panel(page, 'repo').section('participation').locator('.sb-summary')).toHaveText(
+      `The owner made ${want.share} of the ${want.all} commits in the last 52 weeks.`,
+    );
+    await expect(panel(page, 'repo').table('participation').locator('tbody tr')).toHaveCount(52);
+  });
+
+  test('punch card: busiest slot and the time-zone note', async ({ page, mock, panel }) => {
+    const section = panel(page, 'repo').section('punch-card');
+    await expect(section).toContainText(expectedBusiestSlot(mock.repo('acme/rocket').answers));
+    await expect(section).toContainText("Hours are in each commit's own time zone.");
+    await expect(panel(page, 'repo').table('punch-card').locator('tbody tr')).toHaveCount(168);
+  });
+
+  test('show table reveals the data; collapse is remembered across pages', async ({ page, panel }) => {
+    const p = panel(page, 'repo');
+    const table = p.table('participation');
+    await expect(table).not.toBeInViewport({ ratio: 0.5 });
+    await p.section('participation').getByRole('button', { name: 'Show table' }).click();
+    await table.scrollIntoViewIfNeeded();
+    await expect(table).toBeVisible();
+    expect((await table.boundingBox())!.height).toBeGreaterThan(100);
+
+    await p.root.getByRole('button', { name: 'Collapse Repository statistics' }).click();
+    await expect(p.section('commit-activity')).toBeHidden();
+    await page.reload();
+    await expect(p.root.getByRole('button', { name: 'Expand Repository statistics' })).toBeVisible();
+    await expect(p.section('commit-activity')).toBeHidden();
+    await p.root.getByRole('button', { name: 'Expand Repository statistics' }).click();
+    await expect(p.section('commit-activity')).toBeVisible();
+  });
+
+  test('pin adds the repository to the watch list and unpin removes it', async ({ page, panel, openExtensionPage }) => {
+    const pin = panel(page, 'repo').root.locator('[data-action="pin"]');
+    await expect(pin).toHaveAttribute('aria-pressed', 'false');
+    await pin.click();
+    await expect(pin).toHaveAttribute('aria-pressed', 'true');
+    const ext = await openExtensionPage('popup.html');
+    const list = await ext.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ name: string }[]> } } }).chrome.runtime.sendMessage({ statboard: 'command', command: { type: 'watchlist.get' } }));
+    expect(list.map((e) => e.name)).toContain('acme/rocket');
+    await page.bringToFront();
+    await pin.click();
+    await expect(pin).toHaveAttribute('aria-pressed', 'false');
+  });
+});
