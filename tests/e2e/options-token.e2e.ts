@@ -1,16 +1,6 @@
 import { test, expect } from './fixtures';
 import { DEMO_TOKENS } from '../mock-github';
 
-// The worker's own `chrome` (evaluate runs there); only what these tests touch.
-interface StorageArea {
-  get(keys: string | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-declare const chrome: {
-  storage: { local: StorageArea; sync: StorageArea };
-  action: { getBadgeText(details: object): Promise<string> };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-};
 
 
 // Needs the account handlers wired in entrypoints/background.ts (see the popup/options report).
