@@ -41,7 +41,9 @@ export async function launch(label: 'with' | 'without', extDir: string, mockOpti
   await mock.attach(context);
   // Everything else (there should be nothing) is refused rather than left to time out.
   await context.route((url) => !['api.github.com', 'github.com', 'avatars.githubusercontent.com', 'github.githubassets.com'].includes(url.host) && /^https?:/.test(url.protocol), (r) => r.abort());
-  await context.addInitScript(installProbe, TERMINAL);
+  // As source text with a `__name` shim: tsx (esbuild keepNames) wraps named inner functions in
+  // `__name(...)` calls, a helper that does not exist in the page.
+  await context.addInitScript({ content: `var __name = (f) => f; (${installProbe.toString()})(${JSON.stringify(TERMINAL)});` });
   let worker: Worker | null = null;
   if (label === 'with') {
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -108,7 +110,7 @@ export async function visit(bc: BenchContext, url: string, opts: VisitOptions = 
       .waitForFunction(
         (k) => {
           const p = (window as unknown as { __statboardBench?: ProbeData }).__statboardBench?.panels[k];
-          return !!p && p.settledAt !== undefined && (p.readyAt === undefined || p.readyFrameAt !== undefined);
+          return !!p && p.settledFrameAt !== undefined;
         },
         kind,
         { timeout: opts.panelTimeoutMs ?? 15_000, polling: 100 },
