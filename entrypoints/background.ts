@@ -3,6 +3,9 @@ import { CommandEnvelopeSchema } from '../utils/engine/commands';
 import { POLL_ALARM, cacheCommandHandlers, dispatchCommand, getEngine, registerCommandHandlers } from '../utils/engine';
 import { isTrustedSender, servePort, type SenderCheck } from '../utils/engine/portServer';
 import { PORT_NAME } from '../utils/protocol';
+import { accountCommandHandlers } from '../utils/account/handlers';
+import { tokenRequestVia } from '../utils/account/engineRequest';
+import { onWatchAlarm, watchlistCommandHandlers } from '../utils/watchlist/handlers';
 import { hostsItem } from '../utils/settings';
 import * as v from 'valibot';
 
@@ -10,6 +13,18 @@ import * as v from 'valibot';
 export default defineBackground(() => {
   const engine = getEngine();
   registerCommandHandlers(cacheCommandHandlers(engine.cache));
+  registerCommandHandlers(accountCommandHandlers({ request: tokenRequestVia(engine) }));
+  const watchDeps = { fetchOnce: engine.fetchOnce.bind(engine) };
+  registerCommandHandlers(watchlistCommandHandlers(watchDeps));
+  registerCommandHandlers({
+    // Content scripts cannot open the options page themselves.
+    'options.open': async () => {
+      await browser.runtime.openOptionsPage();
+      return { ok: true };
+    },
+  });
+  // Listeners must be added synchronously so a wake-up by the alarm is not missed.
+  onWatchAlarm(watchDeps);
 
   const senderCheck = async (): Promise<SenderCheck> => ({
     runtimeId: browser.runtime.id,
