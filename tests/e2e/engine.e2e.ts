@@ -85,12 +85,14 @@ function countedPerPath(mock: { requests: { url: string; path: string; status: n
 }
 
 test('cold repo: one request per endpoint; warm: zero; after the freshness window: one free head check', async ({ worker, mock, openExtensionPage }) => {
-  // A 3-second freshness window so the test can pass it.
-  await worker.evaluate(() => chrome.storage.sync.set({ preferences: { freshnessMinutes: 0.05 } }));
+  test.setTimeout(90_000); // it waits out a 12 s freshness window
+  // A 12-second freshness window: long enough for the warm visit on a busy machine, short enough to pass.
+  await worker.evaluate(() => chrome.storage.sync.set({ preferences: { freshnessMinutes: 0.2 } }));
   mock.addRepo({ owner: 'acme', name: 'rocket', computeAttempts: 1 });
   const tab = await client(openExtensionPage);
 
   await watchRepo(tab, 'cold');
+  const coldDone = Date.now();
   const cold = countedPerPath(mock);
   expect(cold).toEqual({
     '/repos/acme/rocket/commits/HEAD': 1,
@@ -108,7 +110,7 @@ test('cold repo: one request per endpoint; warm: zero; after the freshness windo
   const warm = mock.requests.filter((r) => r.url.startsWith(API)).length;
   expect(warm).toBe(0);
 
-  await new Promise((r) => setTimeout(r, 3_500));
+  await new Promise((r) => setTimeout(r, Math.max(0, coldDone + 12_500 - Date.now())));
   mock.clearRequests();
   await watchRepo(tab, 'later');
   const later = mock.requests.filter((r) => r.url.startsWith(API));
