@@ -19,9 +19,10 @@ test('bundle sizes stay within budget', () => {
   const content = sizes.filter((s) => s.kind === 'content');
   expect(content.length, 'at least one content script is built').toBeGreaterThan(0);
   for (const s of content) {
-    expect(s.gzip, `${s.name} gzip ${kb(s.gzip)} <= ${kb(CONTENT_GZIP_BUDGET)}`).toBeLessThanOrEqual(CONTENT_GZIP_BUDGET);
+    // Soft: one run reports every bundle over budget, not just the first.
+    expect.soft(s.gzip, `${s.name} gzip ${kb(s.gzip)} <= ${kb(CONTENT_GZIP_BUDGET)}`).toBeLessThanOrEqual(CONTENT_GZIP_BUDGET);
   }
   const background = sizes.find((s) => s.kind === 'background');
   expect(background, 'a background service worker is built').toBeDefined();
-  expect(background!.gzip, `background gzip ${kb(background!.gzip)} <= ${kb(BACKGROUND_GZIP_BUDGET)}`).toBeLessThanOrEqual(BACKGROUND_GZIP_BUDGET);
+  expect.soft(background!.gzip, `background gzip ${kb(background!.gzip)} <= ${kb(BACKGROUND_GZIP_BUDGET)}`).toBeLessThanOrEqual(BACKGROUND_GZIP_BUDGET);
 });
