@@ -37,13 +37,13 @@ const BASE_CSS = /* css */ `
   height: 28px; padding: 0 8px;
   font: inherit; font-size: 12px; font-weight: 500; line-height: 20px;
   color: var(--button-default-fgColor-rest, var(--fgColor-default, #25292e));
-  background: var(--button-default-bgColor-rest, #f6f8fa);
+  background: var(--button-default-bgColor-rest, var(--bgColor-muted, #f6f8fa));
   border: 1px solid var(--button-default-borderColor-rest, var(--borderColor-default, #d1d9e0));
   border-radius: var(--borderRadius-medium, 6px);
   cursor: pointer; white-space: nowrap;
 }
-.sb-btn:hover { background: var(--button-default-bgColor-hover, #eff2f5); }
-.sb-btn[aria-pressed="true"] { background: var(--button-default-bgColor-selected, #e6eaef); }
+.sb-btn:hover { background: var(--button-default-bgColor-hover, var(--bgColor-neutral-muted, #eff2f5)); }
+.sb-btn[aria-pressed="true"] { background: var(--button-default-bgColor-selected, var(--bgColor-neutral-muted, #e6eaef)); color: var(--fgColor-default, #1f2328); }
 .sb-btn-invisible { background: transparent; border-color: transparent; color: var(--fgColor-muted, #59636e); }
 .sb-btn-invisible:hover { background: var(--button-invisible-bgColor-hover, #818b981a); color: var(--fgColor-default, #1f2328); }
 .sb-btn-icon { width: 28px; padding: 0; }
