@@ -1,5 +1,5 @@
 import type { Worker } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, sendCommand } from './fixtures';
 import { DEMO_TOKENS } from '../mock-github';
 
 
@@ -7,7 +7,7 @@ import { DEMO_TOKENS } from '../mock-github';
 // Needs the account and watch-list handlers and onWatchAlarm wired in entrypoints/background.ts.
 
 async function setToken(worker: Worker, token: string) {
-  // As the options page would: through the command, so the background checks it.
+  // Stored as an unchecked token: these tests are about the popup, not the token check.
   await worker.evaluate(async (t) => {
     await chrome.storage.local.set({ tokens: { 'github.com': { token: t } } });
   }, token);
@@ -45,23 +45,42 @@ test('another tab shows the watch list, and says when there is no token', async 
   await expect(root.locator('[data-token-notice="missing"]')).toBeVisible();
 });
 
-test('the alarm refresh fills the watch list and sets the badge; opening the popup clears it', async ({ openExtensionPage, mock, worker }) => {
-  mock.addOrg({ login: 'acme' });
+test('the watch refresh fills the watch list and sets the badge; opening the popup clears it', async ({ openExtensionPage, mock, worker }) => {
+  // The subject rate limited most recently: an hour ago, which the popup has never shown.
+  const limitedAt = new Date(Date.now() - 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  mock.script('GET', /\/orgs\/acme\/insights\/api\/subject-stats/, [
+    {
+      status: 200,
+      body: [
+        {
+          subject_type: 'installation',
+          subject_name: 'acme-deploy-bot',
+          subject_id: 42,
+          total_request_count: 1200,
+          rate_limited_request_count: 7,
+          last_rate_limited_timestamp: limitedAt,
+          last_request_timestamp: limitedAt,
+        },
+      ],
+    },
+  ]);
   await setToken(worker, DEMO_TOKENS.admin);
   await worker.evaluate(() => chrome.storage.local.set({ watchlist: [{ host: 'github.com', kind: 'org', name: 'acme', addedAt: 1 }] }));
   const popup = await openExtensionPage(`popup.html?tab=${encodeURIComponent('https://example.com/')}`);
   const entry = popup.locator('[data-watch-entry="org:github.com/acme"]');
   await expect(entry).toHaveAttribute('data-state', 'loading');
+  // What the alarm does, through the same command handler (alarms cannot be fired on demand).
+  // A context never receives its own runtime messages, so the command comes from a page.
+  const options = await openExtensionPage('options.html');
   await popup.close();
-  // What the alarm does, through the same command (alarms cannot be fired on demand).
-  const badge = await worker.evaluate(async () => {
-    await chrome.runtime.sendMessage({ statboard: 'command', command: { type: 'watchlist.refresh' } }).catch(() => undefined);
-    return chrome.action.getBadgeText({});
-  });
+  await sendCommand(options, { type: 'watchlist.refresh' });
+
+  // The badge counts orgs with rate-limited requests the popup has not shown yet.
+  expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+
   const stored = await worker.evaluate(() => chrome.storage.local.get('watchlist'));
   expect(JSON.stringify(stored)).toContain('"state":"ready"');
   const again = await openExtensionPage(`popup.html?tab=${encodeURIComponent('https://example.com/')}`);
   await expect(again.locator('[data-watch-entry="org:github.com/acme"]')).toHaveAttribute('data-state', 'ready');
   await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
-  expect(typeof badge).toBe('string');
 });
