@@ -54,7 +54,8 @@ export function PanelShell(props: PanelShellProps) {
         <div class="sb-header">
           <h2 class="sb-title" id={titleId}>
             {title}
-            {subtitle ? <span class="sb-subtitle">{subtitle}</span> : null}
+            {/* Always one line tall, so the header does not grow when "as of" arrives. */}
+            <span class="sb-subtitle">{subtitle ?? '\u00a0'}</span>
           </h2>
           <div class="sb-actions">
             {collapsed ? null : actions}

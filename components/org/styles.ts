@@ -70,6 +70,7 @@ th[aria-sort="ascending"] .sb-sort-icon, th[aria-sort="descending"] .sb-sort-ico
 .sb-code { font-family: var(--fontStack-monospace, ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, monospace); font-size: 12px; }
 .sb-table td.sb-wrap { white-space: normal; overflow-wrap: break-word; min-width: 96px; }
 .sb-table td.sb-wrap:has(.sb-route) { min-width: 200px; }
+.sb-chunk { content-visibility: auto; }
 .sb-count { font-size: 12px; color: var(--fgColor-muted, #59636e); }
 .sb-btn:disabled { cursor: default; opacity: .6; }
 

@@ -15,7 +15,7 @@ export const TOO_LARGE = 'GitHub does not compute code frequency for repositorie
 export const codeFrequency: RepoSection<'code-frequency'> = {
   id: 'code-frequency',
   title: 'Code frequency',
-  bodyHeight: 214,
+  bodyHeight: 204,
   sentences: { 'too-large': TOO_LARGE },
   query: (repo) => repoStatsQuery(repo, 'code-frequency'),
   View({ data, repo }) {

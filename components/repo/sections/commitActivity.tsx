@@ -14,7 +14,7 @@ const COLUMNS: TableColumn<CommitWeek>[] = [
 export const commitActivity: RepoSection<'commit-activity'> = {
   id: 'commit-activity',
   title: 'Commit activity',
-  bodyHeight: 252,
+  bodyHeight: 282,
   query: (repo) => repoStatsQuery(repo, 'commit-activity'),
   View({ data, repo }) {
     const summary = summarizeCommitActivity(data);

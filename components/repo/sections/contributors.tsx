@@ -41,7 +41,7 @@ export function profileUrl(host: string, login: string): string {
 export const contributors: RepoSection<'contributors'> = {
   id: 'contributors',
   title: 'Contributors',
-  bodyHeight: 300,
+  bodyHeight: 587,
   query: (repo) => repoStatsQuery(repo, 'contributors'),
   View({ data, repo, prefs }) {
     const [window, setWindow] = useState<ContributorWindow>('52w');

@@ -24,7 +24,7 @@ function weeksAgoLabel(n: number): string {
 export const participation: RepoSection<'participation'> = {
   id: 'participation',
   title: 'Participation',
-  bodyHeight: 196,
+  bodyHeight: 214,
   query: (repo) => repoStatsQuery(repo, 'participation'),
   View({ data, repo }) {
     const series = participationSeries(data);

@@ -25,7 +25,7 @@ const COLUMNS: TableColumn<Row>[] = [
 export const punchCard: RepoSection<'punch-card'> = {
   id: 'punch-card',
   title: 'Punch card',
-  bodyHeight: 218,
+  bodyHeight: 212,
   query: (repo) => repoStatsQuery(repo, 'punch-card'),
   View({ data, repo }) {
     const grid = punchGrid(data);

@@ -1,0 +1,29 @@
+import { test, expect } from './fixtures';
+
+const SECTIONS = ['commit-activity', 'code-frequency', 'contributors', 'participation', 'punch-card'];
+
+test("while loading the panel reserves its height: GitHub's About row does not move when data arrives", async ({ page, panel, mock }) => {
+  // Slow answers, so the loading state is on screen long enough to measure.
+  mock.script('GET', /\/stats\//, SECTIONS.map(() => ({ delayMs: 2500 })));
+  await page.goto('https://github.com/acme/rocket');
+  const p = panel(page, 'repo');
+  await expect(p.section('contributors')).toHaveAttribute('data-state', 'loading', { timeout: 20_000 });
+  const aboutTop = () => page.locator('.BorderGrid').first().evaluate((el) => el.getBoundingClientRect().top);
+  const before = await aboutTop();
+  for (const s of SECTIONS) await expect(p.section(s)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  expect(Math.abs((await aboutTop()) - before)).toBeLessThanOrEqual(2);
+});
+
+test('big history (800 weeks, 100 people): charts are summed to a few hundred points, tables keep every row', async ({ page, panel, mock }) => {
+  await page.goto('https://github.com/acme/monolith');
+  const p = panel(page, 'repo');
+  await expect(p.section('code-frequency')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  const weeks = mock.repo('acme/monolith').answers.code_frequency.length;
+  const perBar = Math.ceil(weeks / 260);
+  expect(perBar).toBeGreaterThan(1);
+  await expect(p.section('code-frequency').locator('.sb-summary')).toContainText(`Each bar sums ${perBar} weeks.`);
+  await expect(p.table('code-frequency').locator('tbody tr')).toHaveCount(weeks);
+  await expect(p.section('contributors')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await p.section('contributors').getByLabel('Contributors window').selectOption('all');
+  await expect(p.section('contributors').locator('.sb-person')).toHaveCount(10);
+});
