@@ -1,7 +1,4 @@
-/**
- * The panel kit shared by the repository and organization panels. See docs/architecture.md
- * ("Panel kit") for how a panel is put together.
- */
+/** The panel kit shared by the repository and organization panels; see README.md beside this file. */
 export { PanelShell, type PanelShellProps } from './PanelShell';
 export { Section, type SectionProps } from './Section';
 export { SectionData, ExportMenu, type SectionDataProps } from './SectionData';
