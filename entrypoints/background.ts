@@ -13,7 +13,9 @@ import * as v from 'valibot';
 export default defineBackground(() => {
   const engine = getEngine();
   registerCommandHandlers(cacheCommandHandlers(engine.cache));
-  registerCommandHandlers(accountCommandHandlers({ request: tokenRequestVia(engine) }));
+  registerCommandHandlers(
+    accountCommandHandlers({ request: tokenRequestVia(engine), onTokenChanged: (host) => engine.credentialsChanged(host) }),
+  );
   const watchDeps = { fetchOnce: engine.fetchOnce.bind(engine) };
   registerCommandHandlers(watchlistCommandHandlers(watchDeps));
   registerCommandHandlers({

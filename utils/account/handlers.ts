@@ -51,6 +51,8 @@ export function accountCommandHandlers(deps: AccountDeps): {
   async function runCheck(host: GitHubHost, token: string): Promise<TokenStatus> {
     const status = await checkToken(host, token, deps.request, now);
     await saveStatus(host.id, token, status);
+    // Only now: cached answers are keyed by the token's login, known once the check is done.
+    await deps.onTokenChanged?.(host.id);
     return status;
   }
 
@@ -63,7 +65,6 @@ export function accountCommandHandlers(deps: AccountDeps): {
       if (!parsed.ok) return { ...missing(host.id), status: 'invalid', message: parsed.error };
       const checking: TokenStatus = { host: host.id, status: 'checking', kind: parsed.kind, checkedAt: now() };
       await tokensItem.setValue({ ...(await tokensItem.getValue()), [host.id]: { token: parsed.token, status: checking } });
-      await deps.onTokenChanged?.(host.id);
       return runCheck(host, parsed.token);
     },
 

@@ -52,6 +52,11 @@ export interface Engine {
   watch(query: Query, priority: Priority, listener: Listener): Watch;
   /** one refresh for background work (watch list): resolves with the first settled snapshot */
   fetchOnce(query: Query, priority?: Priority): Promise<Snapshot>;
+  /**
+   * The token of a host was stored, checked or removed: live queries of that host run again
+   * under the new identity (not forced: what the new viewer has fresh in the cache costs nothing).
+   */
+  credentialsChanged(host: HostId): void;
   /** picks up 202 sequences persisted before the worker stopped */
   resumePolls(): Promise<void>;
   /** a single GET for support calls (`GET /user` token checks); headers in `info` */
@@ -387,6 +392,15 @@ export function createEngine(deps: EngineDeps): Engine {
           release(entry);
         },
       };
+    },
+    credentialsChanged(host) {
+      for (const entry of entries.values()) {
+        if (entry.query.host !== host || entry.watchers.size === 0) continue;
+        clearTimeout(entry.timer);
+        entry.timer = undefined;
+        entry.serverErrors = 0;
+        void refresh(entry, false);
+      }
     },
     fetchOnce(query, priority = 'background') {
       return new Promise<Snapshot>((resolve) => {
