@@ -12,7 +12,7 @@ describe('a token stored while a panel is open', () => {
     const github = fakeGitHub();
     // Anonymous: the private repository looks missing. With the token: the real answer.
     github.script(/\/stats\/punch_card/, [{ status: 404, body: { message: 'Not Found' } }]);
-    let token: string | undefined;
+    let token: string | undefined = undefined; // set below, read by the engine
     const engine = createEngine({
       cache: createCache({ capBytes: () => 50 * 1024 * 1024, dbName: 'engine-credentials' }),
       fetch: github.fetch,
