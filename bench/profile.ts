@@ -36,7 +36,8 @@ const option = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const url = argv.find((a) => a.startsWith('https://')) ?? 'https://github.com/acme/rocket';
-const kind = (option('kind') ?? (/github\.com\/[^/]+\/?$/.test(url) ? 'org' : 'repo')) as 'repo' | 'org';
+// `--kind none` for pages without a panel (e.g. an issue page): profiles load + 1 s.
+const kind = (option('kind') ?? (/github\.com\/[^/]+\/?$/.test(url) ? 'org' : 'repo')) as 'repo' | 'org' | 'none';
 const top = Number(option('top') ?? 25);
 
 const shortUrl = (u: string) => (u === '' ? '(native/vm)' : u.replace(/^chrome-extension:\/\/[a-z]+\//, 'ext:/').replace(/^https:\/\/github\.com/, 'page:'));
@@ -44,14 +45,15 @@ const shortUrl = (u: string) => (u === '' ? '(native/vm)' : u.replace(/^chrome-e
 async function main() {
   const bc = await launch('with', resolve(extensionDir()));
   try {
-    if (argv.includes('--warm')) await visit(bc, url, { waitPanel: kind, panelTimeoutMs: 60_000 });
+    if (argv.includes('--warm')) await visit(bc, url, kind === 'none' ? { settleMs: 1000 } : { waitPanel: kind, panelTimeoutMs: 60_000 });
     const page = await bc.context.newPage();
     const cdp = await bc.context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
     await page.goto(url, { waitUntil: 'load' });
-    await page
+    if (kind === 'none') await page.waitForTimeout(1000);
+    else await page
       .waitForFunction((k) => (window as unknown as { __statboardBench?: ProbeData }).__statboardBench?.panels[k]?.settledFrameAt !== undefined, kind, { timeout: 60_000, polling: 100 })
       .catch(() => console.error('panel did not settle in 60 s; profile covers the wait'));
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
@@ -75,7 +77,7 @@ async function main() {
       console.log(`\n${title}`);
       for (const [k, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${ms.toFixed(1).padStart(9)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${k}`);
     };
-    const rec = probe?.panels[kind];
+    const rec = kind === 'none' ? undefined : probe?.panels[kind];
     console.log(`${url} (${kind}${argv.includes('--warm') ? ', warm' : ', cold'}): ${total.toFixed(0)} ms sampled non-idle main-thread time; panel mounted ${rec?.mountedAt?.toFixed(0)} ms, settled ${rec?.settledAt?.toFixed(0)} ms after navigation start; long tasks: ${(probe?.longtasks ?? []).map((t) => t.duration.toFixed(0)).join(', ') || 'none'}`);
     print('self time by script', byUrl, 10);
     print(`top ${top} functions by self time`, byFn, top);
