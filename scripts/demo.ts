@@ -114,13 +114,45 @@ async function capture(context: BrowserContext, extensionId: string): Promise<vo
     await shot(page, 'org-page-without-panel.png', true);
   }
 
-  for (const [file, size] of [['popup.html', { width: 360, height: 600 }], ['options.html', { width: 1000, height: 900 }]] as const) {
+  await capturePages(context, extensionId);
+}
+
+/** The popup for three kinds of tab (with a filled watch list) and the options page. */
+async function capturePages(context: BrowserContext, extensionId: string): Promise<void> {
+  const base = `chrome-extension://${extensionId}`;
+  const commander = await context.newPage();
+  try {
+    await commander.goto(`${base}/options.html`);
+    for (const entry of [
+      { host: 'github.com', kind: 'repo', name: 'acme/rocket' },
+      { host: 'github.com', kind: 'repo', name: 'acme/monolith' },
+      { host: 'github.com', kind: 'org', name: 'acme' },
+    ] as const) {
+      await sendCommand(commander, { type: 'watchlist.add', entry });
+    }
+    await sendCommand(commander, { type: 'watchlist.refresh' });
+  } catch (error) {
+    note('could not fill the watch list', error);
+  } finally {
+    await commander.close();
+  }
+
+  const shots: [string, string, { width: number; height: number }, 'light' | 'dark'][] = [
+    [`popup.html?tab=${encodeURIComponent(REPO_URL)}`, 'popup-repo.png', { width: 360, height: 560 }, 'light'],
+    [`popup.html?tab=${encodeURIComponent(ORG_URL)}`, 'popup-org.png', { width: 360, height: 560 }, 'light'],
+    [`popup.html?tab=${encodeURIComponent('https://example.com/')}`, 'popup-watchlist.png', { width: 360, height: 560 }, 'light'],
+    [`popup.html?tab=${encodeURIComponent('https://example.com/')}`, 'popup-watchlist-dark.png', { width: 360, height: 560 }, 'dark'],
+    ['options.html', 'options.png', { width: 1000, height: 900 }, 'light'],
+    ['options.html', 'options-dark.png', { width: 1000, height: 900 }, 'dark'],
+  ];
+  for (const [path, file, size, colorScheme] of shots) {
     const tab = await context.newPage();
     try {
+      await tab.emulateMedia({ colorScheme });
       await tab.setViewportSize(size);
-      await tab.goto(`chrome-extension://${extensionId}/${file}`);
+      await tab.goto(`${base}/${path}`);
       await tab.waitForTimeout(1_500);
-      await shot(tab, file.replace('.html', '.png'), file === 'options.html');
+      await shot(tab, file, file.startsWith('options'));
     } catch (error) {
       note(`${file} not captured`, error);
     } finally {

@@ -36,10 +36,14 @@ export function formatCompact(value: number): string {
   return withSign(negative && exact !== '0', exact);
 }
 
+// One formatter for every call: `toLocaleString` builds a new one each time, which made number
+// formatting the largest cost of rendering a panel's tables (see bench/README.md).
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** `1,234,567` (en-US grouping, comma). Fractions keep up to 2 decimals. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '';
-  const text = Math.abs(value).toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const text = GROUPED.format(Math.abs(value));
   return withSign(value < 0 && text !== '0', text);
 }
 
