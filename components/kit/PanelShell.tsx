@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useMemo, useState } from 'preact/hooks';
 import type { QueryState } from '../../utils/protocol';
-import { panelUiItem } from '../../utils/settings';
+import { writeCollapsed } from '../../utils/page/panelSettings';
 import type { StatboardClient } from '../../utils/statboardClient';
 import { PanelContext } from './context';
 import { Icon } from './icons';
 
 export interface PanelShellProps {
-  /** `data-statboard`: `repo` or `org` (also the key of the remembered collapsed state) */
+  /** `data-statboard`: `repo` or `org` (also the key of the remembered collapsed state, see readCollapsed) */
   kind: 'repo' | 'org';
   client: StatboardClient;
   /** the page host, e.g. `github.com` */
@@ -35,10 +35,8 @@ export function PanelShell(props: PanelShellProps) {
   const toggle = () => {
     const next = !collapsed;
     setCollapsed(next);
-    void panelUiItem
-      .getValue()
-      .then((ui) => panelUiItem.setValue({ ...ui, collapsed: { ...ui.collapsed, [kind]: next } }))
-      .catch(() => undefined); // storage gone (extension reloaded): the choice is just not kept
+    // Storage gone (extension reloaded): the choice is just not kept.
+    writeCollapsed(kind, next).catch(() => undefined);
   };
 
   return (
@@ -69,7 +67,7 @@ export function PanelShell(props: PanelShellProps) {
               onClick={toggle}
               data-action="collapse"
             >
-              <Icon name={collapsed ? 'chevronDown' : 'chevronUp'} />
+              <Icon name="chevronDown" />
             </button>
           </div>
         </div>

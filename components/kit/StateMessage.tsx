@@ -65,7 +65,7 @@ export function StateMessage({ snapshot, onRetry, what, minHeight, sentences = {
     case 'no-access':
       return (
         <div class="sb-state" style={style}>
-          <p>{custom ?? meta.message ?? noAccessSentence(meta.reason, host, what)}</p>
+          <p>{custom ?? meta.message ?? noAccessSentence(host, what)}</p>
           {meta.reason === 'unsupported-host' ? null : (
             <button type="button" class="sb-btn" onClick={() => void client.command({ type: 'options.open' })}>
               Open Statboard options

@@ -1,24 +1,8 @@
-import type { NoAccessReason, QueryState } from '../../utils/protocol';
+import type { QueryState } from '../../utils/protocol';
 
-/** What each no-access reason means for the user, and what to do about it. */
-export function noAccessSentence(reason: NoAccessReason | undefined, host: string, what: string): string {
-  switch (reason) {
-    case 'no-token':
-      return `${what} needs a token for ${host}. Add one in Statboard's options.`;
-    case 'bad-token':
-      return `GitHub rejected the token for ${host}: it may have expired or been revoked. Check it in Statboard's options.`;
-    case 'missing-permission':
-      return `The token for ${host} is missing a permission needed to read ${lower(what)}.`;
-    case 'unsupported-host':
-      return `${host} does not offer ${lower(what)}.`;
-    case 'not-found':
-    default:
-      return `GitHub did not find ${lower(what)}: it may be private and your token for ${host} cannot see it.`;
-  }
-}
-
-function lower(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+/** Fallback when the engine sent no sentence (it normally does, naming the exact cause). */
+export function noAccessSentence(host: string, what: string): string {
+  return `Statboard cannot read ${what.toLowerCase()} on ${host}: the repository may be private, or your token may lack access. Check the token in Statboard's options.`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import { clockTime, PanelShell, panelState, Section, useQueries } from '../kit';
 import type { CommitWeek, ContributorStats, PunchCell, Snapshot } from '../../utils/protocol';
-import type { Preferences } from '../../utils/settings';
+import type { PanelPreferences } from '../../utils/page/panelSettings';
 import type { StatboardClient } from '../../utils/statboardClient';
 import { Headline } from './Headline';
 import { PinButton } from './PinButton';
@@ -11,7 +11,7 @@ import type { RepoRef } from './types';
 export interface RepoPanelProps {
   client: StatboardClient;
   repo: RepoRef;
-  prefs: Preferences;
+  prefs: PanelPreferences;
   initialCollapsed: boolean;
 }
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { QueryState, RepoStat, RepoStatData, RepoStatsQuery } from '../../utils/protocol';
-import type { Preferences } from '../../utils/settings';
+import type { PanelPreferences } from '../../utils/page/panelSettings';
 
 /** The repository a panel is about. */
 export interface RepoRef {
@@ -15,7 +15,7 @@ export interface RepoRef {
 export interface SectionViewProps<S extends RepoStat> {
   data: RepoStatData[S];
   repo: RepoRef;
-  prefs: Preferences;
+  prefs: PanelPreferences;
 }
 
 /** One repository section: adding a section means adding one of these to `SECTIONS`. */

@@ -4,14 +4,17 @@ import { KIT_CSS } from '../../components/kit';
 import { RepoPanel } from '../../components/repo/RepoPanel';
 import type { RepoRef } from '../../components/repo/types';
 import { createStatboardClient } from '../../utils/statboardClient';
-import { DEFAULT_PREFERENCES, getPreferences, panelUiItem, preferencesItem, type Preferences } from '../../utils/settings';
 import {
   detectRepoPage,
   findMainColumn,
   findRepoSidebar,
   mountPanel,
   parseRepoUrl,
+  readCollapsed,
+  readPanelPreferences,
   startPanelController,
+  watchPanelPreferences,
+  type PanelPreferences,
 } from '../../utils/page';
 
 /**
@@ -53,7 +56,7 @@ export default defineContentScript({
 });
 
 interface LoadedSettings {
-  prefs: Preferences;
+  prefs: PanelPreferences;
   collapsed: boolean;
 }
 
@@ -65,12 +68,10 @@ function Root({ client, repo }: { client: ReturnType<typeof createStatboardClien
   const [settings, setSettings] = useState<LoadedSettings | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([getPreferences(), panelUiItem.getValue()])
-      .then(([prefs, ui]) => live && setSettings({ prefs, collapsed: ui.collapsed.repo }))
-      .catch(() => live && setSettings({ prefs: DEFAULT_PREFERENCES, collapsed: false }));
-    const stop = preferencesItem.watch(() => {
-      void getPreferences().then((prefs) => live && setSettings((s) => (s ? { ...s, prefs } : s)));
-    });
+    Promise.all([readPanelPreferences(), readCollapsed('repo')])
+      .then(([prefs, collapsed]) => live && setSettings({ prefs, collapsed }))
+      .catch(() => live && setSettings({ prefs: { repoSections: {}, showBots: false, utcTimes: false, defaultOrgWindow: '7d' }, collapsed: false }));
+    const stop = watchPanelPreferences((prefs) => live && setSettings((s) => (s ? { ...s, prefs } : s)));
     return () => {
       live = false;
       stop();

@@ -3,3 +3,4 @@ export * from './anchor';
 export * from './navigation';
 export * from './mount';
 export * from './controller';
+export * from './panelSettings';

@@ -1,0 +1,55 @@
+import { browser } from 'wxt/browser';
+import type { PanelUi, Preferences } from '../settings';
+
+/**
+ * The two settings a content script needs, read straight from `browser.storage` under the keys
+ * that `utils/settings.ts` defines (`preferencesItem` = `sync:preferences`, `panelUiItem` =
+ * `local:panelUi`; WXT stores an item's value as is under its key). Why not the items themselves:
+ * WXT's storage wrapper costs 3.6 KB gzip of the 70 KB content-script budget. Values are read
+ * defensively (older or partial objects), so a missing field means its default.
+ */
+const PREFERENCES = { area: 'sync', key: 'preferences' } as const;
+const PANEL_UI = { area: 'local', key: 'panelUi' } as const;
+
+/** What a panel reads from the preferences. */
+export type PanelPreferences = Pick<Preferences, 'showBots' | 'utcTimes' | 'defaultOrgWindow'> & {
+  /** sections the user turned off are `false`; missing means shown */
+  repoSections: Partial<Preferences['repoSections']>;
+};
+
+function toPanelPreferences(raw: unknown): PanelPreferences {
+  const p = (raw && typeof raw === 'object' ? raw : {}) as Partial<Preferences>;
+  return {
+    repoSections: p.repoSections && typeof p.repoSections === 'object' ? p.repoSections : {},
+    showBots: p.showBots === true,
+    utcTimes: p.utcTimes === true,
+    defaultOrgWindow: p.defaultOrgWindow === '24h' || p.defaultOrgWindow === '30d' ? p.defaultOrgWindow : '7d',
+  };
+}
+
+export async function readPanelPreferences(): Promise<PanelPreferences> {
+  const got = await browser.storage[PREFERENCES.area].get(PREFERENCES.key);
+  return toPanelPreferences(got[PREFERENCES.key]);
+}
+
+/** Calls `onChange` when the options page saves preferences; returns the stop function. */
+export function watchPanelPreferences(onChange: (prefs: PanelPreferences) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[PREFERENCES.key];
+    if (area === PREFERENCES.area && change) onChange(toPanelPreferences(change.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+export async function readCollapsed(kind: keyof PanelUi['collapsed']): Promise<boolean> {
+  const got = await browser.storage[PANEL_UI.area].get(PANEL_UI.key);
+  return (got[PANEL_UI.key] as Partial<PanelUi> | undefined)?.collapsed?.[kind] === true;
+}
+
+export async function writeCollapsed(kind: keyof PanelUi['collapsed'], collapsed: boolean): Promise<void> {
+  const got = await browser.storage[PANEL_UI.area].get(PANEL_UI.key);
+  const ui = (got[PANEL_UI.key] as Partial<PanelUi> | undefined) ?? {};
+  const next: PanelUi = { ...ui, collapsed: { repo: false, org: false, ...ui.collapsed, [kind]: collapsed } };
+  await browser.storage[PANEL_UI.area].set({ [PANEL_UI.key]: next });
+}
