@@ -27,3 +27,24 @@ test('big history (800 weeks, 100 people): charts are summed to a few hundred po
   await p.section('contributors').getByLabel('Contributors window').selectOption('all');
   await expect(p.section('contributors').locator('.sb-person')).toHaveCount(10);
 });
+
+test('preferences: a section turned off in the options disappears at once and is not fetched', async ({ page, panel, mock, worker }) => {
+  await page.goto('https://github.com/acme/rocket');
+  const p = panel(page, 'repo');
+  await expect(p.section('punch-card')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  // What the options page saves (utils/settings.ts: preferencesItem, `sync:preferences`).
+  await worker.evaluate(() =>
+    chrome.storage.sync.set({
+      preferences: { repoSections: { 'commit-activity': true, 'code-frequency': true, contributors: true, participation: true, 'punch-card': false } },
+    }),
+  );
+  await expect(p.section('punch-card')).toHaveCount(0);
+  await expect(p.root.locator('[data-stat="busiest-hour"] dd')).toHaveText(/^—/);
+
+  // A repository not seen before (nothing cached): its punch card is never asked for.
+  await page.goto('https://github.com/acme/huge');
+  await expect(p.section('participation')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(p.section('punch-card')).toHaveCount(0);
+  expect(mock.count(/\/repos\/acme\/huge\/stats\/participation/)).toBeGreaterThan(0);
+  expect(mock.count(/\/repos\/acme\/huge\/stats\/punch_card/)).toBe(0);
+});
