@@ -11,7 +11,7 @@ import {
   type Drill,
   type ListView,
 } from '../../utils/metrics/insightsDrilldown';
-import type { QueryState } from '../../utils/protocol';
+import type { NoAccessReason, QueryState } from '../../utils/protocol';
 import type { StatboardClient } from '../../utils/statboardClient';
 import { AccessHelp, accessLine } from './AccessHelp';
 import { Breadcrumb } from './Breadcrumb';
@@ -69,6 +69,7 @@ export function OrgPanel(props: OrgPanelProps) {
   // The org's own summary decides access for the whole panel (the sections watch it too: one request).
   const probe = useQuery(client, supported ? summaryQuery(target, { type: 'org' }, choice.window) : null);
   const access = supported ? probe.snapshot : { state: 'no-access' as const, meta: { reason: 'unsupported-host' as const } };
+  const reason = useAccessReason(client, host, access.state === 'no-access' ? access.meta.reason : undefined);
 
   const go = (next: Drill) => {
     const list = listOf(next).section;
@@ -99,11 +100,11 @@ export function OrgPanel(props: OrgPanelProps) {
         client={client}
         host={host}
         title="API Insights"
-        subtitle={accessLine(access.meta.reason)}
+        subtitle={accessLine(reason)}
         state="no-access"
         initialCollapsed
       >
-        <AccessHelp reason={access.meta.reason} org={org} status={access.meta.status} />
+        <AccessHelp reason={reason} org={org} status={access.meta.status} />
       </PanelShell>
     );
   }
@@ -152,4 +153,25 @@ export function OrgPanel(props: OrgPanelProps) {
       </div>
     </PanelShell>
   );
+}
+
+/**
+ * GitHub answers 401 both for a rejected token and for none at all; when the answer says
+ * `bad-token`, the token's status tells which, so a visitor without a token is not told theirs
+ * was rejected.
+ */
+function useAccessReason(client: StatboardClient, host: string, reason: NoAccessReason | undefined): NoAccessReason | undefined {
+  const [missing, setMissing] = useState(false);
+  useEffect(() => {
+    if (reason !== 'bad-token') return;
+    let live = true;
+    client
+      .command({ type: 'token.status', host })
+      .then((status) => live && setMissing(status?.status === 'missing'))
+      .catch(() => undefined); // no answer: keep the engine's reason
+    return () => {
+      live = false;
+    };
+  }, [client, host, reason]);
+  return reason === 'bad-token' && missing ? 'no-token' : reason;
 }

@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { Chart, Decimation } from 'chart.js';
-import { registerLineCharts } from '../kit/chartExtras';
+import { Chart, Decimation, LineController, LineElement, PointElement } from 'chart.js';
 import {
   ChartCanvas,
   downloadText,
@@ -10,7 +9,6 @@ import {
   SectionData,
   StateMessage,
   themedScale,
-  withAlpha,
   type ChartConfiguration,
   type ThemeColors,
 } from '../kit';
@@ -33,8 +31,8 @@ import type { ListPages, SeriesData, SummaryData } from './hooks';
 import { ChunkedTable, SortableTable, type OrgColumn } from './tables';
 
 // Long series are thinned to what the canvas can show; min-max keeps every spike visible.
-registerLineCharts();
-Chart.register(Decimation);
+// Lines without the area filler (bytes on every github.com page); decimation for long series.
+Chart.register(LineController, LineElement, PointElement, Decimation);
 
 export const DELAY_SENTENCE =
   'No API requests are recorded in this window yet. GitHub usually adds requests to API Insights 4 to 6 hours after they are made.';
@@ -195,7 +193,9 @@ export function SummaryView({
       note:
         share.current === null
           ? 'No requests in this window'
-          : previousNote(data, previousLabel, (v) => formatPercent(v), share.previous, share.change),
+          : share.previous === 0 && share.current === 0
+            ? `0% in ${previousLabel} too`
+            : previousNote(data, previousLabel, (v) => formatPercent(v), share.previous, share.change),
     },
   ];
   return (
@@ -257,8 +257,7 @@ function timeChart(points: readonly InsightsTimePoint[], fromMs: number, toMs: n
           data: requests,
           yAxisID: 'y',
           borderColor: colors.accent,
-          backgroundColor: withAlpha(colors.accent, 0.12),
-          fill: 'origin',
+          backgroundColor: colors.accent,
           borderWidth: 1.5,
           pointRadius: 0,
           pointHoverRadius: 3,

@@ -1,10 +1,22 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
 import { OrgPanel } from '../../components/org/OrgPanel';
 import { ORG_PANEL_CSS } from '../../components/org/styles';
 import { resolveHost } from '../../utils/github/hosts';
-import { detectOrgPage, findMainColumn, mountPanel, parseOrgUrl, startPanelController, type OrgPage, type Placement } from '../../utils/page';
-import { DEFAULT_PREFERENCES, getPreferences, hostsItem, panelUiItem } from '../../utils/settings';
+import {
+  detectOrgPage,
+  findMainColumn,
+  mountPanel,
+  parseOrgUrl,
+  readCollapsed,
+  readPanelPreferences,
+  startPanelController,
+  type OrgPage,
+  type PanelPreferences,
+  type Placement,
+} from '../../utils/page';
+import type { HostSettings } from '../../utils/settings';
 import { createStatboardClient, type StatboardClient } from '../../utils/statboardClient';
 
 // The org profile's main column (above pinned repositories); class names are matched by prefix.
@@ -60,9 +72,16 @@ export default defineContentScript({
 
 interface Loaded {
   supported: boolean;
-  defaultWindow: typeof DEFAULT_PREFERENCES.defaultOrgWindow;
+  defaultWindow: PanelPreferences['defaultOrgWindow'];
   utcTimes: boolean;
   collapsed: boolean;
+}
+
+/** The Enterprise Server hosts the user added (`local:hosts`, read without WXT's storage wrapper). */
+async function readEnterpriseServers(): Promise<string[]> {
+  const got = await browser.storage.local.get('hosts');
+  const hosts = got.hosts as Partial<HostSettings> | undefined;
+  return Array.isArray(hosts?.enterpriseServers) ? hosts.enterpriseServers : [];
 }
 
 /** Reads settings before the first paint (a collapsed panel must not flash open). */
@@ -70,19 +89,14 @@ function Root({ client, page }: { client: StatboardClient; page: OrgPage }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([getPreferences(), panelUiItem.getValue(), hostsItem.getValue()])
-      .then(([prefs, ui, hosts]) => {
-        const host = resolveHost(page.host, hosts.enterpriseServers);
+    Promise.all([readPanelPreferences(), readCollapsed('org'), readEnterpriseServers()])
+      .then(([prefs, collapsed, servers]) => {
+        const host = resolveHost(page.host, servers);
         if (!live) return;
-        setLoaded({
-          supported: host?.hasApiInsights ?? true,
-          defaultWindow: prefs.defaultOrgWindow,
-          utcTimes: prefs.utcTimes,
-          collapsed: ui.collapsed.org,
-        });
+        setLoaded({ supported: host?.hasApiInsights ?? true, defaultWindow: prefs.defaultOrgWindow, utcTimes: prefs.utcTimes, collapsed });
       })
       .catch(() => {
-        if (live) setLoaded({ supported: true, defaultWindow: DEFAULT_PREFERENCES.defaultOrgWindow, utcTimes: false, collapsed: false });
+        if (live) setLoaded({ supported: true, defaultWindow: '7d', utcTimes: false, collapsed: false });
       });
     return () => {
       live = false;

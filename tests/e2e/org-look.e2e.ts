@@ -33,7 +33,6 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(org.section('subjects')).toHaveAttribute('data-state', 'ready');
     await org.root.screenshot({ path: `${SHOTS}/org-${theme}-top.png` });
 
-    await org.section('subjects').getByRole('button', { name: /^[a-z]/ }).first();
     const firstUser = org.section('subjects').locator('tbody tr', { hasText: 'User' }).first().locator('button.sb-drill');
     await firstUser.click();
     await expect(org.section('actors')).toHaveAttribute('data-state', 'ready');
@@ -46,3 +45,14 @@ for (const theme of ['light', 'dark'] as const) {
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('org panel without access: one quiet line, then the explanation', async ({ page, panel }) => {
+  await page.goto('https://github.com/acme');
+  const org = panel(page, 'org');
+  await expect(org.root).toHaveAttribute('data-state', 'no-access');
+  await page.locator('[data-statboard-host="org"]').screenshot({ path: `${SHOTS}/org-no-access-collapsed.png` });
+  await org.root.getByRole('button', { name: 'Expand API Insights' }).click();
+  await page.locator('[data-statboard-host="org"]').screenshot({ path: `${SHOTS}/org-no-access-open.png` });
+  const axe = await new AxeBuilder({ page }).include('[data-statboard-host="org"]').analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+});

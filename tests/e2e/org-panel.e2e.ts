@@ -214,3 +214,19 @@ test('"Load more" appends page 2 of a long list', async ({ page, mock, panel, op
   const all = expected.sortRows(expected.subjects(mock.org('bigco'), window), ['total_request_count'], 'desc');
   expect((await rowsOf(org.table('subjects'))).map((r) => r[0])).toEqual(all.map((s) => s.subject_name));
 });
+
+test('soft navigation keeps exactly one org panel, only on the org profile', async ({ page, panel, openExtensionPage }) => {
+  await giveToken(openExtensionPage, DEMO_TOKENS.admin);
+  await page.goto('https://github.com/acme/rocket');
+  await expect(panel(page, 'repo').root).toHaveCount(1);
+  const softNavigate = (path: string) =>
+    page.evaluate((to) => (window as unknown as { __statboardTest: { softNavigate(u: string, o: object): Promise<void> } }).__statboardTest.softNavigate(to, { event: 'turbo' }), path);
+  await softNavigate('/acme');
+  await expect(panel(page, 'org').root).toHaveAttribute('data-state', 'ready');
+  await expect(page.locator('[data-statboard-host="org"]')).toHaveCount(1);
+  await softNavigate('/acme/rocket');
+  await expect(page.locator('[data-statboard-host="org"]')).toHaveCount(0);
+  await softNavigate('/acme');
+  await expect(panel(page, 'org').root).toHaveAttribute('data-state', 'ready');
+  await expect(page.locator('[data-statboard-host="org"]')).toHaveCount(1);
+});
