@@ -20,7 +20,8 @@ export function StateMessage({ snapshot, onRetry, what, minHeight, sentences = {
   const { state, meta } = snapshot;
   const counting = state === 'computing' || state === 'rate-limited';
   const now = useNow(counting);
-  const style = { minHeight: `${minHeight}px` };
+  // Only states that lead to data keep the ready view's height; settled ones stay compact.
+  const style = state === 'computing' ? { minHeight: `${minHeight}px` } : undefined;
   const retry = (
     <button type="button" class="sb-btn" onClick={onRetry}>
       Retry
@@ -31,7 +32,7 @@ export function StateMessage({ snapshot, onRetry, what, minHeight, sentences = {
   switch (state) {
     case 'loading':
       return (
-        <div class="sb-state" style={style} aria-busy="true">
+        <div class="sb-state" style={{ minHeight: `${minHeight}px` }} aria-busy="true">
           <span class="sb-visually-hidden">Loading {what.toLowerCase()}…</span>
           <div class="sb-skeleton" style={{ height: `${Math.max(16, minHeight - 8)}px` }} />
         </div>
@@ -47,6 +48,7 @@ export function StateMessage({ snapshot, onRetry, what, minHeight, sentences = {
             {wait !== null && wait > 0 ? `; next try in ${countdown(wait)}.` : meta.attempt ? '.' : ''}
           </p>
           {meta.retryable ? retry : null}
+          <div class="sb-skeleton" style={{ flex: '1 1 auto', minHeight: '16px' }} />
         </div>
       );
     }

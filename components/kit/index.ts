@@ -11,7 +11,7 @@ export { Stat } from './Stat';
 export { Sparkline } from './Sparkline';
 export { Icon, type IconName } from './icons';
 export { PanelContext, usePanel, type PanelContextValue } from './context';
-export { panelState, noAccessSentence } from './messages';
+export { panelState, noAccessSentence, sharedBlock } from './messages';
 export { useNow, clockTime, countdown } from './time';
 export { downloadText } from './download';
 export { KIT_CSS } from './styles';

@@ -1,4 +1,4 @@
-import type { QueryState } from '../../utils/protocol';
+import type { QueryState, Snapshot } from '../../utils/protocol';
 
 /** Fallback when the engine sent no sentence (it normally does, naming the exact cause). */
 export function noAccessSentence(host: string, what: string): string {
@@ -24,4 +24,15 @@ export function panelState(states: readonly QueryState[]): QueryState {
   let best = INFORMATIVE.length - 1;
   for (const state of states) best = Math.min(best, INFORMATIVE.indexOf(state));
   return states.length ? (INFORMATIVE[best] ?? 'loading') : 'loading';
+}
+
+/**
+ * When every section is blocked for the same reason (no access, rate limit) the panel says it
+ * once instead of once per section; returns that shared snapshot, or null.
+ */
+export function sharedBlock(snapshots: readonly Snapshot<unknown>[]): Snapshot<unknown> | null {
+  const first = snapshots[0];
+  if (!first || (first.state !== 'no-access' && first.state !== 'rate-limited')) return null;
+  const same = snapshots.every((s) => s.state === first.state && s.meta.message === first.meta.message && s.data === undefined);
+  return same ? first : null;
 }

@@ -1,5 +1,4 @@
-import { Fragment } from 'preact';
-import { clockTime, PanelShell, panelState, Section, useQueries } from '../kit';
+import { clockTime, PanelShell, panelState, Section, sharedBlock, StateMessage, useQueries } from '../kit';
 import type { CommitWeek, ContributorStats, PunchCell, Snapshot } from '../../utils/protocol';
 import type { PanelPreferences } from '../../utils/page/panelSettings';
 import type { StatboardClient } from '../../utils/statboardClient';
@@ -31,6 +30,7 @@ export function RepoPanel({ client, repo, prefs, initialCollapsed }: RepoPanelPr
   const shown = enabled.map((s) => byId.get(s.id)?.snapshot as Snapshot<unknown>);
   const fetched = shown.filter((s) => s.state === 'ready' && s.meta.fetchedAt).map((s) => s.meta.fetchedAt as number);
   const subtitle = fetched.length ? `as of ${clockTime(Math.min(...fetched))}` : undefined;
+  const block = sharedBlock(shown);
 
   return (
     <PanelShell
@@ -43,18 +43,25 @@ export function RepoPanel({ client, repo, prefs, initialCollapsed }: RepoPanelPr
       initialCollapsed={initialCollapsed}
       actions={<PinButton kind="repo" name={repo.nwo} />}
     >
-      <Headline
-        commitActivity={dataOf<CommitWeek[]>(byId.get('commit-activity')?.snapshot)}
-        punchCard={dataOf<PunchCell[]>(byId.get('punch-card')?.snapshot)}
-        contributors={dataOf<ContributorStats>(byId.get('contributors')?.snapshot)}
-      />
-      {enabled.map((section) => {
-        const result = byId.get(section.id);
-        if (!result) return null;
-        const View = section.View;
-        return (
-          <Fragment key={section.id}>
+      {block ? (
+        <div class="sb-section">
+          <StateMessage snapshot={block} onRetry={() => undefined} what="These statistics" minHeight={0} />
+        </div>
+      ) : null}
+      {/* Sections stay in the DOM while a shared block is shown (their data-state is a test hook). */}
+      <div hidden={block !== null}>
+        <Headline
+          commitActivity={dataOf<CommitWeek[]>(byId.get('commit-activity')?.snapshot)}
+          punchCard={dataOf<PunchCell[]>(byId.get('punch-card')?.snapshot)}
+          contributors={dataOf<ContributorStats>(byId.get('contributors')?.snapshot)}
+        />
+        {enabled.map((section) => {
+          const result = byId.get(section.id);
+          if (!result) return null;
+          const View = section.View;
+          return (
             <Section
+              key={section.id}
               id={section.id}
               title={section.title}
               snapshot={result.snapshot}
@@ -64,9 +71,9 @@ export function RepoPanel({ client, repo, prefs, initialCollapsed }: RepoPanelPr
             >
               {(data) => <View data={data as never} repo={repo} prefs={prefs} />}
             </Section>
-          </Fragment>
-        );
-      })}
+          );
+        })}
+      </div>
     </PanelShell>
   );
 }

@@ -42,11 +42,15 @@ test('no access: a private repository without a token points to the options', as
   await page.goto('https://github.com/acme/secret');
   const p = panel(page, 'repo');
   await expect(p.root).toHaveAttribute('data-state', 'no-access', READY);
-  const section = p.section('contributors');
-  await expect(section).toHaveAttribute('data-state', 'no-access');
-  await expect(section).toContainText(/private|token/);
+  for (const s of ['commit-activity', 'code-frequency', 'contributors', 'participation', 'punch-card']) {
+    await expect(p.section(s)).toHaveAttribute('data-state', 'no-access');
+  }
+  // One shared reason and one button, not five copies.
+  await expect(p.root.getByText(/private|token/).filter({ visible: true })).toHaveCount(1);
+  const button = p.root.getByRole('button', { name: 'Open Statboard options' }).filter({ visible: true });
+  await expect(button).toHaveCount(1);
   const options = context.waitForEvent('page', { predicate: (tab) => tab.url().includes('options') });
-  await section.getByRole('button', { name: 'Open Statboard options' }).click();
+  await button.click();
   expect((await options).url()).toMatch(/^chrome-extension:\/\/.+options/);
 });
 
@@ -54,10 +58,11 @@ test('rate limited: says when requests resume', async ({ page, mock, panel }) =>
   const resetAt = Date.now() + 10 * 60_000;
   mock.setRateLimit(null, { remaining: 0, resetAt, enforce: true });
   await page.goto('https://github.com/acme/rocket');
-  const section = panel(page, 'repo').section('commit-activity');
-  await expect(section).toHaveAttribute('data-state', 'rate-limited', READY);
-  await expect(section).toContainText("GitHub's rate limit is reached");
-  await expect(section).toContainText(/ask again at \d\d:\d\d, in \d+ min \d\d s/);
+  const p = panel(page, 'repo');
+  await expect(p.section('commit-activity')).toHaveAttribute('data-state', 'rate-limited', READY);
+  await expect(p.root).toHaveAttribute('data-state', 'rate-limited');
+  await expect(p.root.getByText("GitHub's rate limit is reached").filter({ visible: true })).toHaveCount(1);
+  await expect(p.root).toContainText(/ask again at \d\d:\d\d, in \d+ min \d\d s/);
 });
 
 test('a hostile login renders as text and runs nothing', async ({ page, mock, panel }) => {
