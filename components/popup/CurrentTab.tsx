@@ -22,7 +22,7 @@ function stateSentence(snapshot: Snapshot<unknown>, host: string, what: string):
     case 'computing':
       return 'GitHub is computing these statistics; they will show in a moment.';
     case 'no-access':
-      return snapshot.meta.message ?? noAccessSentence(snapshot.meta.reason, host, what);
+      return snapshot.meta.message ?? noAccessSentence(host, what);
     case 'empty':
       return 'No commits in the last year.';
     default:

@@ -19,10 +19,17 @@ async function answerWith(stat: Parameters<typeof repoQuery>[0], answer: Paramet
 }
 
 describe('errors to states', () => {
-  it('401 → no-access bad-token', async () => {
+  it('401 with a token → no-access bad-token', async () => {
     const { snapshot } = await answerWith('punch-card', { status: 401, body: { message: 'Bad credentials' } }, 'tok');
     expect(snapshot).toMatchObject({ state: 'no-access', meta: { reason: 'bad-token', status: 401 } });
-    expect(snapshot.meta.message).toMatch(/token/);
+    expect(snapshot.meta.message).toMatch(/rejected the token/);
+  });
+
+  it('401 without a token → no-access no-token: nobody is told a token they never set was rejected', async () => {
+    const { snapshot } = await answerWith('punch-card', { status: 401, body: { message: 'Requires authentication' } });
+    expect(snapshot).toMatchObject({ state: 'no-access', meta: { reason: 'no-token', status: 401 } });
+    expect(snapshot.meta.message).toMatch(/add one in Statboard's options/);
+    expect(snapshot.meta.message).not.toMatch(/rejected/);
   });
 
   it('403 without rate-limit signs → no-access missing-permission', async () => {

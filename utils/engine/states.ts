@@ -63,6 +63,16 @@ function noAccess(reason: NoAccessReason, message: string, status?: number): Sna
 export function fromHttpError(status: number, ctx: StateContext): Snapshot {
   const insights = ctx.query.kind === 'org-insights';
   if (status === 401) {
+    // Without a token a 401 means "sign in required", not "your token is bad".
+    if (!ctx.hasToken) {
+      return noAccess(
+        'no-token',
+        insights
+          ? "API Insights need a token: add one in Statboard's options."
+          : `GitHub asks for a token to read ${ctx.section}: add one in Statboard's options.`,
+        401,
+      );
+    }
     return noAccess('bad-token', "GitHub rejected the token: it may have expired or been revoked. Update it in Statboard's options.", 401);
   }
   if (status === 403) {
