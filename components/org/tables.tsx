@@ -3,7 +3,8 @@ import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { cellOf, type TableColumn } from '../kit';
 import { formatDateTime, formatPercent, shareOf, type CsvCell } from '../../utils/metrics';
-import { ariaSort, formatCount, kindLabel, routeParts, type ListView } from '../../utils/metrics/insightsDrilldown';
+import { ariaSort, kindLabel, routeParts, type ListView } from '../../utils/metrics/insightsDrilldown';
+import { formatNumber } from '../../utils/metrics/format';
 import type { InsightsActor, InsightsRoute, InsightsSubject } from '../../utils/protocol';
 
 /** A table column: the CSV value (raw), the cell as shown, and the API sort field if any. */
@@ -110,7 +111,7 @@ function display<T>(column: OrgColumn<T>, row: T): ComponentChild {
   if (column.cell) return column.cell(row);
   const value: CsvCell = cellOf(column, row);
   if (value === null || value === undefined) return '—';
-  return typeof value === 'number' ? formatCount(value) : String(value);
+  return typeof value === 'number' ? formatNumber(value) : String(value);
 }
 
 function SortIcon({ direction }: { direction: 'ascending' | 'descending' | 'none' }) {

@@ -389,12 +389,3 @@ export function kindLabel(type: string): string {
 export function routeParts(route: string): string[] {
   return route.split(/(?<=\/)/);
 }
-
-// One formatter, made once: `toLocaleString` with options builds a new one per call, which costs
-// seconds over a month of 5-minute rows.
-const COUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-/** `1,234,567`: the same text as `formatNumber` for a count (never negative), made fast. */
-export function formatCount(value: number): string {
-  return Number.isFinite(value) ? COUNT_FORMAT.format(Math.abs(value)) : '';
-}
