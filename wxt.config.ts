@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 
-// Host permissions: only github.com's API is granted at install. GitHub Enterprise hosts
+// Host permissions: github.com and its API are granted at install. GitHub Enterprise hosts
 // (GHE.com, Enterprise Server) are optional and requested from the options page.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -12,7 +12,9 @@ export default defineConfig({
       'GitHub repository statistics and organization API Insights, on the pages where you already look.',
     // activeTab: the popup reads the current tab's URL; scripting: content scripts for added hosts.
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
-    host_permissions: ['https://api.github.com/*'],
+    // github.com pages: the page detector's content script already needs them; the panels are
+    // injected with scripting.executeScript only into tabs showing a repository or organization.
+    host_permissions: ['https://api.github.com/*', 'https://github.com/*'],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Statboard' },
     ...(browser === 'firefox'

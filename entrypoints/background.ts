@@ -4,6 +4,7 @@ import { POLL_ALARM, cacheCommandHandlers, dispatchCommand, getEngine, registerC
 import { isTrustedSender, servePort, type SenderCheck } from '../utils/engine/portServer';
 import { PORT_NAME } from '../utils/protocol';
 import { accountCommandHandlers } from '../utils/account/handlers';
+import { injectPanel } from '../utils/account/hostAccess';
 import { tokenRequestVia } from '../utils/account/engineRequest';
 import { onWatchAlarm, watchlistCommandHandlers } from '../utils/watchlist/handlers';
 import { hostsItem } from '../utils/settings';
@@ -19,6 +20,8 @@ export default defineBackground(() => {
   const watchDeps = { fetchOnce: engine.fetchOnce.bind(engine) };
   registerCommandHandlers(watchlistCommandHandlers(watchDeps));
   registerCommandHandlers({
+    // The page detector saw a repository or organization page: that panel goes into its frame.
+    'panels.load': (command, { sender }) => injectPanel(command.panel, sender ?? {}),
     // Content scripts cannot open the options page themselves.
     'options.open': async () => {
       await browser.runtime.openOptionsPage();
@@ -44,7 +47,7 @@ export default defineBackground(() => {
     if (!envelope.success) return undefined; // not ours: let other listeners answer
     return senderCheck().then((check) => {
       if (!isTrustedSender(sender, check)) throw new Error('Statboard only answers its own pages.');
-      return dispatchCommand(envelope.output.command);
+      return dispatchCommand(envelope.output.command, { sender });
     });
   });
 

@@ -377,7 +377,9 @@ export type Command =
   | { type: 'watchlist.refresh' }
   | { type: 'popup.opened' }
   /** a content script asks for the options page (it cannot call runtime.openOptionsPage) */
-  | { type: 'options.open' };
+  | { type: 'options.open' }
+  /** the page detector saw a repository or organization page: inject that panel into its frame */
+  | { type: 'panels.load'; panel: 'repo' | 'org' };
 
 export type CommandResult<C extends Command> = C extends { type: 'token.set' | 'token.check' | 'token.remove' | 'token.status' }
   ? TokenStatus

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 export interface BundleSize {
   /** `content:repo`, `background`, `popup`, `options`, ... */
   name: string;
-  kind: 'content' | 'background' | 'popup' | 'options' | 'other';
+  kind: 'content' | 'panel' | 'background' | 'popup' | 'options' | 'other';
   files: string[];
   raw: number;
   gzip: number;
@@ -81,18 +81,18 @@ export function bundleSizes(dir = extensionDir()): BundleSize[] {
   const out: BundleSize[] = [];
   for (const cs of manifest.content_scripts ?? []) {
     for (const js of cs.js ?? []) {
-      // content-scripts/repo.js -> content:repo
+      // content-scripts/github.js -> content:github (in the manifest: runs on every GitHub page)
       const name = `content:${js.replace(/^content-scripts\//, '').replace(/\.js$/, '')}`;
       out.push(measure(dir, name, 'content', [js]));
     }
   }
-  // Content scripts registered at run time (GHE hosts) are still files in content-scripts/.
+  // Panels injected on demand (scripting.executeScript) are files in content-scripts/ too.
   const csDir = join(dir, 'content-scripts');
   if (existsSync(csDir)) {
     for (const f of readdirSync(csDir)) {
       const rel = `content-scripts/${f}`;
       if (f.endsWith('.js') && !out.some((b) => b.files[0] === rel)) {
-        out.push(measure(dir, `content:${f.replace(/\.js$/, '')}`, 'content', [rel]));
+        out.push(measure(dir, `panel:${f.replace(/\.js$/, '').replace(/-panel$/, '')}`, 'panel', [rel]));
       }
     }
   }

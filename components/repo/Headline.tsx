@@ -1,5 +1,5 @@
 import { Stat } from '../kit';
-import { headlineStats, type HeadlineInputs } from './headline';
+import { headlineStats, type HeadlineInputs } from './headlineStats';
 
 /** The row of headline numbers; always rendered (dashes while loading) so its height is fixed. */
 export function Headline(inputs: HeadlineInputs) {

@@ -1,13 +1,18 @@
 /**
  * Bundle-size budget: the one benchmark figure `npm test` enforces. No browser needed: reads the
  * built extension (`.output/chrome-mv3`, or STATBOARD_EXTENSION_DIR / STATBOARD_OUT_DIR) and gzips
- * each bundle with node's zlib. Content scripts load on every github.com page, so they get the
- * tightest budget.
+ * each bundle with node's zlib.
+ *
+ * The manifest's content script (the page detector) loads on every GitHub page: it gets the
+ * 70 KB target. The panels are injected only into repository and organization pages; Chart.js's
+ * core alone is about 47 KB gzip of each, so they miss that target (README, Performance) and are
+ * held to their current size instead, so they cannot grow unnoticed.
  */
 import { expect, test } from '@playwright/test';
 import { bundleSizes, extensionDir, kb } from '../../bench/lib/size';
 
 const CONTENT_GZIP_BUDGET = 70 * 1024;
+const PANEL_GZIP_BUDGET = { repo: 76 * 1024, org: 88 * 1024 } as const;
 const BACKGROUND_GZIP_BUDGET = 60 * 1024;
 
 test('bundle sizes stay within budget', () => {
@@ -21,6 +26,12 @@ test('bundle sizes stay within budget', () => {
   for (const s of content) {
     // Soft: one run reports every bundle over budget, not just the first.
     expect.soft(s.gzip, `${s.name} gzip ${kb(s.gzip)} <= ${kb(CONTENT_GZIP_BUDGET)}`).toBeLessThanOrEqual(CONTENT_GZIP_BUDGET);
+  }
+  const panels = sizes.filter((s) => s.kind === 'panel');
+  expect(panels.map((s) => s.name).sort(), 'the two injected panels are built').toEqual(['panel:org', 'panel:repo']);
+  for (const s of panels) {
+    const budget = PANEL_GZIP_BUDGET[s.name.replace('panel:', '') as keyof typeof PANEL_GZIP_BUDGET];
+    expect.soft(s.gzip, `${s.name} gzip ${kb(s.gzip)} <= ${kb(budget)}`).toBeLessThanOrEqual(budget);
   }
   const background = sizes.find((s) => s.kind === 'background');
   expect(background, 'a background service worker is built').toBeDefined();

@@ -99,7 +99,7 @@ export function requestHostPermission(host: GitHubHost): Promise<boolean> {
   return browser.permissions.request({ origins: hostOrigins(host) });
 }
 
-/** Registers the repo and org content scripts on the host's pages (replacing an older registration). */
+/** Registers the page detector on the host's pages (replacing an older registration). */
 export async function registerHostContentScripts(host: GitHubHost): Promise<void> {
   const id = contentScriptId(host.id);
   await unregisterHostContentScripts(host.id);
@@ -126,4 +126,25 @@ export async function unregisterHostContentScripts(id: HostId): Promise<void> {
 /** Removes the host's permission (keeping github.com's API, which the manifest grants). */
 export async function revokeHostPermission(host: GitHubHost): Promise<void> {
   await browser.permissions.remove({ origins: hostOrigins(host) });
+}
+
+/**
+ * The panel bundles (entrypoints/repo-panel.content, entrypoints/org-panel.content): injected on
+ * demand, never listed in the manifest, so only the pages that show a panel parse Preact and
+ * Chart.js. The background picks the file; the page only names the kind.
+ */
+export const PANEL_SCRIPTS = {
+  repo: '/content-scripts/repo-panel.js',
+  org: '/content-scripts/org-panel.js',
+} as const;
+
+/** Injects a panel into the frame whose page detector asked for it (the sender was checked). */
+export async function injectPanel(
+  panel: keyof typeof PANEL_SCRIPTS,
+  sender: { tab?: { id?: number }; frameId?: number },
+): Promise<{ ok: true }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new Error('Panels go into a tab.');
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PANEL_SCRIPTS[panel]] });
+  return { ok: true };
 }

@@ -7,8 +7,16 @@ import type { Command, CommandResult } from '../protocol';
  * (the engine: cache.*; accounts: token.*; the watch list: watchlist.*).
  */
 
+/** Who sent a command (already checked to be this extension): for the few that act on it. */
+export interface CommandContext {
+  sender?: { tab?: { id?: number }; frameId?: number; url?: string };
+}
+
 export type CommandHandlers = {
-  [K in Command['type']]?: (command: Extract<Command, { type: K }>) => Promise<CommandResult<Extract<Command, { type: K }>>>;
+  [K in Command['type']]?: (
+    command: Extract<Command, { type: K }>,
+    context: CommandContext,
+  ) => Promise<CommandResult<Extract<Command, { type: K }>>>;
 };
 
 const host = v.pipe(v.string(), v.minLength(1), v.maxLength(253));
@@ -31,6 +39,7 @@ export const CommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('watchlist.refresh') }),
   v.strictObject({ type: v.literal('popup.opened') }),
   v.strictObject({ type: v.literal('options.open') }),
+  v.strictObject({ type: v.literal('panels.load'), panel: v.picklist(['repo', 'org']) }),
 ]);
 
 export const CommandEnvelopeSchema = v.object({ statboard: v.literal('command'), command: v.unknown() });
@@ -48,13 +57,13 @@ export function resetCommandHandlers(): void {
 }
 
 /** Runs a command from an untrusted message; rejects malformed or unhandled ones. */
-export async function dispatchCommand(raw: unknown): Promise<unknown> {
+export async function dispatchCommand(raw: unknown, context: CommandContext = {}): Promise<unknown> {
   const parsed = v.safeParse(CommandSchema, raw);
   if (!parsed.success) throw new Error('Statboard does not know this command.');
   const command = parsed.output as Command;
-  const handler = handlers[command.type] as ((c: Command) => Promise<unknown>) | undefined;
+  const handler = handlers[command.type] as ((c: Command, context: CommandContext) => Promise<unknown>) | undefined;
   if (!handler) throw new Error(`No handler for ${command.type}.`);
-  return handler(command);
+  return handler(command, context);
 }
 
 /** The engine's own commands: the cache size report and clearing it. */

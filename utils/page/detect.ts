@@ -86,3 +86,15 @@ export function detectOrgPage(href: string, doc: Document): OrgPage | null {
   const subject = meta(doc, 'hovercard-subject-tag');
   return subject?.startsWith('organization:') ? page : null;
 }
+
+/**
+ * Which panel this page may get, cheaply (the page detector runs on every GitHub page): a
+ * repository URL, or a one-segment URL whose page does not say it is a user profile. The panel
+ * itself confirms the page from the DOM before mounting.
+ */
+export function panelKindFor(href: string, doc: Document): 'repo' | 'org' | null {
+  if (parseRepoUrl(href)) return 'repo';
+  if (!parseOrgUrl(href)) return null;
+  const subject = meta(doc, 'hovercard-subject-tag');
+  return subject === null || subject.startsWith('organization:') ? 'org' : null;
+}

@@ -1,8 +1,7 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
 import { useEffect, useState } from 'preact/hooks';
-import { KIT_CSS } from '../../components/kit';
-import { RepoPanel } from '../../components/repo/RepoPanel';
-import type { RepoRef } from '../../components/repo/types';
+import { KIT_CSS } from '../kit';
+import { RepoPanel } from './RepoPanel';
+import type { RepoRef } from './types';
 import { createStatboardClient } from '../../utils/statboardClient';
 import {
   detectRepoPage,
@@ -12,48 +11,41 @@ import {
   parseRepoUrl,
   readCollapsed,
   readPanelPreferences,
-  startPanelController,
   watchPanelPreferences,
+  type PanelController,
   type PanelPreferences,
+  type RepoPage,
 } from '../../utils/page';
 
 /**
- * The repository panel on github.com (and on GitHub Enterprise hosts, where the options page
- * registers this same script at run time: the host always comes from `location.hostname`).
+ * Where and how the repository panel mounts: repository root and code views, in the sidebar
+ * above "About", or at the top of the main column when GitHub's markup has no such spot.
+ * The host always comes from `location.hostname` (github.com or an Enterprise host).
  */
-export default defineContentScript({
-  matches: ['https://github.com/*'],
-  runAt: 'document_idle',
-  main(ctx) {
-    startPanelController(
-      {
-        match: parseRepoUrl,
-        confirm: detectRepoPage,
-        key: (page) => `${page.host}/${page.nwo}`.toLowerCase(),
-        findAnchor: findRepoSidebar,
-        findFallback: findMainColumn,
-        mount(page, placement) {
-          const client = createStatboardClient();
-          const repo: RepoRef = { host: page.host, owner: page.owner, repo: page.repo, nwo: page.nwo };
-          const panel = mountPanel({
-            name: 'repo',
-            css: KIT_CSS,
-            insert: placement.insert,
-            tree: <Root client={client} repo={repo} />,
-          });
-          return {
-            host: panel.host,
-            unmount() {
-              panel.unmount();
-              client.close();
-            },
-          };
-        },
+export const repoPanelController: PanelController<RepoPage> = {
+  match: parseRepoUrl,
+  confirm: detectRepoPage,
+  key: (page) => `${page.host}/${page.nwo}`.toLowerCase(),
+  findAnchor: findRepoSidebar,
+  findFallback: findMainColumn,
+  mount(page, placement) {
+    const client = createStatboardClient();
+    const repo: RepoRef = { host: page.host, owner: page.owner, repo: page.repo, nwo: page.nwo };
+    const panel = mountPanel({
+      name: 'repo',
+      css: KIT_CSS,
+      insert: placement.insert,
+      tree: <Root client={client} repo={repo} />,
+    });
+    return {
+      host: panel.host,
+      unmount() {
+        panel.unmount();
+        client.close();
       },
-      ctx.signal,
-    );
+    };
   },
-});
+};
 
 interface LoadedSettings {
   prefs: PanelPreferences;

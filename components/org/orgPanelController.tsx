@@ -1,8 +1,7 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
-import { OrgPanel } from '../../components/org/OrgPanel';
-import { ORG_PANEL_CSS } from '../../components/org/styles';
+import { OrgPanel } from './OrgPanel';
+import { ORG_PANEL_CSS } from './styles';
 import { resolveHost } from '../../utils/github/hosts';
 import {
   detectOrgPage,
@@ -11,8 +10,8 @@ import {
   parseOrgUrl,
   readCollapsed,
   readPanelPreferences,
-  startPanelController,
   type OrgPage,
+  type PanelController,
   type PanelPreferences,
   type Placement,
 } from '../../utils/page';
@@ -33,42 +32,33 @@ function findFallback(doc: Document): Placement | null {
 }
 
 /**
- * Organization API Insights on org profiles (`/ORG` whose `hovercard-subject-tag` says
- * `organization:`). On Enterprise hosts the options page registers this script at run time;
- * the host always comes from `location.hostname`.
+ * Where and how the organization panel mounts: org profiles only (`/ORG` whose
+ * `hovercard-subject-tag` says `organization:`), at the top of the main column. The host
+ * always comes from `location.hostname` (github.com or an Enterprise host).
  */
-export default defineContentScript({
-  matches: ['https://github.com/*'],
-  runAt: 'document_idle',
-  main(ctx) {
-    startPanelController<OrgPage>(
-      {
-        match: parseOrgUrl,
-        confirm: detectOrgPage,
-        key: (page) => `${page.host}/${page.org}`.toLowerCase(),
-        findAnchor: findOrgMain,
-        findFallback,
-        mount(page, placement) {
-          const client = createStatboardClient();
-          const panel = mountPanel({
-            name: 'org',
-            css: ORG_PANEL_CSS,
-            insert: placement.insert,
-            tree: <Root client={client} page={page} />,
-          });
-          return {
-            host: panel.host,
-            unmount() {
-              panel.unmount();
-              client.close();
-            },
-          };
-        },
+export const orgPanelController: PanelController<OrgPage> = {
+  match: parseOrgUrl,
+  confirm: detectOrgPage,
+  key: (page) => `${page.host}/${page.org}`.toLowerCase(),
+  findAnchor: findOrgMain,
+  findFallback,
+  mount(page, placement) {
+    const client = createStatboardClient();
+    const panel = mountPanel({
+      name: 'org',
+      css: ORG_PANEL_CSS,
+      insert: placement.insert,
+      tree: <Root client={client} page={page} />,
+    });
+    return {
+      host: panel.host,
+      unmount() {
+        panel.unmount();
+        client.close();
       },
-      ctx.signal,
-    );
+    };
   },
-});
+};
 
 interface Loaded {
   supported: boolean;
