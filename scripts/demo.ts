@@ -93,17 +93,13 @@ async function capture(context: BrowserContext, extensionId: string): Promise<vo
   await page.goto(ORG_URL);
   const org = panel(page, 'org');
   if (await settle(page, 'org')) {
-    // Drill down when the panel offers it: first subject, then its first actor.
-    for (const section of ['subjects', 'actors']) {
-      const row = org.section(section).locator('tbody tr, [role="row"][data-row], button[data-drill]').first();
-      try {
-        if (await row.isVisible({ timeout: 2_000 })) {
-          await row.click();
-          await page.waitForTimeout(1_200);
-        }
-      } catch (error) {
-        note(`org drill-down into ${section}`, error);
-      }
+    // Drill down as a person would: the user mona, then her first token or app, whose routes show.
+    try {
+      await org.section('subjects').getByRole('button', { name: 'mona', exact: true }).click({ timeout: 10_000 });
+      await org.section('actors').locator('button.sb-drill').first().click({ timeout: 10_000 });
+      await org.section('routes').and(page.locator('[data-state="ready"]')).waitFor({ timeout: 15_000 });
+    } catch (error) {
+      note('org drill-down', error);
     }
     for (const theme of ['light', 'dark'] as const) {
       await setTheme(page, theme);
