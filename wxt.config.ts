@@ -20,7 +20,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'statboard@statboard.dev', strict_min_version: '128.0' },
+            gecko: {
+              id: 'statboard@statboard.dev',
+              strict_min_version: '128.0',
+              // Statboard sends nothing anywhere but the GitHub API the user configured.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
