@@ -69,6 +69,29 @@ export type InsightsScope =
  */
 export type InsightsReport = 'summary' | 'time' | 'subjects' | 'user-actors' | 'routes';
 
+/** The API's `sort` values for subject-stats and user-stats (FACTS.md). */
+export const SUBJECT_SORT_FIELDS = [
+  'last_rate_limited_timestamp',
+  'last_request_timestamp',
+  'rate_limited_request_count',
+  'subject_name',
+  'total_request_count',
+] as const;
+
+export type SubjectSortField = (typeof SUBJECT_SORT_FIELDS)[number];
+
+/** The API's `sort` values for route-stats (FACTS.md). */
+export const ROUTE_SORT_FIELDS = [
+  'last_rate_limited_timestamp',
+  'last_request_timestamp',
+  'rate_limited_request_count',
+  'http_method',
+  'api_route',
+  'total_request_count',
+] as const;
+
+export type RouteSortField = (typeof ROUTE_SORT_FIELDS)[number];
+
 export interface OrgInsightsQuery {
   kind: 'org-insights';
   host: HostId;

@@ -82,6 +82,17 @@ export function sendCommand(extensionPage: Page, command: Command): Promise<unkn
   );
 }
 
+/**
+ * Stores a token the way the options page does (the `token.set` command, which checks it with
+ * GET /user), from a throwaway extension page, and waits for the check's answer.
+ */
+export async function giveToken(openExtensionPage: (path: string) => Promise<Page>, token: string): Promise<void> {
+  const tab = await openExtensionPage('options.html');
+  const answer = (await sendCommand(tab, { type: 'token.set', host: 'github.com', token })) as { status?: string; error?: string };
+  await tab.close();
+  if (answer?.status !== 'valid') throw new Error(`token.set did not accept the test token: ${JSON.stringify(answer)}`);
+}
+
 /** Locators into a panel's open shadow root (Playwright's CSS engine pierces open shadow roots). */
 export interface PanelLocators {
   /** `[data-statboard="repo" | "org"]`, carries `data-state` */

@@ -3,25 +3,10 @@
  * not compared), and axe in both themes.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { DEMO_TOKENS } from '../mock-github';
-import { test, expect } from './fixtures';
+import { test, expect, giveToken } from './fixtures';
 
 const SHOTS = process.env.STATBOARD_SHOTS ?? 'test-results/org-shots';
-
-async function giveToken(openExtensionPage: (path: string) => Promise<Page>, token: string): Promise<void> {
-  const tab = await openExtensionPage('popup.html');
-  await tab.evaluate(async (value) => {
-    const answer = await chrome.runtime
-      .sendMessage({ statboard: 'command', command: { type: 'token.set', host: 'github.com', token: value } })
-      .catch(() => null);
-    // Until the account handlers are wired the command has no answer: store the token as they would.
-    if (!answer || typeof answer !== 'object' || !('status' in answer)) {
-      await chrome.storage.local.set({ tokens: { 'github.com': { token: value } } });
-    }
-  }, token);
-  await tab.close();
-}
 
 for (const theme of ['light', 'dark'] as const) {
   test(`org panel, ${theme}: drill-down looks right and passes axe`, async ({ page, panel, openExtensionPage }) => {

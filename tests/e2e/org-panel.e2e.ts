@@ -3,26 +3,12 @@
  * the scenario data (the mock's exported aggregations), never from the panel; request paths and
  * query parameters come from the mock's request log.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { DEMO_TOKENS, expected, type MockGitHub, type MockRequest, type SubjectSpec, type Window } from '../mock-github';
-import { test, expect } from './fixtures';
+import { test, expect, giveToken } from './fixtures';
 
 const API = '/orgs/acme/insights/api';
 const DAY = 86_400_000;
-
-async function giveToken(openExtensionPage: (path: string) => Promise<Page>, token: string): Promise<void> {
-  const tab = await openExtensionPage('popup.html');
-  await tab.evaluate(async (value) => {
-    const answer = await chrome.runtime
-      .sendMessage({ statboard: 'command', command: { type: 'token.set', host: 'github.com', token: value } })
-      .catch(() => null);
-    // Until the account handlers are wired the command has no answer: store the token as they would.
-    if (!answer || typeof answer !== 'object' || !('status' in answer)) {
-      await chrome.storage.local.set({ tokens: { 'github.com': { token: value } } });
-    }
-  }, token);
-  await tab.close();
-}
 
 /** The cell texts of a table body, row by row. */
 function rowsOf(table: Locator): Promise<string[][]> {

@@ -3,23 +3,8 @@
  * rate limited, a refused increment, hostile API text, a custom window, and a month of 5-minute
  * buckets (its longest main-thread task is measured and reported, not asserted).
  */
-import type { Page } from '@playwright/test';
 import { DEMO_TOKENS, expected, type MockRequest } from '../mock-github';
-import { test, expect } from './fixtures';
-
-async function giveToken(openExtensionPage: (path: string) => Promise<Page>, token: string): Promise<void> {
-  const tab = await openExtensionPage('popup.html');
-  await tab.evaluate(async (value) => {
-    const answer = await chrome.runtime
-      .sendMessage({ statboard: 'command', command: { type: 'token.set', host: 'github.com', token: value } })
-      .catch(() => null);
-    // Until the account handlers are wired the command has no answer: store the token as they would.
-    if (!answer || typeof answer !== 'object' || !('status' in answer)) {
-      await chrome.storage.local.set({ tokens: { 'github.com': { token: value } } });
-    }
-  }, token);
-  await tab.close();
-}
+import { test, expect, giveToken } from './fixtures';
 
 const REQUIREMENTS = ['organization owner', 'View organization API insights', 'GitHub Enterprise Cloud', 'API Insights: read'];
 const q = (r: MockRequest, key: string) => r.query[key];

@@ -1,6 +1,8 @@
 import type { components } from '@octokit/openapi-types';
 import {
   ACTOR_TYPES,
+  ROUTE_SORT_FIELDS,
+  SUBJECT_SORT_FIELDS,
   type ActorType,
   type InsightsReport,
   type OrgInsightsQuery,
@@ -76,21 +78,6 @@ const INCREMENT = /^[1-9]\d{0,4}[mhdw]$/;
 const USER_ID = /^[1-9]\d{0,19}$/;
 const MAX_FILTER = 100;
 
-export const ROUTE_SORTS = [
-  'last_rate_limited_timestamp',
-  'last_request_timestamp',
-  'rate_limited_request_count',
-  'http_method',
-  'api_route',
-  'total_request_count',
-] as const;
-export const LIST_SORTS = [
-  'last_rate_limited_timestamp',
-  'last_request_timestamp',
-  'rate_limited_request_count',
-  'subject_name',
-  'total_request_count',
-] as const;
 
 export function isValidOwner(name: unknown): name is string {
   return typeof name === 'string' && name.length <= 39 && OWNER.test(name);
@@ -181,15 +168,15 @@ function buildInsightsRequest(query: OrgInsightsQuery): BuildResult {
       return ok(`${base}/time-stats${scopePath}`, params, section);
     case 'subjects':
       if (scope.type !== 'org') return refuse('subject stats are for the whole organization');
-      return withList(query, params, LIST_SORTS, 'subject_name_substring')
+      return withList(query, params, SUBJECT_SORT_FIELDS, 'subject_name_substring')
         ?? ok(`${base}/subject-stats`, params, section);
     case 'user-actors':
       if (scope.type !== 'user') return refuse('user stats need a user');
-      return withList(query, params, LIST_SORTS, 'actor_name_substring')
+      return withList(query, params, SUBJECT_SORT_FIELDS, 'actor_name_substring')
         ?? ok(`${base}/user-stats/${seg(scope.userId)}`, params, section);
     case 'routes':
       if (scope.type !== 'actor') return refuse('route stats need an actor');
-      return withList(query, params, ROUTE_SORTS, 'api_route_substring')
+      return withList(query, params, ROUTE_SORT_FIELDS, 'api_route_substring')
         ?? ok(`${base}/route-stats${scopePath}`, params, section);
     default:
       return refuse('unknown report');

@@ -1,4 +1,17 @@
-import type { InsightsActor, InsightsRoute, InsightsSubject, InsightsSummary, InsightsTimePoint } from '../protocol';
+import {
+  ROUTE_SORT_FIELDS,
+  SUBJECT_SORT_FIELDS,
+  type InsightsActor,
+  type InsightsRoute,
+  type InsightsSubject,
+  type InsightsSummary,
+  type InsightsTimePoint,
+  type RouteSortField,
+  type SubjectSortField,
+} from '../protocol';
+
+// The API's sort fields live with the query contract; re-exported for the panels' sorting.
+export { ROUTE_SORT_FIELDS, SUBJECT_SORT_FIELDS, type RouteSortField, type SubjectSortField };
 import { compareCounts, shareOf, type Comparison } from './series';
 
 /**
@@ -203,28 +216,7 @@ export function compareInsights(current: InsightsSummary, previous: InsightsSumm
 
 export type SortDirection = 'asc' | 'desc';
 
-/** `sort` values for subject-stats and user-stats. */
-export const SUBJECT_SORT_FIELDS = [
-  'last_rate_limited_timestamp',
-  'last_request_timestamp',
-  'rate_limited_request_count',
-  'subject_name',
-  'total_request_count',
-] as const;
 
-export type SubjectSortField = (typeof SUBJECT_SORT_FIELDS)[number];
-
-/** `sort` values for route-stats. */
-export const ROUTE_SORT_FIELDS = [
-  'last_rate_limited_timestamp',
-  'last_request_timestamp',
-  'rate_limited_request_count',
-  'http_method',
-  'api_route',
-  'total_request_count',
-] as const;
-
-export type RouteSortField = (typeof ROUTE_SORT_FIELDS)[number];
 
 export function isSubjectSortField(value: string): value is SubjectSortField {
   return (SUBJECT_SORT_FIELDS as readonly string[]).includes(value);
