@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CommandEnvelopeSchema } from '../utils/engine/commands';
 import { POLL_ALARM, cacheCommandHandlers, dispatchCommand, getEngine, registerCommandHandlers } from '../utils/engine';
-import { isTrustedSender, servePort, type SenderCheck } from '../utils/engine/portServer';
+import { isTrustedSender, senderKind, servePort, type SenderCheck } from '../utils/engine/portServer';
 import { PORT_NAME } from '../utils/protocol';
 import { accountCommandHandlers } from '../utils/account/handlers';
 import { injectPanel } from '../utils/account/hostAccess';
@@ -46,8 +46,9 @@ export default defineBackground(() => {
     const envelope = v.safeParse(CommandEnvelopeSchema, message);
     if (!envelope.success) return undefined; // not ours: let other listeners answer
     return senderCheck().then((check) => {
-      if (!isTrustedSender(sender, check)) throw new Error('Statboard only answers its own pages.');
-      return dispatchCommand(envelope.output.command, { sender });
+      const from = senderKind(sender, check);
+      if (!from) throw new Error('Statboard only answers its own pages.');
+      return dispatchCommand(envelope.output.command, { sender, from });
     });
   });
 

@@ -56,19 +56,39 @@ describe('cache', () => {
 });
 
 describe('commands', () => {
+  const page = { from: 'extension-page' } as const;
+
   it('routes cache.size and cache.clear; rejects unknown or malformed commands', async () => {
     resetCommandHandlers();
     const cache = createCache({ capBytes: () => 1e9, dbName: 'commands' });
     registerCommandHandlers(cacheCommandHandlers(cache));
     await cache.put(entry('a', 10));
-    expect(await dispatchCommand({ type: 'cache.size' })).toMatchObject({ entries: 1 });
-    expect(await dispatchCommand({ type: 'cache.clear' })).toEqual({ ok: true });
-    expect(await dispatchCommand({ type: 'cache.size' })).toEqual({ bytes: 0, entries: 0 });
-    await expect(dispatchCommand({ type: 'cache.drop' })).rejects.toThrow();
-    await expect(dispatchCommand({ type: 'cache.size', extra: 1 })).rejects.toThrow();
-    await expect(dispatchCommand({ type: 'token.set', host: 'github.com', token: 'x'.repeat(256) })).rejects.toThrow();
-    await expect(dispatchCommand({ type: 'token.status', host: 'github.com' })).rejects.toThrow(/No handler/);
+    expect(await dispatchCommand({ type: 'cache.size' }, page)).toMatchObject({ entries: 1 });
+    expect(await dispatchCommand({ type: 'cache.clear' }, page)).toEqual({ ok: true });
+    expect(await dispatchCommand({ type: 'cache.size' }, page)).toEqual({ bytes: 0, entries: 0 });
+    await expect(dispatchCommand({ type: 'cache.drop' }, page)).rejects.toThrow();
+    await expect(dispatchCommand({ type: 'cache.size', extra: 1 }, page)).rejects.toThrow();
+    await expect(dispatchCommand({ type: 'token.set', host: 'github.com', token: 'x'.repeat(256) }, page)).rejects.toThrow();
+    await expect(dispatchCommand({ type: 'token.status', host: 'github.com' }, page)).rejects.toThrow(/No handler/);
     registerCommandHandlers({ 'token.status': async (c) => ({ host: c.host, status: 'missing' }) });
-    expect(await dispatchCommand({ type: 'token.status', host: 'github.com' })).toEqual({ host: 'github.com', status: 'missing' });
+    expect(await dispatchCommand({ type: 'token.status', host: 'github.com' }, page)).toEqual({ host: 'github.com', status: 'missing' });
+  });
+
+  it('a content script (inside a GitHub page) may only send what a panel needs', async () => {
+    resetCommandHandlers();
+    const cache = createCache({ capBytes: () => 1e9, dbName: 'commands-content' });
+    registerCommandHandlers(cacheCommandHandlers(cache));
+    registerCommandHandlers({
+      'token.set': async (c) => ({ host: c.host, status: 'valid' }),
+      'token.status': async (c) => ({ host: c.host, status: 'missing' }),
+    });
+    await cache.put(entry('kept', 10));
+    const content = { from: 'content-script' } as const;
+    await expect(dispatchCommand({ type: 'cache.clear' }, content)).rejects.toThrow(/only for Statboard's own pages/);
+    await expect(dispatchCommand({ type: 'token.set', host: 'github.com', token: 'ghp_' + 'a'.repeat(36) }, content)).rejects.toThrow(/only for/);
+    // No origin said: treated like a content script.
+    await expect(dispatchCommand({ type: 'cache.clear' })).rejects.toThrow(/only for/);
+    expect(await dispatchCommand({ type: 'cache.size' }, page)).toMatchObject({ entries: 1 });
+    expect(await dispatchCommand({ type: 'token.status', host: 'github.com' }, content)).toEqual({ host: 'github.com', status: 'missing' });
   });
 });

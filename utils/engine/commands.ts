@@ -10,7 +10,22 @@ import type { Command, CommandResult } from '../protocol';
 /** Who sent a command (already checked to be this extension): for the few that act on it. */
 export interface CommandContext {
   sender?: { tab?: { id?: number }; frameId?: number; url?: string };
+  /** content scripts run inside GitHub's pages and may send only CONTENT_SCRIPT_COMMANDS */
+  from?: 'extension-page' | 'content-script';
 }
+
+/**
+ * What a panel needs, and no more: a content script (inside a web page) cannot set or remove a
+ * token, clear the cache or refresh the watch list; only the popup and options page can.
+ */
+export const CONTENT_SCRIPT_COMMANDS: ReadonlySet<Command['type']> = new Set<Command['type']>([
+  'panels.load',
+  'options.open',
+  'token.status',
+  'watchlist.get',
+  'watchlist.add',
+  'watchlist.remove',
+]);
 
 export type CommandHandlers = {
   [K in Command['type']]?: (
@@ -61,6 +76,9 @@ export async function dispatchCommand(raw: unknown, context: CommandContext = {}
   const parsed = v.safeParse(CommandSchema, raw);
   if (!parsed.success) throw new Error('Statboard does not know this command.');
   const command = parsed.output as Command;
+  if (context.from !== 'extension-page' && !CONTENT_SCRIPT_COMMANDS.has(command.type)) {
+    throw new Error(`${command.type} is only for Statboard's own pages.`);
+  }
   const handler = handlers[command.type] as ((c: Command, context: CommandContext) => Promise<unknown>) | undefined;
   if (!handler) throw new Error(`No handler for ${command.type}.`);
   return handler(command, context);

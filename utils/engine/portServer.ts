@@ -16,18 +16,28 @@ export interface SenderCheck {
   enterpriseServers: readonly HostId[];
 }
 
-/** Our own extension pages, or our content scripts on a configured GitHub host (https). */
-export function isTrustedSender(sender: Browser.runtime.MessageSender | undefined, check: SenderCheck): boolean {
-  if (!sender || sender.id !== check.runtimeId) return false;
+/** Where a message comes from: our own extension pages, or our content script in a GitHub page. */
+export type SenderKind = 'extension-page' | 'content-script';
+
+/**
+ * Our own extension pages, or our content scripts on a configured GitHub host (https); null for
+ * anyone else. Content scripts live inside pages, so they get fewer rights (see commands.ts).
+ */
+export function senderKind(sender: Browser.runtime.MessageSender | undefined, check: SenderCheck): SenderKind | null {
+  if (!sender || sender.id !== check.runtimeId) return null;
   const url = sender.url;
-  if (!url) return false;
-  if (url.startsWith(check.extensionOrigin)) return true;
+  if (!url) return null;
+  if (url.startsWith(check.extensionOrigin)) return 'extension-page';
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && resolveHost(parsed.host, check.enterpriseServers) !== null;
+    return parsed.protocol === 'https:' && resolveHost(parsed.host, check.enterpriseServers) !== null ? 'content-script' : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+export function isTrustedSender(sender: Browser.runtime.MessageSender | undefined, check: SenderCheck): boolean {
+  return senderKind(sender, check) !== null;
 }
 
 export function servePort(port: Browser.runtime.Port, engine: Engine, trusted: Promise<boolean>): void {
