@@ -125,8 +125,16 @@ describe('parseRepoUrl', () => {
 
   it('refuses names with characters GitHub does not allow', () => {
     expect(parseRepoUrl('https://github.com/o/r%20x')).toBeNull();
-    expect(parseRepoUrl('https://github.com/o/-r')).toBeNull();
     expect(parseRepoUrl('https://github.com/o~x/r')).toBeNull();
+  });
+
+  it('accepts repositories whose name starts with a dot (an org\'s .github)', () => {
+    expect(parseRepoUrl('https://github.com/microsoft/.github')).toMatchObject({ owner: 'microsoft', repo: '.github' });
+  });
+
+  it('a malformed escape anywhere in the path is "no panel", never an exception', () => {
+    expect(parseRepoUrl('https://github.com/owner/repo/blob/main/a%ZZ')).toBeNull();
+    expect(parseOrgUrl('https://github.com/%E0%A4%A')).toBeNull();
   });
 
   it('keeps the page host (GHE.com and Enterprise Server)', () => {

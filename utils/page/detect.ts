@@ -29,10 +29,18 @@ const RESERVED = new Set([
   'sponsors', 'stars', 'team', 'topics', 'trending', 'users',
 ]);
 
-const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,99})$/;
+// Owners (users, orgs; managed users have `_`) start with a letter or digit; repository names
+// may start with a dot (`.github` holds an org's community files) but are never `.` or `..`.
+const OWNER = /^[A-Za-z0-9][A-Za-z0-9_-]{0,38}$/;
+const REPO = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
 
-function segments(url: URL): string[] {
-  return url.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+/** The path's parts, decoded; null for a malformed escape (this runs on every GitHub page). */
+function segments(url: URL): string[] | null {
+  try {
+    return url.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  } catch {
+    return null;
+  }
 }
 
 function meta(doc: Document, name: string): string | null {
@@ -45,9 +53,9 @@ function meta(doc: Document, name: string): string | null {
  */
 export function parseRepoUrl(href: string): RepoPage | null {
   const url = new URL(href);
-  const [owner, repo, view, ...rest] = segments(url);
+  const [owner, repo, view, ...rest] = segments(url) ?? [];
   if (!owner || !repo || RESERVED.has(owner.toLowerCase())) return null;
-  if (!NAME.test(owner) || !NAME.test(repo) || repo.endsWith('.git')) return null;
+  if (!OWNER.test(owner) || !REPO.test(repo) || repo.endsWith('.git')) return null;
   if (view !== undefined && !(view === 'tree' && rest.length > 0)) return null;
   return { kind: 'repo', host: url.hostname, owner, repo, nwo: `${owner}/${repo}` };
 }
@@ -70,9 +78,9 @@ export function detectRepoPage(href: string, doc: Document): RepoPage | null {
 /** An organization profile (`/org`) from the URL alone. */
 export function parseOrgUrl(href: string): OrgPage | null {
   const url = new URL(href);
-  const parts = segments(url);
+  const parts = segments(url) ?? [];
   const [org] = parts;
-  if (parts.length !== 1 || !org || RESERVED.has(org.toLowerCase()) || !NAME.test(org)) return null;
+  if (parts.length !== 1 || !org || RESERVED.has(org.toLowerCase()) || !OWNER.test(org)) return null;
   return { kind: 'org', host: url.hostname, org };
 }
 
