@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM, launch, type BenchContext } from './lib/browser';
 import { economy } from './lib/economy';
 import { figure, notMeasured, type Figure } from './lib/figures';
-import { overhead, PAGES, probePanel, readySpecs, timeToReady, log } from './lib/scenarios';
+import { fiveMinuteSeries, overhead, PAGES, probePanel, readySpecs, timeToReady, log } from './lib/scenarios';
 import { bundleSizes, extensionDir, folderBytes } from './lib/size';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -153,6 +153,7 @@ async function main() {
         const incs = [...new Set(withExt.mock.requests.filter((q) => q.path.includes('/time-stats')).map((q) => String(q.query.timestamp_increment)))];
         const orgFig = figures.find((f) => f.id === 'big.org.warm');
         if (orgFig) orgFig.detail = { ...orgFig.detail, timeStatsIncrementsRequested: incs };
+        if (org.ok) await guard('big org 5m', () => fiveMinuteSeries(withExt!, readyRuns), [['big.org5m', 'big data', 'org 5-minute series', 'ms']]);
       }
     }
   } finally {
