@@ -40,20 +40,25 @@ describe('insights windows', () => {
   it('formats timestamps to the second in UTC', () => {
     expect(toIsoSeconds(NOW)).toBe('2026-03-10T12:34:56Z');
   });
-  it('ends presets at the current minute', () => {
+  it('ends presets on the last 10-minute boundary', () => {
     expect(ok(insightsWindow('24h', NOW))).toEqual({
-      minTimestamp: '2026-03-09T12:34:00Z',
-      maxTimestamp: '2026-03-10T12:34:00Z',
-      fromMs: Date.UTC(2026, 2, 9, 12, 34),
-      toMs: Date.UTC(2026, 2, 10, 12, 34),
+      minTimestamp: '2026-03-09T12:30:00Z',
+      maxTimestamp: '2026-03-10T12:30:00Z',
+      fromMs: Date.UTC(2026, 2, 9, 12, 30),
+      toMs: Date.UTC(2026, 2, 10, 12, 30),
     });
-    expect(ok(insightsWindow('30d', NOW)).minTimestamp).toBe('2026-02-08T12:34:00Z');
+    expect(ok(insightsWindow('30d', NOW)).minTimestamp).toBe('2026-02-08T12:30:00Z');
+  });
+  it('gives a revisit within the same 10 minutes the very same window (a cache hit, no request)', () => {
+    const first = ok(insightsWindow('7d', Date.UTC(2026, 2, 10, 12, 30, 0)));
+    expect(ok(insightsWindow('7d', Date.UTC(2026, 2, 10, 12, 39, 59, 999)))).toEqual(first);
+    expect(ok(insightsWindow('7d', Date.UTC(2026, 2, 10, 12, 40))).maxTimestamp).toBe('2026-03-10T12:40:00Z');
   });
   it('is exactly 7 × 24 h across a daylight-saving change (all UTC)', () => {
     // US clocks moved on 2026-03-08; a UTC window does not notice
     const week = ok(insightsWindow('7d', NOW));
     expect(week.toMs - week.fromMs).toBe(7 * DAY);
-    expect(week.minTimestamp).toBe('2026-03-03T12:34:00Z');
+    expect(week.minTimestamp).toBe('2026-03-03T12:30:00Z');
   });
   it('cuts custom ranges to whole seconds', () => {
     const w = ok(insightsWindow({ from: Date.UTC(2026, 2, 10, 0, 0, 0, 999), to: Date.UTC(2026, 2, 10, 6) }, NOW));
@@ -77,7 +82,7 @@ describe('insights windows', () => {
   });
   it('gives the previous window of the same length, and says when GitHub no longer has it', () => {
     const day = ok(insightsWindow('24h', NOW));
-    expect(previousWindow(day)).toMatchObject({ minTimestamp: '2026-03-08T12:34:00Z', maxTimestamp: '2026-03-09T12:34:00Z' });
+    expect(previousWindow(day)).toMatchObject({ minTimestamp: '2026-03-08T12:30:00Z', maxTimestamp: '2026-03-09T12:30:00Z' });
     expect(isWithinHistory(previousWindow(ok(insightsWindow('7d', NOW))), NOW)).toBe(true);
     expect(isWithinHistory(previousWindow(ok(insightsWindow('30d', NOW))), NOW)).toBe(false);
   });

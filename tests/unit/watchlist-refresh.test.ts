@@ -109,7 +109,7 @@ describe('watch list refresh', () => {
     await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(WATCH_ALARM))?.periodInMinutes).toBe(60));
   });
 
-  it('builds org windows that end on the minute, so tabs share answers', () => {
+  it('builds org windows that end on a 10-minute boundary, so tabs and revisits share answers', () => {
     const a = orgQueries({ host: 'github.com', name: 'acme' }, NOW);
     const b = orgQueries({ host: 'github.com', name: 'acme' }, NOW + 20_000);
     expect(a).toEqual(b);

@@ -23,6 +23,8 @@ import { compareCounts, shareOf, type Comparison } from './series';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
+/** Preset windows end on these boundaries (see insightsWindow). */
+const PRESET_ALIGN_MS = 10 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** GitHub's own UI lets a window start at most this many days back. */
@@ -69,14 +71,15 @@ export function earliestInsightsStart(now: number): number {
 
 /**
  * The API window for a preset or a custom range at `now`.
- * Presets end at `now` rounded down to the minute, so tabs opened within the same minute ask
- * the same query (and share one request). Custom ranges are cut to whole seconds, their end is
+ * Presets end at `now` rounded down to 10 minutes (the default freshness of API Insights
+ * answers), so every visit in that span asks the same query and is served from the cache.
+ * Nothing is lost: GitHub's insights data arrives 4-6 hours after the requests anyway. Custom ranges are cut to whole seconds, their end is
  * clamped to `now` and their start to the last 31 days; what is left must be a non-empty range,
  * otherwise the result carries a sentence for the user instead.
  */
 export function insightsWindow(spec: InsightsWindowSpec, now: number): InsightsWindowResult {
   if (typeof spec === 'string') {
-    const to = Math.floor(now / MINUTE) * MINUTE;
+    const to = Math.floor(now / PRESET_ALIGN_MS) * PRESET_ALIGN_MS;
     return { ok: true, window: windowOf(to - PRESET_MS[spec], to) };
   }
   if (!Number.isFinite(spec.from) || !Number.isFinite(spec.to)) {

@@ -33,7 +33,7 @@ export function repoQuery(entry: Pick<WatchEntry, 'host' | 'name'>): RepoStatsQu
 
 /**
  * The org's last 24 hours, hourly (the sparkline and totals), and its subject with the newest
- * rate-limited request (the badge). Windows end on the minute, like the org panel's presets,
+ * rate-limited request (the badge). Windows end on 10-minute boundaries, like the org panel's presets,
  * so both share cached answers.
  */
 export function orgQueries(entry: Pick<WatchEntry, 'host' | 'name'>, now: number): {
