@@ -1,8 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { orgPanelController } from '../../components/org/orgPanelController';
-import { startPanelController } from '../../utils/page/controller';
-
-type PanelGlobal = typeof globalThis & { __statboardOrgPanel?: boolean };
+import { startInjectedPanel } from '../../utils/page/controller';
 
 /**
  * The organization panel, with Preact and Chart.js. Not in the manifest: the background injects it
@@ -12,12 +10,5 @@ type PanelGlobal = typeof globalThis & { __statboardOrgPanel?: boolean };
 export default defineContentScript({
   matches: ['https://github.com/*'],
   registration: 'runtime',
-  main(ctx) {
-    const world = globalThis as PanelGlobal;
-    if (world.__statboardOrgPanel) return; // asked for twice during one page's life
-    world.__statboardOrgPanel = true;
-    // A reloaded extension injects afresh into the same isolated world.
-    ctx.onInvalidated(() => (world.__statboardOrgPanel = false));
-    startPanelController(orgPanelController, ctx.signal);
-  },
+  main: (ctx) => startInjectedPanel('org', orgPanelController, ctx),
 });

@@ -1,8 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { repoPanelController } from '../../components/repo/repoPanelController';
-import { startPanelController } from '../../utils/page/controller';
-
-type PanelGlobal = typeof globalThis & { __statboardRepoPanel?: boolean };
+import { startInjectedPanel } from '../../utils/page/controller';
 
 /**
  * The repository panel, with Preact and Chart.js. Not in the manifest: the background injects it
@@ -12,12 +10,5 @@ type PanelGlobal = typeof globalThis & { __statboardRepoPanel?: boolean };
 export default defineContentScript({
   matches: ['https://github.com/*'],
   registration: 'runtime',
-  main(ctx) {
-    const world = globalThis as PanelGlobal;
-    if (world.__statboardRepoPanel) return; // asked for twice during one page's life
-    world.__statboardRepoPanel = true;
-    // A reloaded extension injects afresh into the same isolated world.
-    ctx.onInvalidated(() => (world.__statboardRepoPanel = false));
-    startPanelController(repoPanelController, ctx.signal);
-  },
+  main: (ctx) => startInjectedPanel('repo', repoPanelController, ctx),
 });

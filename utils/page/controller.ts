@@ -75,3 +75,21 @@ export function startPanelController<P>(controller: PanelController<P>, signal: 
   signal.addEventListener('abort', teardown);
   check(location.href);
 }
+
+/**
+ * Starts an injected panel's controller once per isolated world: the background may inject the
+ * same bundle twice during one page's life (two quick page changes), and a reloaded extension
+ * injects afresh into the same world, so the mark is cleared when `ctx` is invalidated.
+ */
+export function startInjectedPanel<P>(
+  name: 'repo' | 'org',
+  controller: PanelController<P>,
+  ctx: { signal: AbortSignal; onInvalidated(cb: () => void): unknown },
+): void {
+  const world = globalThis as typeof globalThis & { __statboardPanels?: Set<string> };
+  const started = (world.__statboardPanels ??= new Set());
+  if (started.has(name)) return;
+  started.add(name);
+  ctx.onInvalidated(() => started.delete(name));
+  startPanelController(controller, ctx.signal);
+}
