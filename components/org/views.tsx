@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { Chart, Decimation, LineController, LineElement, PointElement } from 'chart.js';
 import {
   ChartCanvas,
@@ -347,6 +347,9 @@ export function TimeView({
   // The CSV keeps ISO times in UTC; the on-screen table follows the time zone switch.
   const shownColumns = [{ ...columns[0]!, header: utc ? 'Start (UTC)' : 'Start (local time)' }, ...columns.slice(1)];
   const empty = points.every((p) => p.totalRequests === 0);
+  // ChartCanvas redraws when dataKey changes (compared with Object.is): a new object whenever the
+  // memoized points (new counts, even for the same buckets), the time zone or the window change.
+  const dataKey = useMemo(() => ({}), [points, increment, utc, fromMs, toMs]);
   const chartBox = useRef<HTMLDivElement>(null);
   // Decimation replaces the drawn data, so the hovered element's x (not its index) finds the bucket.
   const describe = (datasetIndex: number, index: number): string => {
@@ -373,7 +376,7 @@ export function TimeView({
         describe={describe}
         label={sentence}
         height={height}
-        dataKey={`${points.length}|${points[0]?.time}|${increment}|${utc}|${data.points === points}`}
+        dataKey={dataKey}
         config={(colors) => timeChart(points, fromMs, toMs, utc, colors)}
       />
       </div>
