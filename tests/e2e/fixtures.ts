@@ -18,19 +18,22 @@ import { test as base, expect, chromium, type BrowserContext, type Locator, type
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { extensionDir } from '../../bench/lib/size';
 import type { Command } from '../../utils/protocol';
 import { MockGitHub, type MockOptions } from '../mock-github';
 
 export const CHROMIUM_PATH = process.env.STATBOARD_CHROMIUM ?? '/usr/bin/chromium';
 
-/** The built extension (wxt build output). */
-export function extensionDir(): string {
-  return resolve(process.env.STATBOARD_EXTENSION_DIR ?? '.output/chrome-mv3');
-}
+/**
+ * The built extension (wxt build output): STATBOARD_EXTENSION_DIR, else `chrome-mv3` under
+ * STATBOARD_OUT_DIR (where `wxt build` writes), else `.output/chrome-mv3`. The one resolver the
+ * benchmark and the size-budget test use too, so every tool loads the same build.
+ */
+export { extensionDir };
 
 /** Launches Chromium with the extension in a fresh profile; the caller closes it and removes `userDataDir`. */
 export async function launchWithExtension(options: { headless?: boolean; viewport?: { width: number; height: number } } = {}) {
-  const dir = extensionDir();
+  const dir = resolve(extensionDir());
   const userDataDir = mkdtempSync(join(tmpdir(), 'statboard-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
