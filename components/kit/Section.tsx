@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Snapshot } from '../../utils/protocol';
+import { shownData } from './shownData';
 import { FreshnessNote, StateMessage } from './StateMessage';
 
 export interface SectionProps<T> {
@@ -19,13 +20,11 @@ export interface SectionProps<T> {
   children: (data: T) => ComponentChildren;
 }
 
-// States in which cached data, when the engine kept some, is still worth showing.
-const KEEPS_DATA = new Set<Snapshot['state']>(['ready', 'computing', 'rate-limited', 'error']);
-
 /** A panel section: heading, then the data view or a state message, never both. */
 export function Section<T>({ id, title, snapshot, onRetry, bodyHeight, sentences, actions, children }: SectionProps<T>) {
   const headingId = useId();
-  const showData = snapshot.data !== undefined && KEEPS_DATA.has(snapshot.state);
+  const data = shownData(snapshot);
+  const showData = data !== undefined;
   return (
     <section class="sb-section" data-section={id} data-state={snapshot.state} aria-labelledby={headingId}>
       <div class="sb-section-head">
@@ -37,7 +36,7 @@ export function Section<T>({ id, title, snapshot, onRetry, bodyHeight, sentences
       {showData ? (
         <>
           <FreshnessNote snapshot={snapshot} onRetry={onRetry} />
-          {children(snapshot.data as T)}
+          {children(data)}
         </>
       ) : (
         <StateMessage snapshot={snapshot} onRetry={onRetry} what={title} minHeight={bodyHeight} sentences={sentences} />

@@ -1,4 +1,4 @@
-import { clockTime, PanelShell, panelState, Section, sharedBlock, StateMessage, useQueries } from '../kit';
+import { clockTime, PanelShell, panelState, Section, sharedBlock, shownData, StateMessage, useQueries } from '../kit';
 import type { CommitWeek, ContributorStats, PunchCell, Snapshot } from '../../utils/protocol';
 import type { PanelPreferences } from '../../utils/page/panelSettings';
 import type { StatboardClient } from '../../utils/statboardClient';
@@ -14,8 +14,10 @@ export interface RepoPanelProps {
   initialCollapsed: boolean;
 }
 
+// The headline and "as of" follow the sections: numbers stay while GitHub recomputes after a
+// push (computing), while rate limited and after a failed refresh, as the sections' data does.
 function dataOf<T>(snapshot: Snapshot<unknown> | undefined): T | undefined {
-  return snapshot?.state === 'ready' ? (snapshot.data as T) : undefined;
+  return shownData(snapshot) as T | undefined;
 }
 
 /** The repository panel: headline numbers and one section per enabled statistic. */
@@ -28,7 +30,7 @@ export function RepoPanel({ client, repo, prefs, initialCollapsed }: RepoPanelPr
   );
   const byId = new Map(SECTIONS.map((s, i) => [s.id, results[i]]));
   const shown = enabled.map((s) => byId.get(s.id)?.snapshot as Snapshot<unknown>);
-  const fetched = shown.filter((s) => s.state === 'ready' && s.meta.fetchedAt).map((s) => s.meta.fetchedAt as number);
+  const fetched = shown.filter((s) => shownData(s) !== undefined && s.meta.fetchedAt).map((s) => s.meta.fetchedAt as number);
   const subtitle = fetched.length ? `as of ${clockTime(Math.min(...fetched))}` : undefined;
   const block = sharedBlock(shown);
 
