@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCache } from '../../utils/engine/cache';
 import { createEngine } from '../../utils/engine/engine';
+import { userRequest } from '../../utils/github/endpoints';
 import { resolveHost } from '../../utils/github/hosts';
 import { collect, fakeGitHub, flush, repoQuery, until, useFakeTime } from './engine-fakes';
 
@@ -37,5 +38,65 @@ describe('a token stored while a panel is open', () => {
     expect(panel.last()?.data).toEqual([{ day: 0, hour: 1, commits: 2 }]);
     const statsRequest = github.requests.slice(before).find((r) => r.path.endsWith('/stats/punch_card'));
     expect(statsRequest?.headers.authorization).toBe(`Bearer ${token}`);
+  });
+});
+
+describe('a token added after the anonymous budget is spent', () => {
+  const TOKEN = 'ghp_' + 'b'.repeat(36);
+
+  function engineWith(github: ReturnType<typeof fakeGitHub>, dbName: string, tokenRef: { token?: string }) {
+    return createEngine({
+      cache: createCache({ capBytes: () => 50 * 1024 * 1024, dbName }),
+      fetch: github.fetch,
+      resolveHost: async (id) => resolveHost(id, []),
+      credentials: async () => (tokenRef.token ? { token: tokenRef.token, viewer: 'mona' } : { viewer: 'anonymous' }),
+      settings: async () => ({ freshnessMinutes: 10, insightsTtlMinutes: 10 }),
+    });
+  }
+
+  async function exhaustAnonymous(github: ReturnType<typeof fakeGitHub>, engine: ReturnType<typeof createEngine>) {
+    github.state.rate = { limit: 60, remaining: 0 };
+    github.script(/\/stats\/punch_card/, [{ status: 403, body: { message: 'API rate limit exceeded for 203.0.113.7.' } }]);
+    const panel = collect(engine, repoQuery('punch-card'));
+    await until(() => panel.last()?.state === 'rate-limited');
+    await flush();
+    expect(engine.governor.blockedUntil('https://api.github.com', 'interactive')).toBeGreaterThan(Date.now());
+    return panel;
+  }
+
+  it('the re-run panels go out with the token at once, not after the anonymous reset', async () => {
+    const github = fakeGitHub();
+    const tokenRef: { token?: string } = {};
+    const engine = engineWith(github, 'engine-credentials-budget', tokenRef);
+    const panel = await exhaustAnonymous(github, engine);
+
+    tokenRef.token = TOKEN;
+    github.state.rate = { limit: 5000, remaining: 4999 };
+    const before = github.requests.length;
+    engine.credentialsChanged('github.com');
+    await until(() => panel.last()?.state === 'ready');
+    expect(panel.last()?.data).toEqual([{ day: 0, hour: 1, commits: 2 }]);
+    const statsRequest = github.requests.slice(before).find((r) => r.path.endsWith('/stats/punch_card'));
+    expect(statsRequest?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    // The budget now shown is the token's, learned from the new answers.
+    expect(engine.governor.current('https://api.github.com')).toMatchObject({ limit: 5000, remaining: 4999 });
+    expect(engine.governor.blockedUntil('https://api.github.com', 'interactive')).toBeNull();
+  });
+
+  it('the token check (GET /user) is sent despite the block, and its headers are recorded', async () => {
+    const github = fakeGitHub();
+    const tokenRef: { token?: string } = {};
+    const engine = engineWith(github, 'engine-credentials-check', tokenRef);
+    await exhaustAnonymous(github, engine);
+
+    github.state.rate = { limit: 5000, remaining: 4990 };
+    github.script(/^\/user$/, [{ status: 200, body: { login: 'mona', id: 1 } }]);
+    const before = github.requests.length;
+    const result = await engine.githubRequest('github.com', userRequest(), { token: TOKEN });
+    expect(result).toMatchObject({ kind: 'ok', status: 200 });
+    const sent = github.requests.slice(before);
+    expect(sent.map((r) => r.path)).toEqual(['/user']);
+    expect(sent[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(engine.governor.current('https://api.github.com')).toMatchObject({ limit: 5000, remaining: 4990 });
   });
 });

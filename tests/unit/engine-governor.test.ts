@@ -61,6 +61,21 @@ describe('rate-limit governor', () => {
     g.observe(API, info(200, { rate: rate(500) }));
     expect(g.blockedUntil(API, 'background')).toBeNull();
   });
+
+  it('forget clears the budget and the block of one API base only', () => {
+    const g = createRateLimitGovernor();
+    const OTHER = 'https://git.corp.example/api/v3';
+    const spent = info(403, { rate: rate(0, 60) });
+    g.observe(API, spent);
+    g.limited(API, spent);
+    g.observe(OTHER, info(200, { rate: rate(0, 60) }));
+    expect(g.blockedUntil(API, 'interactive')).not.toBeNull();
+    g.forget(API);
+    expect(g.blockedUntil(API, 'interactive')).toBeNull();
+    expect(g.current(API)).toBeUndefined();
+    expect(g.blockedUntil(OTHER, 'interactive')).not.toBeNull();
+    expect(g.current(OTHER)).toMatchObject({ limit: 60, remaining: 0 });
+  });
 });
 
 describe('rate limits in the engine', () => {

@@ -394,13 +394,21 @@ export function createEngine(deps: EngineDeps): Engine {
       };
     },
     credentialsChanged(host) {
-      for (const entry of entries.values()) {
-        if (entry.query.host !== host || entry.watchers.size === 0) continue;
-        clearTimeout(entry.timer);
-        entry.timer = undefined;
-        entry.serverErrors = 0;
-        void refresh(entry, false);
-      }
+      // Budgets and blocks belong to the old identity (the anonymous 60/h is per IP, a token has
+      // its own): forget them, or the new token waits for the old reset.
+      void deps
+        .resolveHost(host)
+        .catch(() => null)
+        .then((resolved) => {
+          if (resolved) governor.forget(resolved.apiBase);
+          for (const entry of entries.values()) {
+            if (entry.query.host !== host || entry.watchers.size === 0) continue;
+            clearTimeout(entry.timer);
+            entry.timer = undefined;
+            entry.serverErrors = 0;
+            void refresh(entry, false);
+          }
+        });
     },
     fetchOnce(query, priority = 'background') {
       return new Promise<Snapshot>((resolve) => {
@@ -433,7 +441,10 @@ export function createEngine(deps: EngineDeps): Engine {
     async githubRequest(hostId, request, options = {}) {
       const host = await deps.resolveHost(hostId);
       if (!host) return { kind: 'unknown-host' };
-      const out = await transport.send(host, request, { token: options.token, priority: 'interactive' });
+      // One request per user action (a token check): not held back by a block or budget the
+      // governor learned under another identity. Its headers and any rate-limit answer are
+      // still recorded.
+      const out = await transport.send(host, request, { token: options.token, priority: 'interactive', ungoverned: true });
       if (out.kind === 'blocked' || out.kind === 'limited') return { kind: 'rate-limited', until: out.until };
       if (out.kind === 'dropped') return { kind: 'network-error', message: 'The request was dropped.', timedOut: false };
       return out;

@@ -32,6 +32,12 @@ export interface RateLimitGovernor {
   blockedUntil(apiBase: string, priority: Priority): number | null;
   /** the last known core budget of an API base */
   current(apiBase: string, resource?: string): RateLimitInfo | undefined;
+  /**
+   * Forgets what is known of an API base (budgets and blocks): the identity changed (a token was
+   * stored or removed), so the old budget says nothing about the new one. The next answer's
+   * headers teach it again.
+   */
+  forget(apiBase: string): void;
   onChange(listener: (apiBase: string) => void): () => void;
 }
 
@@ -95,6 +101,11 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
       // Past the reset the budget is whole again.
       if (info.resetAt <= now()) return { ...info, remaining: info.limit, used: 0 };
       return { ...info };
+    },
+    forget(apiBase) {
+      blocks.delete(apiBase);
+      for (const key of [...budgets.keys()]) if (key.startsWith(`${apiBase}|`)) budgets.delete(key);
+      changed(apiBase);
     },
     onChange(listener) {
       listeners.add(listener);
