@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { accountCommandHandlers } from '../../utils/account/handlers';
+import { accountCommandHandlers, STALE_CHECK_MS } from '../../utils/account/handlers';
 import type { TokenRequest } from '../../utils/account/tokenCheck';
 import { hostsItem, tokensItem } from '../../utils/settings';
 
@@ -90,5 +90,73 @@ describe('token commands', () => {
     expect((await handlers['token.status']({ type: 'token.status', host: 'github.com' })).status).toBe('checking');
     now = NOW + 120_000;
     expect((await handlers['token.status']({ type: 'token.status', host: 'github.com' })).status).toBe('valid');
+  });
+
+  it('re-checks an unreachable token once the check is old, and tells the engine only when the login changes', async () => {
+    const request = valid();
+    const onTokenChanged = vi.fn();
+    let now = NOW;
+    const handlers = accountCommandHandlers({ request, onTokenChanged, now: () => now });
+    const unreachable = { host: 'github.com', status: 'unreachable', checkedAt: NOW, message: 'Could not reach GitHub.' } as const;
+    await tokensItem.setValue({ 'github.com': { token: TOKEN, status: unreachable } });
+    // Fresh: answered from storage, no request.
+    expect(await handlers['token.status']({ type: 'token.status', host: 'github.com' })).toEqual(unreachable);
+    expect(request).not.toHaveBeenCalled();
+    now = NOW + STALE_CHECK_MS + 1;
+    expect(await handlers['token.status']({ type: 'token.status', host: 'github.com' })).toMatchObject({ status: 'valid', login: 'octocat' });
+    expect(request).toHaveBeenCalledTimes(1);
+    expect((await tokensItem.getValue())['github.com']?.status).toMatchObject({ status: 'valid', login: 'octocat' });
+    // The login appeared: cached answers of another identity must go.
+    expect(onTokenChanged).toHaveBeenCalledTimes(1);
+    // The same token checked again with the same login: nothing to tell.
+    await handlers['token.check']({ type: 'token.check', host: 'github.com' });
+    expect(request).toHaveBeenCalledTimes(2);
+    expect(onTokenChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('re-checks an unreachable token that is still unreachable without telling the engine', async () => {
+    const onTokenChanged = vi.fn();
+    const request: TokenRequest = vi.fn(async () => ({ status: 502, headers: {}, body: null }));
+    const handlers = accountCommandHandlers({ request, onTokenChanged, now: () => NOW + 2 * STALE_CHECK_MS });
+    await tokensItem.setValue({ 'github.com': { token: TOKEN, status: { host: 'github.com', status: 'unreachable', checkedAt: NOW } } });
+    const status = await handlers['token.status']({ type: 'token.status', host: 'github.com' });
+    expect(status).toMatchObject({ status: 'unreachable', checkedAt: NOW + 2 * STALE_CHECK_MS });
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(onTokenChanged).not.toHaveBeenCalled();
+  });
+
+  it('shares one GET /user between status calls made while a check runs', async () => {
+    let answer!: (response: Awaited<ReturnType<TokenRequest>>) => void;
+    const request = vi.fn(valid()).mockImplementationOnce(
+      () =>
+        new Promise<Awaited<ReturnType<TokenRequest>>>((resolve) => {
+          answer = resolve;
+        }),
+    );
+    const onTokenChanged = vi.fn();
+    const handlers = accountCommandHandlers({ request, onTokenChanged, now: () => NOW + 2 * STALE_CHECK_MS });
+    await tokensItem.setValue({ 'github.com': { token: TOKEN, status: { host: 'github.com', status: 'unreachable', checkedAt: NOW } } });
+    const first = handlers['token.status']({ type: 'token.status', host: 'github.com' });
+    await vi.waitFor(() => expect(request).toHaveBeenCalledTimes(1));
+    const second = handlers['token.status']({ type: 'token.status', host: 'github.com' });
+    const third = handlers['token.check']({ type: 'token.check', host: 'github.com' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(request).toHaveBeenCalledTimes(1);
+    answer({ status: 200, headers: { 'x-oauth-scopes': 'repo' }, body: { login: 'octocat' } });
+    const results = await Promise.all([first, second, third]);
+    for (const result of results) expect(result).toMatchObject({ status: 'valid', login: 'octocat' });
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(onTokenChanged).toHaveBeenCalledTimes(1);
+    // Once it is done, a later check asks again.
+    await handlers['token.check']({ type: 'token.check', host: 'github.com' });
+    expect(request).toHaveBeenCalledTimes(2);
+  });
+
+  it('always tells the engine when a new token replaces one with the same login', async () => {
+    const onTokenChanged = vi.fn();
+    const handlers = accountCommandHandlers({ request: valid(), onTokenChanged, now: () => NOW });
+    await handlers['token.set']({ type: 'token.set', host: 'github.com', token: TOKEN });
+    await handlers['token.set']({ type: 'token.set', host: 'github.com', token: TOKEN.replace('ghp_A', 'ghp_B') });
+    expect(onTokenChanged).toHaveBeenCalledTimes(2);
   });
 });

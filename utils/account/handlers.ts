@@ -18,8 +18,11 @@ export interface AccountDeps {
   now?: () => number;
 }
 
-/** A stored "checking" older than this was cut short (the worker stopped): check again. */
-const STALE_CHECK_MS = 60_000;
+/**
+ * A stored "checking" older than this was cut short (the worker stopped), and a stored
+ * "unreachable" this old is due for the promised second try: `token.status` checks again.
+ */
+export const STALE_CHECK_MS = 60_000;
 
 function missing(host: HostId, message = 'No token is set for this host.'): TokenStatus {
   return { host, status: 'missing', message };
@@ -48,12 +51,30 @@ export function accountCommandHandlers(deps: AccountDeps): {
 } {
   const now = deps.now ?? Date.now;
 
-  async function runCheck(host: GitHubHost, token: string): Promise<TokenStatus> {
-    const status = await checkToken(host, token, deps.request, now);
-    await saveStatus(host.id, token, status);
-    // Only now: cached answers are keyed by the token's login, known once the check is done.
-    await deps.onTokenChanged?.(host.id);
-    return status;
+  /** Checks in flight, so concurrent `token.status` calls share one `GET /user`. */
+  const inFlight = new Map<HostId, { token: string; promise: Promise<TokenStatus> }>();
+
+  /**
+   * Checks `token` and stores the answer. `tokenReplaced`: the token itself is new, so the
+   * engine is always told; a re-check of the same token tells it only when the login changed
+   * (cached answers are keyed by the viewer's login, known once the check is done).
+   */
+  function runCheck(host: GitHubHost, token: string, previous: TokenStatus | undefined, tokenReplaced: boolean): Promise<TokenStatus> {
+    const running = inFlight.get(host.id);
+    if (running && running.token === token && !tokenReplaced) return running.promise;
+    const promise = (async () => {
+      const status = await checkToken(host, token, deps.request, now);
+      await saveStatus(host.id, token, status);
+      if (tokenReplaced || status.login !== previous?.login) await deps.onTokenChanged?.(host.id);
+      return status;
+    })();
+    const mine = { token, promise };
+    inFlight.set(host.id, mine);
+    const forget = (): void => {
+      if (inFlight.get(host.id) === mine) inFlight.delete(host.id);
+    };
+    promise.then(forget, forget);
+    return promise;
   }
 
   return {
@@ -65,14 +86,14 @@ export function accountCommandHandlers(deps: AccountDeps): {
       if (!parsed.ok) return { ...missing(host.id), status: 'invalid', message: parsed.error };
       const checking: TokenStatus = { host: host.id, status: 'checking', kind: parsed.kind, checkedAt: now() };
       await tokensItem.setValue({ ...(await tokensItem.getValue()), [host.id]: { token: parsed.token, status: checking } });
-      return runCheck(host, parsed.token);
+      return runCheck(host, parsed.token, undefined, true);
     },
 
     async 'token.check'(command) {
       const host = await hostOrNull(command.host);
       const stored = host ? (await tokensItem.getValue())[host.id] : undefined;
       if (!host || !stored) return missing(command.host);
-      return runCheck(host, stored.token);
+      return runCheck(host, stored.token, stored.status, false);
     },
 
     async 'token.remove'(command) {
@@ -92,9 +113,8 @@ export function accountCommandHandlers(deps: AccountDeps): {
       const stored = host ? (await tokensItem.getValue())[host.id] : undefined;
       if (!host || !stored) return missing(command.host);
       const status = stored.status;
-      if (!status || (status.status === 'checking' && now() - (status.checkedAt ?? 0) > STALE_CHECK_MS)) {
-        return runCheck(host, stored.token);
-      }
+      const due = (status?.status === 'checking' || status?.status === 'unreachable') && now() - (status.checkedAt ?? 0) > STALE_CHECK_MS;
+      if (!status || due) return runCheck(host, stored.token, status, false);
       return status;
     },
   };
