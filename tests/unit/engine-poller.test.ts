@@ -107,4 +107,33 @@ describe('202 poller', () => {
     await until(() => later.last()?.state === 'ready');
     expect(github.requests.filter((r) => STATS.test(r.path))).toHaveLength(2);
   });
+
+  it('a 202 that arrives after the last watcher left saves no poll: nothing is revived on wake-up', async () => {
+    const github = fakeGitHub();
+    github.script(STATS, [{ status: 202, body: {} }]);
+    const inner = github.fetch;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    github.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      if (STATS.test(String(input))) await gate;
+      return inner(input, init);
+    }) as typeof fetch;
+    const s = setup({ github, cache: createCache({ capBytes: () => 1e9, dbName: 'poll-orphan' }) });
+    const w = collect(s.engine, repoQuery('contributors'));
+    // The stats request is on the wire when the panel goes away.
+    await until(() => s.engine.liveQueries === 1 && w.snapshots.length > 0);
+    await until(() => false, 20).catch(() => undefined);
+    w.watch.unwatch();
+    expect(s.engine.liveQueries).toBe(0);
+    open();
+    await until(() => github.requests.some((r) => STATS.test(r.path) && r.status === 202));
+    await until(() => false, 30).catch(() => undefined);
+    expect(await s.cache.polls.all()).toEqual([]);
+    expect(w.snapshots.some((snap) => snap.state === 'computing')).toBe(false);
+
+    await s.engine.resumePolls();
+    expect(s.engine.liveQueries).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(github.requests.filter((r) => STATS.test(r.path))).toHaveLength(1);
+  });
 });

@@ -287,6 +287,9 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   async function computing(entry: Entry, cached: CacheEntry | undefined): Promise<void> {
+    // The last watcher left while the request was out: no poll is saved (resumePolls would
+    // revive it for nobody). A later visit asks again.
+    if (entry.disposed) return;
     const t = now();
     const poll: PendingPoll = entry.poll ?? { key: entry.key, query: entry.query, firstAt: t, attempt: 0, nextAt: t };
     poll.attempt++;
