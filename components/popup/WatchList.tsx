@@ -22,12 +22,13 @@ export function WatchList({ entries, hosts, onOpen, onUnpin }: WatchListProps) {
     );
   }
   const newest = Math.max(0, ...entries.map((e) => e.latest?.refreshedAt ?? 0));
+  const now = Date.now();
   return (
     <>
       <ul class="sb-watch" aria-label="Watch list">
         {entries.map((entry) => {
           const host = hosts.find((h) => h.id === entry.host);
-          const summary = entrySummary(entry);
+          const summary = entrySummary(entry, now);
           const label = `${entry.name}${entry.host === 'github.com' ? '' : ` on ${entry.host}`}`;
           return (
             <li key={watchKey(entry)} class="sb-watch-row" data-watch-entry={`${entry.kind}:${entry.host}/${entry.name}`} data-state={entry.latest?.state ?? 'loading'}>
@@ -53,7 +54,7 @@ export function WatchList({ entries, hosts, onOpen, onUnpin }: WatchListProps) {
           );
         })}
       </ul>
-      {newest > 0 && <p class="sb-small sb-muted sb-watch-note">Refreshed {formatRelativeTime(newest, Date.now())}, in the background.</p>}
+      {newest > 0 && <p class="sb-small sb-muted sb-watch-note">Refreshed {formatRelativeTime(newest, now)}, in the background.</p>}
     </>
   );
 }

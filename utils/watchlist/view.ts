@@ -26,14 +26,23 @@ export function rateLimitView(info: RateLimitInfo, now: number): RateLimitView {
   };
 }
 
-/** One line with a watched entry's latest numbers, or why there are none. */
-export function entrySummary(entry: WatchEntry): string {
+/**
+ * One line with a watched entry's latest numbers, or why there are none. When the last refresh
+ * failed, the older numbers it kept are shown with the failure and their age.
+ */
+export function entrySummary(entry: WatchEntry, now: number): string {
   const latest = entry.latest;
   if (!latest || latest.total === undefined) {
     if (latest?.message) return latest.message;
     return 'Waiting for the first refresh';
   }
-  if (entry.kind === 'repo') return `${formatCompact(latest.total)} commits in 52 weeks`;
-  const share = latest.total > 0 ? `, ${formatPercent((latest.rateLimited ?? 0) / latest.total)} rate limited` : '';
-  return `${formatCompact(latest.total)} requests in 24 hours${share}`;
+  let numbers: string;
+  if (entry.kind === 'repo') numbers = `${formatCompact(latest.total)} commits in 52 weeks`;
+  else {
+    const share = latest.total > 0 ? `, ${formatPercent((latest.rateLimited ?? 0) / latest.total)} rate limited` : '';
+    numbers = `${formatCompact(latest.total)} requests in 24 hours${share}`;
+  }
+  if (latest.state === 'ready' || latest.state === 'empty') return numbers;
+  const age = latest.fetchedAt !== undefined ? ` (numbers from ${formatRelativeTime(latest.fetchedAt, now)})` : '';
+  return `${numbers} · ${latest.message ?? 'last refresh failed'}${age}`;
 }
