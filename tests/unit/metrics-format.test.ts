@@ -68,7 +68,9 @@ describe('names and labels', () => {
 describe('date-times', () => {
   const original = process.env.TZ;
   afterEach(() => {
-    process.env.TZ = original;
+    // Assigning undefined would store the string "undefined" (an unknown zone, read as UTC).
+    if (original === undefined) delete process.env.TZ;
+    else process.env.TZ = original;
   });
 
   it('formats UTC whatever the machine zone is', () => {

@@ -360,6 +360,22 @@ describe('window texts', () => {
   });
 });
 
+/**
+ * Runs `body` with the machine in another time zone (Node re-reads process.env.TZ when it is
+ * set), so local-time code cannot pass by accident on a UTC machine; restores the zone after,
+ * removing TZ again when it was not set.
+ */
+function inTimeZone(zone: string, body: () => void): void {
+  const original = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    body();
+  } finally {
+    if (original === undefined) delete process.env.TZ;
+    else process.env.TZ = original;
+  }
+}
+
 describe('date-time inputs', () => {
   it('reads a datetime-local value as UTC', () => {
     expect(parseDateTimeInput('2026-03-03T14:05', true)).toBe(Date.UTC(2026, 2, 3, 14, 5));
@@ -368,8 +384,17 @@ describe('date-time inputs', () => {
   });
 
   it('reads a datetime-local value as local time', () => {
-    // ECMAScript reads a date-time string without an offset as local time
-    expect(parseDateTimeInput('2026-01-10T08:30', false)).toBe(new Date('2026-01-10T08:30').getTime());
+    inTimeZone('America/New_York', () => {
+      // UTC-5 in January, UTC-4 in July (daylight saving)
+      expect(new Date(Date.UTC(2026, 0, 10)).getTimezoneOffset()).toBe(300);
+      expect(parseDateTimeInput('2026-01-10T08:30', false)).toBe(Date.UTC(2026, 0, 10, 13, 30));
+      expect(parseDateTimeInput('2026-07-10T08:30:15', false)).toBe(Date.UTC(2026, 6, 10, 12, 30, 15));
+      expect(parseDateTimeInput('2026-01-10T21:00', false)).toBe(Date.UTC(2026, 0, 11, 2, 0));
+    });
+    inTimeZone('Asia/Tokyo', () => {
+      // UTC+9: the local evening is the UTC morning, the local early morning the UTC day before
+      expect(parseDateTimeInput('2026-01-10T08:30', false)).toBe(Date.UTC(2026, 0, 9, 23, 30));
+    });
   });
 
   it('is NaN when empty or malformed', () => {
@@ -382,7 +407,11 @@ describe('date-time inputs', () => {
     expect(toDateTimeInput(Date.UTC(2026, 2, 3, 4, 5, 59), true)).toBe('2026-03-03T04:05');
     expect(toDateTimeInput(Date.UTC(2026, 11, 31, 23, 59), true)).toBe('2026-12-31T23:59');
     const ms = Date.UTC(2026, 0, 10, 8, 30);
-    expect(parseDateTimeInput(toDateTimeInput(ms, false), false)).toBe(ms);
+    inTimeZone('Asia/Tokyo', () => {
+      expect(toDateTimeInput(ms, false)).toBe('2026-01-10T17:30');
+      expect(toDateTimeInput(Date.UTC(2026, 11, 31, 20, 5), false)).toBe('2027-01-01T05:05');
+      expect(parseDateTimeInput(toDateTimeInput(ms, false), false)).toBe(ms);
+    });
   });
 });
 
@@ -436,10 +465,17 @@ describe('customWindow', () => {
 
   it('reads local inputs in local time and always sends UTC', () => {
     const now = Date.UTC(2026, 0, 20, 12, 0);
-    const from = Date.UTC(2026, 0, 10, 8, 0);
-    const to = Date.UTC(2026, 0, 12, 8, 0);
-    const window = ok(customWindow(toDateTimeInput(from, false), toDateTimeInput(to, false), false, now));
-    expect(window).toEqual({ minTimestamp: '2026-01-10T08:00:00Z', maxTimestamp: '2026-01-12T08:00:00Z', fromMs: from, toMs: to });
+    inTimeZone('America/New_York', () => {
+      // 08:00 in New York in January is 13:00 UTC
+      expect(ok(customWindow('2026-01-10T08:00', '2026-01-12T08:00', false, now))).toEqual({
+        minTimestamp: '2026-01-10T13:00:00Z',
+        maxTimestamp: '2026-01-12T13:00:00Z',
+        fromMs: Date.UTC(2026, 0, 10, 13, 0),
+        toMs: Date.UTC(2026, 0, 12, 13, 0),
+      });
+      // the same text read as UTC is five hours earlier
+      expect(ok(customWindow('2026-01-10T08:00', '2026-01-12T08:00', true, now)).minTimestamp).toBe('2026-01-10T08:00:00Z');
+    });
   });
 });
 
