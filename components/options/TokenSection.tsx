@@ -12,6 +12,8 @@ const STATUS_TITLES: Record<TokenStatus['status'], string> = {
   unreachable: 'Could not reach GitHub',
 };
 
+const BACKGROUND_SILENT = 'Statboard’s background did not answer; reload this page.';
+
 function StatusBox({ status }: { status: TokenStatus | null }) {
   const value = status?.status ?? 'checking';
   const tone = value === 'valid' ? 'success' : value === 'invalid' ? 'danger' : value === 'unreachable' ? 'attention' : 'accent';
@@ -73,7 +75,7 @@ export function TokenSection({ client, hosts }: { client: StatboardClient; hosts
     setStatus(null);
     client.command({ type: 'token.status', host: hostId }).then(
       (s) => live && setStatus(s),
-      () => live && setStatus({ host: hostId, status: 'unreachable', message: 'Statboard’s background did not answer; reload this page.' }),
+      () => live && setStatus({ host: hostId, status: 'unreachable', message: BACKGROUND_SILENT }),
     );
     return () => {
       live = false;
@@ -106,9 +108,12 @@ export function TokenSection({ client, hosts }: { client: StatboardClient; hosts
 
   const act = async (type: 'token.remove' | 'token.check') => {
     setBusy(true);
-    if (type === 'token.check') setStatus((s) => (s ? { ...s, status: 'checking' } : s));
+    // The old sentence and warnings belong to the old answer: they go while GitHub is asked.
+    if (type === 'token.check') setStatus((s) => (s ? { ...s, status: 'checking', message: undefined, warnings: undefined } : s));
     try {
       setStatus(await client.command({ type, host: hostId }));
+    } catch {
+      setStatus({ host: hostId, status: 'unreachable', message: BACKGROUND_SILENT });
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useQuery } from '../kit/useQuery';
 import type { StatboardClient } from '../../utils/statboardClient';
-import type { TokenStatus, WatchEntry } from '../../utils/protocol';
+import type { Command, TokenStatus, WatchEntry } from '../../utils/protocol';
 import { hostsItem, type HostSettings } from '../../utils/settings';
 import { configuredHosts } from '../../utils/account/hostAccess';
 import { DOTCOM, type GitHubHost } from '../../utils/github/hosts';
@@ -93,22 +93,20 @@ export function Popup({ client }: { client: StatboardClient }) {
   const pinned = current ? isWatched(entries, current) : false;
 
   const openOptions = () => void browser.runtime.openOptionsPage();
-  const pin = async () => {
-    if (!current) return;
+  /** Pin and unpin alike: a background that does not answer says so instead of failing silently. */
+  const changeWatchlist = async (command: Extract<Command, { type: 'watchlist.add' | 'watchlist.remove' }>) => {
     try {
-      setEntries(
-        pinned
-          ? await client.command({ type: 'watchlist.remove', ...current })
-          : await client.command({ type: 'watchlist.add', entry: current }),
-      );
+      setEntries(await client.command(command));
       setProblem(null);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : 'Statboard could not change the watch list.');
     }
   };
-  const unpin = async (entry: WatchEntry) => {
-    setEntries(await client.command({ type: 'watchlist.remove', host: entry.host, kind: entry.kind, name: entry.name }));
+  const pin = async () => {
+    if (!current) return;
+    await changeWatchlist(pinned ? { type: 'watchlist.remove', ...current } : { type: 'watchlist.add', entry: current });
   };
+  const unpin = (entry: WatchEntry) => changeWatchlist({ type: 'watchlist.remove', host: entry.host, kind: entry.kind, name: entry.name });
   const open = (url: string) => {
     void browser.tabs.create({ url });
     window.close();
