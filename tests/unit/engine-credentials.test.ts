@@ -100,3 +100,39 @@ describe('a token added after the anonymous budget is spent', () => {
     expect(engine.governor.current('https://api.github.com')).toMatchObject({ limit: 5000, remaining: 4990 });
   });
 });
+
+describe('a token stored while a refresh is running', () => {
+  it('is not lost: the query runs again under the new identity once the running refresh ends', async () => {
+    const github = fakeGitHub();
+    github.script(/\/stats\/punch_card/, [{ status: 404, body: { message: 'Not Found' } }]);
+    const inner = github.fetch;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    github.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      if (String(input).includes('/stats/')) await gate;
+      return inner(input, init);
+    }) as typeof fetch;
+    let token: string | undefined = undefined;
+    const engine = createEngine({
+      cache: createCache({ capBytes: () => 50 * 1024 * 1024, dbName: 'engine-credentials-running' }),
+      fetch: github.fetch,
+      resolveHost: async (id) => resolveHost(id, []),
+      credentials: async () => (token ? { token, viewer: 'mona' } : { viewer: 'anonymous' }),
+      settings: async () => ({ freshnessMinutes: 10, insightsTtlMinutes: 10 }),
+    });
+
+    const panel = collect(engine, repoQuery('punch-card', 'secret'));
+    await until(() => panel.last()?.state === 'loading');
+    await flush();
+    // The anonymous stats request is still out when the token is stored.
+    token = 'ghp_' + 'c'.repeat(36);
+    engine.credentialsChanged('github.com');
+    await flush();
+    open();
+    await until(() => panel.last()?.state === 'ready');
+    expect(panel.snapshots.some((s) => s.state === 'no-access')).toBe(true);
+    expect(panel.last()?.data).toEqual([{ day: 0, hour: 1, commits: 2 }]);
+    const stats = github.requests.filter((r) => r.path.endsWith('/stats/punch_card'));
+    expect(stats.map((r) => r.headers.authorization)).toEqual([undefined, `Bearer ${token}`]);
+  });
+});

@@ -76,8 +76,8 @@ interface Entry {
   watchers: Map<number, { priority: Priority; listener: Listener }>;
   snapshot: Snapshot;
   running: boolean;
-  /** a forced refresh was asked for while one was running */
-  rerun: boolean;
+  /** a refresh was asked for while one was running (forced if any of the asks was) */
+  rerun?: { force: boolean };
   timer?: ReturnType<typeof setTimeout>;
   /** a 202 sequence in progress */
   poll?: PendingPoll;
@@ -143,7 +143,8 @@ export function createEngine(deps: EngineDeps): Engine {
   async function refresh(entry: Entry, force: boolean): Promise<void> {
     if (entry.disposed) return;
     if (entry.running) {
-      if (force) entry.rerun = true;
+      // Run again once this run ends: a token change or a retry must not be lost.
+      entry.rerun = { force: force || (entry.rerun?.force ?? false) };
       return;
     }
     entry.running = true;
@@ -154,8 +155,12 @@ export function createEngine(deps: EngineDeps): Engine {
     } finally {
       entry.running = false;
       if (entry.rerun && !entry.disposed) {
-        entry.rerun = false;
-        void refresh(entry, true);
+        const again = entry.rerun;
+        entry.rerun = undefined;
+        // The rerun replaces whatever this run scheduled (a poll, a wait).
+        clearTimeout(entry.timer);
+        entry.timer = undefined;
+        void refresh(entry, again.force);
       } else if (!entry.poll && entry.held) {
         entry.held = false;
         release(entry);
@@ -357,7 +362,6 @@ export function createEngine(deps: EngineDeps): Engine {
         watchers: new Map(),
         snapshot: states.loading(),
         running: false,
-        rerun: false,
         held: false,
         disposed: false,
         serverErrors: 0,
