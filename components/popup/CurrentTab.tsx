@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { Sparkline } from '../kit/Sparkline';
 import { Stat } from '../kit/Stat';
 import { useQuery } from '../kit/useQuery';
@@ -47,7 +48,7 @@ export function RepoSummary({ client, target }: { client: StatboardClient; targe
   return (
     <div class="sb-current-body" data-state={snapshot.state}>
       {sentence ? (
-        <StatePara sentence={sentence} retry={snapshot.meta.retryable ? retry : undefined} />
+        <StatePara sentence={sentence} retry={snapshot.meta.retryable ? retry : undefined} options={snapshot.state === 'no-access'} />
       ) : (
         <>
           <dl class="sb-stats">
@@ -90,7 +91,7 @@ export function OrgSummary({ client, target }: { client: StatboardClient; target
   return (
     <div class="sb-current-body" data-state={snapshot.state}>
       {sentence || !data ? (
-        <StatePara sentence={sentence ?? ''} retry={snapshot.meta.retryable ? summary.retry : undefined} />
+        <StatePara sentence={sentence ?? ''} retry={snapshot.meta.retryable ? summary.retry : undefined} options={snapshot.state === 'no-access'} />
       ) : (
         <>
           <dl class="sb-stats">
@@ -105,13 +106,22 @@ export function OrgSummary({ client, target }: { client: StatboardClient; target
   );
 }
 
-function StatePara({ sentence, retry }: { sentence: string; retry?: () => void }) {
+/** The popup is an extension page: it opens the options itself (a content script must ask the background). */
+const openOptions = () => void browser.runtime.openOptionsPage();
+
+/** A state sentence with its action: retry, or the options where a token is added or fixed (no-access). */
+function StatePara({ sentence, retry, options }: { sentence: string; retry?: () => void; options?: boolean }) {
   return (
     <div class="sb-state-line">
       <p>{sentence}</p>
       {retry && (
         <button type="button" class="sb-btn sb-btn-sm" onClick={retry}>
           Retry
+        </button>
+      )}
+      {options && (
+        <button type="button" class="sb-btn sb-btn-sm" onClick={openOptions} data-open-options>
+          Open Statboard options
         </button>
       )}
     </div>

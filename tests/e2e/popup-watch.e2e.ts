@@ -37,6 +37,14 @@ test('an organization tab shows requests and the rate-limited share', async ({ o
   await expect(root.locator('[data-stat="rate-limited"]')).toContainText('%');
 });
 
+test('a tab the token cannot read offers the options', async ({ openExtensionPage, mock }) => {
+  mock.addOrg({ login: 'acme' });
+  const popup = await openExtensionPage(`popup.html?tab=${encodeURIComponent('https://github.com/orgs/acme/people')}`);
+  const current = popup.locator('[data-statboard="popup"] [data-current="org"] .sb-current-body');
+  await expect(current).toHaveAttribute('data-state', 'no-access');
+  await expect(current.locator('[data-open-options]')).toHaveText('Open Statboard options');
+});
+
 test('another tab shows the watch list, and says when there is no token', async ({ openExtensionPage }) => {
   const popup = await openExtensionPage(`popup.html?tab=${encodeURIComponent('https://example.com/')}`);
   const root = popup.locator('[data-statboard="popup"]');
