@@ -37,6 +37,13 @@ describe('errors to states', () => {
     expect(snapshot).toMatchObject({ state: 'no-access', meta: { reason: 'missing-permission' } });
   });
 
+  it('403 without a token → no-access no-token: no sentence about a token the user never set', async () => {
+    const { snapshot } = await answerWith('punch-card', { status: 403, body: { message: 'Must have push access to view repository statistics.' } });
+    expect(snapshot).toMatchObject({ state: 'no-access', meta: { reason: 'no-token', status: 403 } });
+    expect(snapshot.meta.message).toMatch(/add one in Statboard's options/);
+    expect(snapshot.meta.message).not.toMatch(/your token/i);
+  });
+
   it('404 with a token → not-found; without a token → no-token with the private-repo sentence', async () => {
     const withToken = await answerWith('punch-card', { status: 404, body: { message: 'Not Found' } }, 'tok');
     expect(withToken.snapshot).toMatchObject({ state: 'no-access', meta: { reason: 'not-found' } });

@@ -76,6 +76,16 @@ export function fromHttpError(status: number, ctx: StateContext): Snapshot {
     return noAccess('bad-token', "GitHub rejected the token: it may have expired or been revoked. Update it in Statboard's options.", 401);
   }
   if (status === 403) {
+    // Without a token nobody's token lacks anything: GitHub wants one.
+    if (!ctx.hasToken) {
+      return noAccess(
+        'no-token',
+        insights
+          ? "API Insights need a token: add one in Statboard's options."
+          : `GitHub refuses ${ctx.section} without a token: add one in Statboard's options.`,
+        403,
+      );
+    }
     return noAccess(
       'missing-permission',
       insights
