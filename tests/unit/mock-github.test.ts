@@ -7,7 +7,7 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_TOKENS, INCREMENTS, MockGitHub, expected, isoSeconds, weekStart } from '../mock-github';
+import { DEMO_TOKENS, MockGitHub, expected, isoSeconds, weekStart } from '../mock-github';
 
 const SPEC_PATH = resolve(__dirname, '../../../shared/github-api/stats-endpoints.openapi.json');
 const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as {
@@ -250,12 +250,33 @@ describe('mock GitHub behaviour', () => {
     expect((await get(mock, `${base}/summary-stats`)).status).toBe(422);
     expect((await get(mock, `${base}/summary-stats?min_timestamp=yesterday`)).status).toBe(422);
     expect((await get(mock, `${base}/time-stats?${w}`)).status).toBe(422);
-    expect((await get(mock, `${base}/time-stats?${w}&timestamp_increment=7m`)).status).toBe(422);
-    for (const inc of ['5m', '10m', '15m', '30m', '1h', '2h', '3h', '6h', '12h', '1d']) expect(INCREMENTS[inc]).toBeGreaterThan(0);
+    // GitHub's documented increments are answered; anything else is a validation error.
+    for (const inc of ['5m', '10m', '15m', '30m', '1h', '2h', '3h', '6h', '12h', '1d', '1w']) {
+      const answer = await get(mock, `${base}/time-stats?${w}&timestamp_increment=${inc}`);
+      expect(answer.status, inc).toBe(200);
+      expect(Array.isArray(answer.json) && answer.json.length > 0, inc).toBe(true);
+    }
+    for (const inc of ['7m', '45m', '2d', '2w', '1H', '60m', '']) {
+      expect((await get(mock, `${base}/time-stats?${w}&timestamp_increment=${inc}`)).status, inc || '(empty)').toBe(422);
+    }
     const repeated = (await get(mock, `${base}/subject-stats?${w}&sort=rate_limited_request_count&sort=subject_name`)).json;
     const comma = (await get(mock, `${base}/subject-stats?${w}&sort=rate_limited_request_count,subject_name`)).json;
     expect(repeated).toEqual(comma);
-    expect((await get(mock, `${base}/subject-stats?${w}&per_page=500`)).json.length).toBeLessThanOrEqual(100);
+    // per_page is capped at 100: an org with more subjects than that gets exactly 100 a page.
+    const template = mock.org('acme').spec.subjects.find((x) => x.type === 'user')!;
+    mock.addOrg({
+      login: 'bigco',
+      subjects: Array.from({ length: 130 }, (_, i) => ({
+        type: 'user' as const,
+        id: 70_000 + i,
+        name: `dev-${String(i).padStart(3, '0')}`,
+        actors: [{ ...template.actors[0]!, id: 8_000_000 + i, name: `dev-${i} token`, perBucket: 1 + i / 10, pattern: 'steady' as const }],
+      })),
+    });
+    const big = '/orgs/bigco/insights/api/subject-stats';
+    expect((await get(mock, `${big}?${w}&per_page=500`)).json).toHaveLength(100);
+    expect((await get(mock, `${big}?${w}&per_page=100`)).json).toHaveLength(100);
+    expect((await get(mock, `${big}?${w}&per_page=500&page=2`)).json).toHaveLength(30);
     const filtered = (await get(mock, `${base}/subject-stats?${w}&subject_name_substring=DEPEND`)).json;
     expect(filtered.map((s: { subject_name: string }) => s.subject_name)).toEqual(['Dependabot']);
   });
