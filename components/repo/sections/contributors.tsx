@@ -76,7 +76,9 @@ export const contributors: RepoSection<'contributors'> = {
           </label>
         </div>
         <p class="sb-summary">
-          {table.rows.length === 0
+          {table.rows.length === 0 && table.hiddenBots > 0
+            ? `Only bots committed in ${WINDOW_LABELS[window].toLowerCase()}; tick Show bots to list them.`
+            : table.rows.length === 0
             ? `No commits in ${WINDOW_LABELS[window].toLowerCase()}.`
             : `${formatNumber(table.activeContributors)} ${table.activeContributors === 1 ? 'person' : 'people'} made ${formatNumber(table.totalCommits)} commits (${WINDOW_LABELS[window].toLowerCase()}).`}
         </p>
