@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectOrgPage, detectRepoPage, panelKindFor, parseOrgUrl, parseRepoUrl } from '../../utils/page/detect';
+import { detectOrgPage, detectRepoPage, isReservedPath, panelKindFor, parseOrgUrl, parseRepoUrl } from '../../utils/page/detect';
 
 /**
  * The unit environment is Node without a DOM (vitest.config.ts sets no environment), so pages
@@ -84,6 +84,16 @@ describe('parseRepoUrl', () => {
   ])('refuses reserved first segments: /%s', (path) => {
     expect(parseRepoUrl(`https://github.com/${path}`)).toBeNull();
   });
+
+  // One list with the popup's reading of a tab's URL: these were once only in the popup's copy.
+  it.each(['api', 'assets', 'blog', 'customer-stories', 'home', 'models', 'public', 'resources', 'solutions', 'watching'])(
+    'refuses /%s, also reserved for the popup',
+    (name) => {
+      expect(isReservedPath(name)).toBe(true);
+      expect(parseRepoUrl(`https://github.com/${name}/anything`)).toBeNull();
+      expect(parseOrgUrl(`https://github.com/${name}`)).toBeNull();
+    },
+  );
 
   it('recognizes reserved first segments in any case', () => {
     expect(parseRepoUrl('https://github.com/Settings/profile')).toBeNull();

@@ -28,4 +28,21 @@ describe('targetFromUrl', () => {
     expect(targetFromUrl(undefined, settings)).toEqual({ kind: 'other', host: null });
     expect(targetFromUrl('chrome://newtab', settings)).toEqual({ kind: 'other', host: null });
   });
+
+  // One list with the page detector: these were once only in one of two copies.
+  it.each(['about', 'api', 'assets', 'blog', 'customer-stories', 'home', 'models', 'public', 'resources', 'solutions', 'watching', 'Sponsors'])(
+    'treats /%s as a GitHub page, not an owner',
+    (name) => {
+      expect(targetFromUrl(`https://github.com/${name}`, settings).kind).toBe('other');
+      expect(targetFromUrl(`https://github.com/${name}/anything`, settings).kind).toBe('other');
+    },
+  );
+
+  it('reads names by the same rules as the background', () => {
+    // Trailing or doubled hyphens are not GitHub logins: the background would refuse the query.
+    expect(targetFromUrl('https://github.com/acme-', settings).kind).toBe('other');
+    expect(targetFromUrl('https://github.com/ac--me/widgets', settings).kind).toBe('other');
+    expect(targetFromUrl('https://github.com/a-c-m-e/.github', settings)).toMatchObject({ kind: 'repo', name: 'a-c-m-e/.github' });
+  });
 });
+

@@ -20,14 +20,23 @@ export interface OrgPage {
   org: string;
 }
 
-// First path segments that are GitHub features, never an owner.
-const RESERVED = new Set([
-  'about', 'account', 'apps', 'codespaces', 'collections', 'contact', 'copilot', 'dashboard',
-  'enterprise', 'enterprises', 'events', 'explore', 'features', 'gist', 'github-copilot', 'issues',
-  'join', 'login', 'logout', 'marketplace', 'new', 'notifications', 'organizations', 'orgs',
-  'pricing', 'pulls', 'readme', 'search', 'security', 'sessions', 'settings', 'signup', 'site',
-  'sponsors', 'stars', 'team', 'topics', 'trending', 'users',
+/**
+ * First path segments that are GitHub's own pages, never an owner: the one list for the page
+ * detector and the popup's reading of the active tab's URL.
+ */
+export const RESERVED_PATHS: ReadonlySet<string> = new Set([
+  'about', 'account', 'api', 'apps', 'assets', 'blog', 'codespaces', 'collections', 'contact', 'copilot',
+  'customer-stories', 'dashboard', 'enterprise', 'enterprises', 'events', 'explore', 'features', 'gist',
+  'github-copilot', 'home', 'issues', 'join', 'login', 'logout', 'marketplace', 'models', 'new',
+  'notifications', 'organizations', 'orgs', 'pricing', 'public', 'pulls', 'readme', 'resources', 'search',
+  'security', 'sessions', 'settings', 'signup', 'site', 'solutions', 'sponsors', 'stars', 'team', 'topics',
+  'trending', 'users', 'watching',
 ]);
+
+/** Whether a first path segment (decoded, any case) is one of GitHub's own pages. */
+export function isReservedPath(segment: string): boolean {
+  return RESERVED_PATHS.has(segment.toLowerCase());
+}
 
 // Owners (users, orgs; managed users have `_`) start with a letter or digit; repository names
 // may start with a dot (`.github` holds an org's community files) but are never `.` or `..`.
@@ -54,7 +63,7 @@ function meta(doc: Document, name: string): string | null {
 export function parseRepoUrl(href: string): RepoPage | null {
   const url = new URL(href);
   const [owner, repo, view, ...rest] = segments(url) ?? [];
-  if (!owner || !repo || RESERVED.has(owner.toLowerCase())) return null;
+  if (!owner || !repo || isReservedPath(owner)) return null;
   if (!OWNER.test(owner) || !REPO.test(repo) || repo.endsWith('.git')) return null;
   if (view !== undefined && !(view === 'tree' && rest.length > 0)) return null;
   return { kind: 'repo', host: url.hostname, owner, repo, nwo: `${owner}/${repo}` };
@@ -80,7 +89,7 @@ export function parseOrgUrl(href: string): OrgPage | null {
   const url = new URL(href);
   const parts = segments(url) ?? [];
   const [org] = parts;
-  if (parts.length !== 1 || !org || RESERVED.has(org.toLowerCase()) || !OWNER.test(org)) return null;
+  if (parts.length !== 1 || !org || isReservedPath(org) || !OWNER.test(org)) return null;
   return { kind: 'org', host: url.hostname, org };
 }
 

@@ -1,18 +1,16 @@
 import type { HostId, WatchEntry } from '../protocol';
+import { isValidOwner, isValidRepo } from '../github/endpoints';
 
 /** Pure rules of the watch list: names, identity, add and remove. */
 
 /** Enough to keep the hourly background refresh cheap (2 requests per org, 1 per repo). */
 export const MAX_WATCHED = 30;
 
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const REPO = /^[A-Za-z0-9._-]{1,100}$/;
-
 /** Whether `name` is a valid `owner/repo` (repo) or org login (org). */
 export function isValidWatchName(kind: WatchEntry['kind'], name: string): boolean {
-  if (kind === 'org') return OWNER.test(name);
+  if (kind === 'org') return isValidOwner(name);
   const [owner, repo, extra] = name.split('/');
-  return extra === undefined && !!owner && !!repo && OWNER.test(owner) && REPO.test(repo) && repo !== '.' && repo !== '..';
+  return extra === undefined && isValidOwner(owner) && isValidRepo(repo);
 }
 
 /** GitHub names are case-insensitive: `Acme/Widgets` and `acme/widgets` are one entry. */

@@ -1,6 +1,7 @@
 import type { HostSettings } from '../settings';
 import type { GitHubHost } from '../github/hosts';
 import { configuredHost } from '../account/hostAccess';
+import { isReservedPath } from '../page/detect';
 import { isValidWatchName } from './list';
 
 /** What the active tab shows, read from its URL alone (the popup has no page access). */
@@ -8,15 +9,6 @@ export type PageTarget =
   | { kind: 'repo'; host: GitHubHost; owner: string; repo: string; name: string }
   | { kind: 'org'; host: GitHubHost; org: string; name: string; certain: boolean }
   | { kind: 'other'; host: GitHubHost | null };
-
-/** First path segments that are GitHub's own pages, never an owner. */
-const RESERVED = new Set([
-  'about', 'account', 'apps', 'blog', 'codespaces', 'collections', 'contact', 'copilot', 'customer-stories',
-  'dashboard', 'enterprise', 'enterprises', 'events', 'explore', 'features', 'gist', 'github-copilot', 'home',
-  'issues', 'join', 'login', 'logout', 'marketplace', 'models', 'new', 'notifications', 'organizations', 'orgs',
-  'pricing', 'pulls', 'readme', 'search', 'security', 'sessions', 'settings', 'signup', 'site', 'sponsors',
-  'stars', 'team', 'topics', 'trending', 'users', 'watching', 'api', 'assets', 'public', 'resources', 'solutions',
-]);
 
 function safeDecode(part: string): string {
   try {
@@ -41,7 +33,7 @@ export function targetFromUrl(url: string | undefined, settings: HostSettings): 
   if (first === 'orgs' && second && isValidWatchName('org', second)) {
     return { kind: 'org', host, org: second, name: second, certain: true };
   }
-  if (RESERVED.has(first.toLowerCase())) return { kind: 'other', host };
+  if (isReservedPath(first)) return { kind: 'other', host };
   if (second) {
     const name = `${first}/${second.replace(/\.git$/, '')}`;
     return isValidWatchName('repo', name)
