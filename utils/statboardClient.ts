@@ -39,6 +39,18 @@ interface LiveWatch {
   onSnapshot: (snapshot: Snapshot) => void;
 }
 
+/**
+ * What the client does when its port closes. A port that carried snapshots was served: the
+ * worker stopped, so reconnect (which wakes it) and resume the live watches. A port closed
+ * before it carried anything was refused (the background does not serve this sender):
+ * reconnecting would be refused again, at once and forever, so stop.
+ */
+export function afterDisconnect(port: { closed: boolean; liveWatches: number; received: boolean }): 'reconnect' | 'idle' | 'stop' {
+  if (port.closed) return 'idle';
+  if (!port.received) return 'stop';
+  return port.liveWatches > 0 ? 'reconnect' : 'idle';
+}
+
 export function createStatboardClient(): StatboardClient {
   const watches = new Map<string, LiveWatch>();
   let port: Browser.runtime.Port | null = null;
@@ -58,13 +70,17 @@ export function createStatboardClient(): StatboardClient {
   function ensurePort(): Browser.runtime.Port {
     if (port) return port;
     const opened = browser.runtime.connect({ name: PORT_NAME });
+    let received = false;
     opened.onMessage.addListener((message: unknown) => {
+      received = true;
       const { id, snapshot } = message as ServerMessage;
       watches.get(id)?.onSnapshot(snapshot);
     });
     opened.onDisconnect.addListener(() => {
-      port = null;
-      if (closed || watches.size === 0) return;
+      if (port === opened) port = null;
+      const next = afterDisconnect({ closed, liveWatches: watches.size, received });
+      if (next === 'stop') closed = true;
+      if (next !== 'reconnect') return;
       // The worker stopped: reconnect (which wakes it) and resume every watch.
       for (const [id, watch] of watches) post({ type: 'watch', id, query: watch.query, priority: watch.priority });
     });
