@@ -1,6 +1,6 @@
 /**
- * Looks at the org panel: light and dark screenshots with a drill-down open (viewed by a person,
- * not compared), and axe in both themes.
+ * Looks at the org panel: light and dark screenshots with a drill-down open (saved for a person to
+ * view, not compared), and axe in both themes.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { DEMO_TOKENS } from '../mock-github';
@@ -9,7 +9,7 @@ import { test, expect, giveToken } from './fixtures';
 const SHOTS = process.env.STATBOARD_SHOTS ?? 'test-results/org-shots';
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`org panel, ${theme}: drill-down looks right and passes axe`, async ({ page, panel, openExtensionPage }) => {
+  test(`org panel, ${theme}: drill-down screenshots are saved for review and axe passes`, async ({ page, panel, openExtensionPage }) => {
     await giveToken(openExtensionPage, DEMO_TOKENS.admin);
     await page.setViewportSize({ width: 1280, height: 2000 });
     await page.goto(`https://github.com/acme?theme=${theme}`);
@@ -35,8 +35,11 @@ test('org panel without access: one quiet line, then the explanation', async ({ 
   await page.goto('https://github.com/acme');
   const org = panel(page, 'org');
   await expect(org.root).toHaveAttribute('data-state', 'no-access');
+  await expect(org.root).toHaveAttribute('data-collapsed', 'true');
+  await expect(org.root.locator('.sb-header')).toContainText('Needs a token with API Insights access');
   await page.locator('[data-statboard-host="org"]').screenshot({ path: `${SHOTS}/org-no-access-collapsed.png` });
   await org.root.getByRole('button', { name: 'Expand API Insights' }).click();
+  await expect(org.root).toContainText('Statboard has no token for github.com.');
   await page.locator('[data-statboard-host="org"]').screenshot({ path: `${SHOTS}/org-no-access-open.png` });
   const axe = await new AxeBuilder({ page }).include('[data-statboard-host="org"]').analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
