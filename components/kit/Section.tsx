@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Snapshot } from '../../utils/protocol';
+import { SectionBody } from './SectionBody';
 import { shownData } from './shownData';
-import { FreshnessNote, StateMessage } from './StateMessage';
 
 export interface SectionProps<T> {
   /** `data-section`, a stable test hook */
@@ -23,8 +23,7 @@ export interface SectionProps<T> {
 /** A panel section: heading, then the data view or a state message, never both. */
 export function Section<T>({ id, title, snapshot, onRetry, bodyHeight, sentences, actions, children }: SectionProps<T>) {
   const headingId = useId();
-  const data = shownData(snapshot);
-  const showData = data !== undefined;
+  const showData = shownData(snapshot) !== undefined;
   return (
     <section class="sb-section" data-section={id} data-state={snapshot.state} aria-labelledby={headingId}>
       <div class="sb-section-head">
@@ -33,14 +32,9 @@ export function Section<T>({ id, title, snapshot, onRetry, bodyHeight, sentences
         </h3>
         {showData ? actions : null}
       </div>
-      {showData ? (
-        <>
-          <FreshnessNote snapshot={snapshot} onRetry={onRetry} />
-          {children(data)}
-        </>
-      ) : (
-        <StateMessage snapshot={snapshot} onRetry={onRetry} what={title} minHeight={bodyHeight} sentences={sentences} />
-      )}
+      <SectionBody snapshot={snapshot} onRetry={onRetry} what={title} minHeight={bodyHeight} sentences={sentences}>
+        {children}
+      </SectionBody>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /** The panel kit shared by the repository and organization panels; see README.md beside this file. */
 export { PanelShell, type PanelShellProps } from './PanelShell';
 export { Section, type SectionProps } from './Section';
+export { SectionBody, type SectionBodyProps } from './SectionBody';
 export { shownData } from './shownData';
 export { SectionData, ExportMenu, type SectionDataProps } from './SectionData';
 export { DataTable, cellOf, type TableColumn, type TableSpec } from './DataTable';

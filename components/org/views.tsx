@@ -6,8 +6,8 @@ import {
   downloadText,
   ExportMenu,
   Icon,
+  SectionBody,
   SectionData,
-  StateMessage,
   themedScale,
   type ChartConfiguration,
   type ThemeColors,
@@ -84,11 +84,9 @@ export function Part<T>({
   return (
     <div class="sb-part" data-part-state={snapshot.state}>
       <h4 class="sb-part-title">{title}</h4>
-      {snapshot.data !== undefined && snapshot.state !== 'loading' ? (
-        children(snapshot.data)
-      ) : (
-        <StateMessage snapshot={snapshot} onRetry={onRetry} what={title} minHeight={minHeight} sentences={sentences} />
-      )}
+      <SectionBody snapshot={snapshot} onRetry={onRetry} what={title} minHeight={minHeight} sentences={sentences}>
+        {children}
+      </SectionBody>
     </div>
   );
 }
@@ -466,43 +464,43 @@ export function ListBody<T>({
   subject: string;
 }) {
   const { snapshot } = pages;
-  const rows = snapshot.data;
-  if (rows === undefined || snapshot.state === 'loading' || snapshot.state === 'empty' || rows.length === 0) {
-    const shown: Snapshot<unknown> =
-      rows !== undefined && rows.length === 0 && snapshot.state === 'ready' ? { state: 'empty', meta: {} } : snapshot;
-    return (
-      <div data-list-state={shown.state}>
-        <StateMessage snapshot={shown} onRetry={pages.retry} what={what} minHeight={96} sentences={{ empty: emptySentence }} />
-      </div>
-    );
-  }
+  // An empty page is no table: "ready" with no rows is the empty state; in other states the
+  // engine's sentence (computing, rate limited…) stands alone.
+  const none = snapshot.data !== undefined && snapshot.data.length === 0;
+  const shown: Snapshot<T[]> = none ? (snapshot.state === 'ready' ? { state: 'empty', meta: {} } : { state: snapshot.state, meta: snapshot.meta }) : snapshot;
   return (
-    <div data-list-state={snapshot.state}>
-      <SortableTable caption={caption} columns={columns} rows={rows} view={view} onSort={(field) => onView(toggleSort(view, field))} />
-      <div class="sb-toolbar">
-        <span class="sb-count" aria-live="polite">
-          {formatNumber(rows.length)} {rows.length === 1 ? 'row' : 'rows'}
-          {pages.hasMore ? ', more available' : ''}
-        </span>
-        {pages.hasMore || pages.loadingMore ? (
-          <button type="button" class="sb-btn" onClick={pages.loadMore} disabled={pages.loadingMore} data-action="load-more">
-            {pages.loadingMore ? 'Loading…' : 'Load more'}
-          </button>
-        ) : null}
-        {pages.moreProblem ? (
-          <span class="sb-note" role="status">
-            {pages.moreProblem}{' '}
-            <button type="button" class="sb-btn sb-btn-invisible" onClick={pages.retryMore}>
-              Retry
-            </button>
-          </span>
-        ) : null}
-        <span class="sb-spacer" />
-        <ExportMenu
-          onCsv={() => downloadText(exportFileName(section, subject, 'csv'), 'text/csv', toCsv(columns, rows))}
-          onJson={() => downloadText(exportFileName(section, subject, 'json'), 'application/json', toJson({ query: pages.firstQuery, rows }))}
-        />
-      </div>
+    <div data-list-state={shown.state}>
+      <SectionBody snapshot={shown} onRetry={pages.retry} what={what} minHeight={96} sentences={{ empty: emptySentence }}>
+        {(rows) => (
+          <>
+            <SortableTable caption={caption} columns={columns} rows={rows} view={view} onSort={(field) => onView(toggleSort(view, field))} />
+            <div class="sb-toolbar">
+              <span class="sb-count" aria-live="polite">
+                {formatNumber(rows.length)} {rows.length === 1 ? 'row' : 'rows'}
+                {pages.hasMore ? ', more available' : ''}
+              </span>
+              {pages.hasMore || pages.loadingMore ? (
+                <button type="button" class="sb-btn" onClick={pages.loadMore} disabled={pages.loadingMore} data-action="load-more">
+                  {pages.loadingMore ? 'Loading…' : 'Load more'}
+                </button>
+              ) : null}
+              {pages.moreProblem ? (
+                <span class="sb-note" role="status">
+                  {pages.moreProblem}{' '}
+                  <button type="button" class="sb-btn sb-btn-invisible" onClick={pages.retryMore}>
+                    Retry
+                  </button>
+                </span>
+              ) : null}
+              <span class="sb-spacer" />
+              <ExportMenu
+                onCsv={() => downloadText(exportFileName(section, subject, 'csv'), 'text/csv', toCsv(columns, rows))}
+                onJson={() => downloadText(exportFileName(section, subject, 'json'), 'application/json', toJson({ query: pages.firstQuery, rows }))}
+              />
+            </div>
+          </>
+        )}
+      </SectionBody>
     </div>
   );
 }
