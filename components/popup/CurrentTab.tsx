@@ -6,7 +6,8 @@ import type { StatboardClient } from '../../utils/statboardClient';
 import type { OrgInsightsQuery, RepoStatsQuery, Snapshot } from '../../utils/protocol';
 import type { PageTarget } from '../../utils/watchlist/target';
 import { summarizeCommitActivity } from '../../utils/metrics/commitActivity';
-import { chooseIncrement, insightsWindow, rateLimitedShare } from '../../utils/metrics/insights';
+import { rateLimitedShare } from '../../utils/metrics/insights';
+import { orgQueries } from '../../utils/watchlist/refresh';
 import { formatChange, formatCompact, formatNumber, formatPercent, formatRelativeTime } from '../../utils/metrics/format';
 import { downsample } from '../../utils/metrics/sparkline';
 import { noAccessSentence } from '../kit/messages';
@@ -65,15 +66,20 @@ export function RepoSummary({ client, target }: { client: StatboardClient; targe
 }
 
 export function OrgSummary({ client, target }: { client: StatboardClient; target: OrgTarget }) {
-  const result = insightsWindow('24h', Date.now());
-  const window = result.ok ? result.window : null;
-  const base = window && target.host.hasApiInsights
-    ? ({ kind: 'org-insights', host: target.host.id, org: target.org, scope: { type: 'org' }, minTimestamp: window.minTimestamp, maxTimestamp: window.maxTimestamp } as const)
+  // The watch list's own query for this org's last 24 hours, the one the org panel's 24-hour
+  // preset asks too: popup, watch refresh and panel share one cached answer.
+  const timeQuery: (OrgInsightsQuery & { report: 'time' }) | null = target.host.hasApiInsights
+    ? orgQueries({ host: target.host.id, name: target.org }, Date.now()).time
     : null;
-  // The same increment the org panel picks for 24 hours, so both share one cached answer.
-  const increment = window ? chooseIncrement(window.toMs - window.fromMs) : '1h';
-  const summaryQuery: (OrgInsightsQuery & { report: 'summary' }) | null = base && { ...base, report: 'summary' };
-  const timeQuery: (OrgInsightsQuery & { report: 'time' }) | null = base && { ...base, report: 'time', increment };
+  const summaryQuery: (OrgInsightsQuery & { report: 'summary' }) | null = timeQuery && {
+    kind: 'org-insights',
+    host: timeQuery.host,
+    org: timeQuery.org,
+    scope: timeQuery.scope,
+    minTimestamp: timeQuery.minTimestamp,
+    maxTimestamp: timeQuery.maxTimestamp,
+    report: 'summary',
+  };
   const summary = useQuery(client, summaryQuery);
   const time = useQuery(client, timeQuery);
   if (!target.host.hasApiInsights) {

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onWatchAlarm, refreshWatchlist, WATCH_ALARM, watchlistCommandHandlers } from '../../utils/watchlist/handlers';
-import { orgQueries, summarizeRepo, type FetchOnce } from '../../utils/watchlist/refresh';
+import { orgQueries, summarizeOrg, summarizeRepo, type FetchOnce } from '../../utils/watchlist/refresh';
+import { chooseIncrement } from '../../utils/metrics/insights';
 import { watchlistItem } from '../../utils/watchlist/storage';
 import { hostsItem } from '../../utils/settings';
 import type { CommitWeek, InsightsPage, InsightsSubject, InsightsTimePoint, Query, Snapshot } from '../../utils/protocol';
@@ -113,7 +114,24 @@ describe('watch list refresh', () => {
     const a = orgQueries({ host: 'github.com', name: 'acme' }, NOW);
     const b = orgQueries({ host: 'github.com', name: 'acme' }, NOW + 20_000);
     expect(a).toEqual(b);
-    expect(a.time).toMatchObject({ report: 'time', increment: '1h', maxTimestamp: '2026-01-10T12:00:00Z', minTimestamp: '2026-01-09T12:00:00Z' });
+    // The increment the org panel's and the popup's 24-hour preset pick, so they share cached answers.
+    expect(a.time).toMatchObject({ report: 'time', increment: '5m', maxTimestamp: '2026-01-10T12:00:00Z', minTimestamp: '2026-01-09T12:00:00Z' });
+    expect(a.time.increment).toBe(chooseIncrement(24 * 60 * 60 * 1000));
     expect(a.newest).toMatchObject({ report: 'subjects', perPage: 1, direction: 'desc', sort: ['last_rate_limited_timestamp'] });
   });
+
+  it('sums 5-minute points into the hourly series it stores', () => {
+    const window = { fromMs: Date.parse('2026-01-09T12:00:00Z'), toMs: Date.parse('2026-01-10T12:00:00Z') };
+    const time: InsightsTimePoint[] = Array.from({ length: 12 }, (_, i) => ({
+      time: window.toMs - HOUR + i * 5 * 60_000,
+      totalRequests: 10,
+      rateLimitedRequests: i === 0 ? 3 : 0,
+    }));
+    const latest = summarizeOrg(ready(time), ready(subjects(null)), window, undefined, NOW);
+    expect(latest).toMatchObject({ state: 'ready', total: 120, rateLimited: 3 });
+    expect(latest.series).toHaveLength(24);
+    expect(latest.series?.at(-1)).toBe(120);
+    expect(latest.series?.slice(0, -1).every((n) => n === 0)).toBe(true);
+  });
 });
+

@@ -14,7 +14,7 @@ import type {
 } from '../protocol';
 import type { GitHubHost } from '../github/hosts';
 import { commitsInLastYear } from '../metrics/commitActivity';
-import { fillTimeSeries, insightsWindow } from '../metrics/insights';
+import { chooseIncrement, fillTimeSeries, insightsWindow } from '../metrics/insights';
 
 /** Background refresh of the watched entries: which queries, and what to keep from them. */
 
@@ -32,9 +32,10 @@ export function repoQuery(entry: Pick<WatchEntry, 'host' | 'name'>): RepoStatsQu
 }
 
 /**
- * The org's last 24 hours, hourly (the sparkline and totals), and its subject with the newest
- * rate-limited request (the badge). Windows end on 10-minute boundaries, like the org panel's presets,
- * so both share cached answers.
+ * The org's last 24 hours (the sparkline and totals; `summarizeOrg` re-buckets them hourly), and
+ * its subject with the newest rate-limited request (the badge). The time query is the one the org
+ * panel's and the popup's 24-hour preset ask: windows end on 10-minute boundaries and the
+ * increment is `chooseIncrement` of the window, so all three share cached answers.
  */
 export function orgQueries(entry: Pick<WatchEntry, 'host' | 'name'>, now: number): {
   time: OrgInsightsQuery & { report: 'time' };
@@ -42,10 +43,10 @@ export function orgQueries(entry: Pick<WatchEntry, 'host' | 'name'>, now: number
 } {
   const result = insightsWindow('24h', now);
   // A preset window is always valid; the fallback only satisfies the type.
-  const window = result.ok ? result.window : { minTimestamp: '', maxTimestamp: '' };
+  const window = result.ok ? result.window : { minTimestamp: '', maxTimestamp: '', fromMs: now, toMs: now };
   const base = { kind: 'org-insights', host: entry.host, org: entry.name, scope: { type: 'org' }, minTimestamp: window.minTimestamp, maxTimestamp: window.maxTimestamp } as const;
   return {
-    time: { ...base, scope: { type: 'org' }, report: 'time', increment: '1h' },
+    time: { ...base, scope: { type: 'org' }, report: 'time', increment: chooseIncrement(window.toMs - window.fromMs) },
     newest: {
       ...base,
       scope: { type: 'org' },
