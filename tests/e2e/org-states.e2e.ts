@@ -159,6 +159,8 @@ test('a custom range is checked with a sentence, then sent as both timestamps', 
 });
 
 test('30 days at 5 minutes (8,640+ points) renders; the longest task is measured', async ({ page, mock, panel, openExtensionPage }) => {
+  // Two loads, a 6 s measuring pause and 8,640 table rows rendered in idle time, on two shared cores.
+  test.setTimeout(90_000);
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];

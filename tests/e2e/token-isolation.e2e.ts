@@ -20,7 +20,8 @@ test('the token never reaches a GitHub page: not its DOM, not a message to a pan
 
   // A private repository (only the token can see it) and the org's API Insights.
   await page.goto('https://github.com/acme/secret');
-  await expect(panel(page, 'repo').root).toHaveAttribute('data-state', 'ready');
+  // Cold cache: five endpoints, two at a time, with two browsers on two shared cores.
+  await expect(panel(page, 'repo').root).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await page.goto('https://github.com/acme');
   await expect(panel(page, 'org').section('subjects')).toHaveAttribute('data-state', 'ready');
 
