@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { REPO_STATS } from '../../utils/protocol';
-import { collect, repoQuery, setup, until, useFakeTime } from './engine-fakes';
+import { collect, fakeGitHub, flush, repoQuery, setup, until, useFakeTime } from './engine-fakes';
 
 const MINUTE = 60_000;
 
@@ -56,6 +56,54 @@ describe('repository freshness', () => {
     vi.advanceTimersByTime(5 * MINUTE);
     await visitRepo(s);
     expect(s.github.requests).toHaveLength(0);
+  });
+
+  it('the shared head check stays wanted while any stat still waits on it', async () => {
+    const github = fakeGitHub();
+    const inner = github.fetch;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let held = 0;
+    github.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      if (String(input).includes('/repos/acme/other/')) {
+        held++;
+        await gate;
+      }
+      return inner(input, init);
+    }) as typeof fetch;
+    const s = setup({ github });
+    await visitRepo(s);
+    s.github.clear();
+    vi.advanceTimersByTime(11 * MINUTE);
+    // Another repo's cold visit fills the queue (two in flight): rocket's head check waits in it.
+    const other = collect(s.engine, repoQuery('punch-card', 'other'));
+    await until(() => held === 2);
+    const watches = REPO_STATS.map((stat) => collect(s.engine, repoQuery(stat)));
+    await until(() => watches.every((w) => w.last()?.state === 'ready' && w.last()?.meta.stale === true));
+    await flush();
+    // The first asker leaves while the check is still queued; four stats still wait on it.
+    watches[0]!.watch.unwatch();
+    open();
+    await until(() => other.last()?.state === 'ready');
+    const rest = watches.slice(1);
+    await until(() => rest.every((w) => w.last()?.state === 'ready' && !w.last()?.meta.stale));
+    const rocket = s.github.requests.filter((r) => r.path.startsWith('/repos/acme/rocket/'));
+    expect(rocket.map((r) => [r.path, r.status])).toEqual([['/repos/acme/rocket/commits/HEAD', 304]]);
+    expect(s.github.counted().filter((r) => r.path.startsWith('/repos/acme/rocket/'))).toHaveLength(0);
+  });
+
+  it('a stale revisit checks the head once, even when the check tells nothing', async () => {
+    const s = setup();
+    const first = collect(s.engine, repoQuery('punch-card'));
+    await until(() => first.last()?.state === 'ready' && !first.last()?.meta.stale);
+    first.watch.unwatch();
+    s.github.clear();
+    vi.advanceTimersByTime(11 * MINUTE);
+    s.github.script(/commits\/HEAD/, [{ status: 0, networkError: true }]);
+    const again = collect(s.engine, repoQuery('punch-card'));
+    await until(() => again.last()?.state === 'ready' && !again.last()?.meta.stale);
+    // The unknown head is the head the stats go with: no second check for the same visit.
+    expect(s.github.requests.map((r) => r.path)).toEqual(['/repos/acme/rocket/commits/HEAD', '/repos/acme/rocket/stats/punch_card']);
   });
 
   it('a moved head refetches the stats with If-None-Match', async () => {

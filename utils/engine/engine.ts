@@ -185,6 +185,8 @@ export function createEngine(deps: EngineDeps): Engine {
     const t = now();
     const polling = entry.poll !== undefined;
 
+    // A head checked on the way here (stale revisit) is the head the stats will belong to.
+    let checkedHead: Promise<string | undefined> | undefined;
     if (cached && !force && !polling) {
       const windowMs = (query.kind === 'repo-stats' ? settings.freshnessMinutes : settings.insightsTtlMinutes) * 60_000;
       if (t - cached.validatedAt < windowMs) return emit(entry, states.fromCache(cached, false));
@@ -200,6 +202,7 @@ export function createEngine(deps: EngineDeps): Engine {
           await cache.markValidated(key, now());
           return emit(entry, states.fromCache({ ...cached, validatedAt: now() }, false));
         }
+        checkedHead = Promise.resolve(head);
       }
     } else if (!polling) {
       emit(entry, cached ? states.fromCache(cached, true) : states.loading());
@@ -207,12 +210,13 @@ export function createEngine(deps: EngineDeps): Engine {
 
     // The head the stats will belong to: known for warm repos; for cold ones checked alongside.
     const headPromise =
-      query.kind === 'repo-stats'
+      checkedHead ??
+      (query.kind === 'repo-stats'
         ? heads.current(
             { host, ...credentials, owner: query.owner, repo: query.repo, priority: priorityOf(entry), isWanted: wanted(entry) },
             settings.freshnessMinutes * 60_000,
           )
-        : Promise.resolve(undefined);
+        : Promise.resolve(undefined));
 
     const out = await transport.send(host, request, {
       token: credentials.token,

@@ -29,7 +29,8 @@ export interface HeadTracker {
 }
 
 export function createHeadTracker(cache: Cache, transport: Transport, now: () => number): HeadTracker {
-  const inFlight = new Map<string, Promise<string | undefined>>();
+  /** shared checks; `askers` are the isWanted of everyone waiting on one */
+  const inFlight = new Map<string, { pending: Promise<string | undefined>; askers: (() => boolean)[] }>();
 
   async function check(key: string, ask: HeadAsk, windowMs: number): Promise<string | undefined> {
     const request = headRequest(ask.owner, ask.repo);
@@ -60,11 +61,18 @@ export function createHeadTracker(cache: Cache, transport: Transport, now: () =>
       const request = headRequest(ask.owner, ask.repo);
       if (!request) return Promise.resolve(undefined);
       const key = entryKey(ask.host.apiBase, request.path, request.search, ask.viewer);
-      let pending = inFlight.get(key);
-      if (!pending) {
-        pending = check(key, ask, windowMs).finally(() => inFlight.delete(key));
-        inFlight.set(key, pending);
+      const wanted = ask.isWanted ?? (() => true);
+      const shared = inFlight.get(key);
+      if (shared) {
+        shared.askers.push(wanted);
+        return shared.pending;
       }
+      // The check is wanted while any asker still wants it, not only the first one.
+      const askers = [wanted];
+      const pending = check(key, { ...ask, isWanted: () => askers.some((w) => w()) }, windowMs).finally(() =>
+        inFlight.delete(key),
+      );
+      inFlight.set(key, { pending, askers });
       return pending;
     },
   };
