@@ -51,12 +51,14 @@ const THEME_ATTRIBUTES = ['data-color-mode', 'data-light-theme', 'data-dark-them
 
 /** Calls `onChange` whenever the page's theme may have changed; returns the stop function. */
 export function observeTheme(onChange: () => void): () => void {
-  const timers: ReturnType<typeof setTimeout>[] = [];
+  // The re-reads of the latest change only: each change clears the pair still pending, so stop()
+  // always holds every live handle.
+  let timers: ReturnType<typeof setTimeout>[] = [];
   const fire = () => {
     onChange();
+    timers.forEach(clearTimeout);
     // GitHub loads a theme's stylesheet on demand: read again once it has applied.
-    timers.push(setTimeout(onChange, 150), setTimeout(onChange, 800));
-    if (timers.length > 6) timers.splice(0, 2);
+    timers = [setTimeout(onChange, 150), setTimeout(onChange, 800)];
   };
   const observer = new MutationObserver(fire);
   observer.observe(document.documentElement, { attributes: true, attributeFilter: THEME_ATTRIBUTES });
