@@ -30,19 +30,41 @@ export function useQueries<Qs extends readonly (Query | null)[]>(
   useEffect(() => {
     const live = watches.current;
     const wanted = new Set(keys.filter(Boolean));
+    const dropped: string[] = [];
     for (const [key, watch] of live) {
       if (!wanted.has(key)) {
         watch.unwatch();
         live.delete(key);
+        dropped.push(key);
       }
+    }
+    // Snapshots of queries no longer watched go too (an org list page each filter, sort or load more).
+    if (dropped.length) {
+      setSnapshots((prev) => {
+        const next = { ...prev };
+        for (const key of dropped) delete next[key];
+        return next;
+      });
     }
     latest.current.forEach((query, i) => {
       const key = keys[i];
       if (!query || !key || live.has(key)) return;
-      live.set(
-        key,
-        client.watch(query, (snapshot) => setSnapshots((prev) => ({ ...prev, [key]: snapshot as Snapshot })), priority),
+      // A snapshot still in flight when the watch ends must not bring a dropped key back.
+      let active = true;
+      const watch = client.watch(
+        query,
+        (snapshot) => {
+          if (active) setSnapshots((prev) => ({ ...prev, [key]: snapshot as Snapshot }));
+        },
+        priority,
       );
+      live.set(key, {
+        retry: () => watch.retry(),
+        unwatch: () => {
+          active = false;
+          watch.unwatch();
+        },
+      });
     });
     // Keyed by the joined query keys: new array identities with the same queries change nothing.
   }, [client, joined, priority]);
