@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { StatboardClient } from '../../utils/statboardClient';
 import { REPO_STATS, type RepoStat } from '../../utils/protocol';
 import { getPreferences, preferencesItem, type OrgWindowPreset, type Preferences } from '../../utils/settings';
+import { formatNumber } from '../../utils/metrics/format';
 
 const SECTION_NAMES: Record<RepoStat, string> = {
   'commit-activity': 'Commit activity',
@@ -110,7 +111,7 @@ export function PreferencesSection({ client }: { client: StatboardClient }) {
       <section class="sb-box" aria-labelledby="sb-cache-title">
         <h2 id="sb-cache-title">Cache</h2>
         <p data-cache-size>
-          {cache ? `${formatBytes(cache.bytes)} in use for ${cache.entries} saved ${cache.entries === 1 ? 'answer' : 'answers'}.` : 'Measuring…'}
+          {cache ? `${formatBytes(cache.bytes)} in use for ${formatNumber(cache.entries)} saved ${cache.entries === 1 ? 'answer' : 'answers'}.` : 'Measuring…'}
         </p>
         <NumberField label="Keep the cache under" name="cacheCapMB" value={prefs.cacheCapMB} min={5} max={500} unit="MB (the least recently used answers go first)" onSave={(v) => save({ cacheCapMB: v })} />
         <div class="sb-row">

@@ -1,10 +1,6 @@
 import { test, expect } from './fixtures';
 import { DEMO_TOKENS } from '../mock-github';
 
-
-
-// Needs the account handlers wired in entrypoints/background.ts (see the popup/options report).
-
 test('a valid classic token shows login and scopes, and leaves no trace in the page or storage.sync', async ({ openExtensionPage, worker, mock }) => {
   const options = await openExtensionPage('options.html');
   const status = options.locator('[data-token-status]');

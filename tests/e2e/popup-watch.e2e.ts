@@ -2,10 +2,6 @@ import type { Worker } from '@playwright/test';
 import { test, expect, sendCommand } from './fixtures';
 import { DEMO_TOKENS } from '../mock-github';
 
-
-
-// Needs the account and watch-list handlers and onWatchAlarm wired in entrypoints/background.ts.
-
 async function setToken(worker: Worker, token: string) {
   // Stored as an unchecked token: these tests are about the popup, not the token check.
   await worker.evaluate(async (t) => {

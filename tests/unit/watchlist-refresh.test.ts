@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onWatchAlarm, refreshWatchlist, WATCH_ALARM, watchlistCommandHandlers } from '../../utils/watchlist/handlers';
-import { orgQueries, summarizeOrg, summarizeRepo, type FetchOnce } from '../../utils/watchlist/refresh';
+import { orgQueries, refreshEntry, summarizeOrg, summarizeRepo, type FetchOnce } from '../../utils/watchlist/refresh';
+import { DOTCOM } from '../../utils/github/hosts';
 import { chooseIncrement } from '../../utils/metrics/insights';
 import { watchlistItem } from '../../utils/watchlist/storage';
 import { hostsItem } from '../../utils/settings';
-import type { CommitWeek, InsightsPage, InsightsSubject, InsightsTimePoint, Query, Snapshot } from '../../utils/protocol';
+import type { CommitWeek, InsightsPage, InsightsSubject, InsightsTimePoint, Query, Snapshot, WatchLatest } from '../../utils/protocol';
 
 const NOW = Date.parse('2026-01-10T12:00:30Z');
 const HOUR = 3_600_000;
@@ -132,6 +133,16 @@ describe('watch list refresh', () => {
     expect(latest.series).toHaveLength(24);
     expect(latest.series?.at(-1)).toBe(120);
     expect(latest.series?.slice(0, -1).every((n) => n === 0)).toBe(true);
+  });
+
+  it('speaks of older numbers after a failed refresh only when there are some', async () => {
+    const fetchOnce: FetchOnce = () => Promise.reject(new Error('worker gone'));
+    const entry = { host: 'github.com', kind: 'repo', name: 'o/r', addedAt: 1 } as const;
+    const first = await refreshEntry(entry, DOTCOM, fetchOnce, NOW);
+    expect(first).toEqual({ refreshedAt: NOW, state: 'error', message: 'The refresh failed; Statboard will try again at the next refresh.' });
+    const previous: WatchLatest = { refreshedAt: NOW - HOUR, state: 'ready', fetchedAt: NOW - HOUR, total: 7, series: [7] };
+    const later = await refreshEntry({ ...entry, latest: previous }, DOTCOM, fetchOnce, NOW);
+    expect(later).toMatchObject({ state: 'error', total: 7, fetchedAt: NOW - HOUR, message: 'The refresh failed; the numbers shown are older.' });
   });
 });
 

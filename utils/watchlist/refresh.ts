@@ -136,6 +136,8 @@ export async function refreshEntry(
     const window = insightsWindow('24h', now);
     return summarizeOrg(time, newest, window.ok ? window.window : { fromMs: now, toMs: now }, previous, now);
   } catch {
-    return { ...keepOlder(previous, { state: 'error', meta: {} }, now), message: 'The refresh failed; the numbers shown are older.' };
+    const kept = keepOlder(previous, { state: 'error', meta: {} }, now);
+    // Only when there are older numbers can the sentence speak of them.
+    return { ...kept, message: kept.total !== undefined ? 'The refresh failed; the numbers shown are older.' : 'The refresh failed; Statboard will try again at the next refresh.' };
   }
 }
