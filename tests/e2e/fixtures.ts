@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extensionDir } from '../../bench/lib/size';
 import type { Command } from '../../utils/protocol';
-import { MockGitHub, type MockOptions } from '../mock-github';
+import { MockGitHub, type MockOptions, type MockRequest } from '../mock-github';
 
 export const CHROMIUM_PATH = process.env.STATBOARD_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -30,6 +30,39 @@ export const CHROMIUM_PATH = process.env.STATBOARD_CHROMIUM ?? '/usr/bin/chromiu
  * benchmark and the size-budget test use too, so every tool loads the same build.
  */
 export { extensionDir };
+
+/**
+ * How long a panel or section may take to reach its state from a cold cache: five endpoints, two
+ * at a time, with two browsers sharing two cores. `toHaveAttribute('data-state', 'ready', READY)`.
+ */
+export const READY = { timeout: 30_000 };
+
+/** The repository panel's sections, in the order it shows them. */
+export const REPO_SECTIONS = ['commit-activity', 'code-frequency', 'contributors', 'participation', 'punch-card'] as const;
+
+/** A query parameter of a request the mock recorded. */
+export const q = (r: MockRequest, key: string) => r.query[key];
+
+/** The test hooks a mock GitHub page exposes (tests/mock-github/pages.ts). */
+interface MockPageGlobal {
+  __statboardTest: {
+    softNavigate(url: string, options: { event: 'turbo' | 'react' }): Promise<void>;
+    setTheme(name: string): void;
+  };
+}
+
+/**
+ * A soft navigation the way GitHub does it: fetches `url`, swaps the page in place and fires
+ * Turbo's (`turbo:visit`/`turbo:render`/`turbo:load`) or React's (`soft-nav:*`) events.
+ */
+export function softNavigate(page: Page, url: string, event: 'turbo' | 'react'): Promise<void> {
+  return page.evaluate(([u, e]) => (window as unknown as MockPageGlobal).__statboardTest.softNavigate(u, { event: e }), [url, event] as const);
+}
+
+/** Switches the mock page's theme in place, the way GitHub's theme picker does (`light`, `dark`, `dark_dimmed`, `auto`, …). */
+export function setTheme(page: Page, theme: string): Promise<void> {
+  return page.evaluate((t) => (window as unknown as MockPageGlobal).__statboardTest.setTheme(t), theme);
+}
 
 /** Launches Chromium with the extension in a fresh profile; the caller closes it and removes `userDataDir`. */
 export async function launchWithExtension(options: { headless?: boolean; viewport?: { width: number; height: number } } = {}) {

@@ -2,7 +2,7 @@
  * Proves the test harness itself: the extension loads, the mock serves GitHub-like pages, and the
  * extension service worker's requests reach the mock (scripted answers included).
  */
-import { test, expect, sendCommand } from './fixtures';
+import { test, expect, sendCommand, setTheme, softNavigate } from './fixtures';
 
 test('the extension loads and its worker runs from the extension origin', async ({ worker, extensionId }) => {
   expect(extensionId).toMatch(/^[a-p]{32}$/);
@@ -24,13 +24,11 @@ test('the mock serves a repository page with GitHub meta tags and the sidebar an
 test('the theme switch and soft navigation behave like GitHub', async ({ page }) => {
   await page.goto('https://github.com/acme/rocket?theme=dark');
   await expect(page.locator('html')).toHaveAttribute('data-color-mode', 'dark');
-  await page.evaluate(() => (window as unknown as { __statboardTest: { setTheme(t: string): void } }).__statboardTest.setTheme('light'));
+  await setTheme(page, 'light');
   await expect(page.locator('html')).toHaveAttribute('data-color-mode', 'light');
 
   const rendered = page.evaluate(() => new Promise<string>((r) => document.addEventListener('turbo:render', () => r(location.pathname), { once: true })));
-  await page.evaluate(() =>
-    (window as unknown as { __statboardTest: { softNavigate(u: string, o: object): Promise<void> } }).__statboardTest.softNavigate('/acme', { event: 'turbo' }),
-  );
+  await softNavigate(page, '/acme', 'turbo');
   expect(await rendered).toBe('/acme');
   await expect(page.locator('meta[name="hovercard-subject-tag"]')).toHaveAttribute('content', /^organization:\d+$/);
   await expect(page.locator('meta[name="octolytics-dimension-repository_nwo"]')).toHaveCount(0);

@@ -5,7 +5,7 @@
  */
 import type { Locator } from '@playwright/test';
 import { DEMO_TOKENS, expected, type MockGitHub, type MockRequest, type SubjectSpec, type Window } from '../mock-github';
-import { test, expect, giveToken } from './fixtures';
+import { test, expect, giveToken, q, softNavigate } from './fixtures';
 
 const API = '/orgs/acme/insights/api';
 const DAY = 86_400_000;
@@ -19,7 +19,6 @@ function rowsOf(table: Locator): Promise<string[][]> {
 
 const n = (value: number) => value.toLocaleString('en-US');
 const num = (text: string | undefined) => Number((text ?? '').replace(/,/g, ''));
-const q = (r: MockRequest, key: string) => r.query[key];
 
 /** Requests to one insights path (exact, no query), in order. */
 function to(mock: MockGitHub, path: string): MockRequest[] {
@@ -213,14 +212,12 @@ test('soft navigation keeps exactly one org panel, only on the org profile', asy
   await giveToken(openExtensionPage, DEMO_TOKENS.admin);
   await page.goto('https://github.com/acme/rocket');
   await expect(panel(page, 'repo').root).toHaveCount(1);
-  const softNavigate = (path: string) =>
-    page.evaluate((to) => (window as unknown as { __statboardTest: { softNavigate(u: string, o: object): Promise<void> } }).__statboardTest.softNavigate(to, { event: 'turbo' }), path);
-  await softNavigate('/acme');
+  await softNavigate(page, '/acme', 'turbo');
   await expect(panel(page, 'org').root).toHaveAttribute('data-state', 'ready');
   await expect(page.locator('[data-statboard-host="org"]')).toHaveCount(1);
-  await softNavigate('/acme/rocket');
+  await softNavigate(page, '/acme/rocket', 'turbo');
   await expect(page.locator('[data-statboard-host="org"]')).toHaveCount(0);
-  await softNavigate('/acme');
+  await softNavigate(page, '/acme', 'turbo');
   await expect(panel(page, 'org').root).toHaveAttribute('data-state', 'ready');
   await expect(page.locator('[data-statboard-host="org"]')).toHaveCount(1);
 });

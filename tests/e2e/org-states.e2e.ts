@@ -3,11 +3,10 @@
  * rate limited, a refused increment, hostile API text, a custom window, and a month of 5-minute
  * buckets (its longest main-thread task is measured and reported, not asserted).
  */
-import { DEMO_TOKENS, expected, type MockRequest } from '../mock-github';
-import { test, expect, giveToken } from './fixtures';
+import { DEMO_TOKENS, expected } from '../mock-github';
+import { test, expect, giveToken, q } from './fixtures';
 
 const REQUIREMENTS = ['organization owner', 'View organization API insights', 'GitHub Enterprise Cloud', 'API Insights: read'];
-const q = (r: MockRequest, key: string) => r.query[key];
 
 // GitHub answers API Insights without a token with 401 "Requires authentication" (the mock's
 // default); a 404 is what some paths answer instead. Either way it is "no token", not a bad one.

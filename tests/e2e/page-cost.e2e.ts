@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, softNavigate } from './fixtures';
 
 /** Every extension script Chromium parses in the page (all worlds), by file name. */
 async function parsedExtensionScripts(page: Page): Promise<() => string[]> {
@@ -27,7 +27,7 @@ test('a repository page gets the repository panel only; soft navigation to an or
   await expect(page.locator('[data-statboard="repo"]')).toHaveCount(1);
   expect(scripts()).toEqual(['content-scripts/github.js', 'content-scripts/repo-panel.js']);
 
-  await page.evaluate(() => (window as unknown as { __statboardTest: { softNavigate(url: string, o: object): Promise<void> } }).__statboardTest.softNavigate('/acme', { event: 'turbo' }));
+  await softNavigate(page, '/acme', 'turbo');
   await expect(page.locator('[data-statboard="org"]')).toHaveCount(1);
   await expect(page.locator('[data-statboard="repo"]')).toHaveCount(0);
   expect(scripts()).toEqual(['content-scripts/github.js', 'content-scripts/org-panel.js', 'content-scripts/repo-panel.js']);

@@ -1,22 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
-import { test, expect } from './fixtures';
+import { test, expect, READY, REPO_SECTIONS, setTheme } from './fixtures';
 import { isoDay } from './repo-expected';
 
-const READY = { timeout: 30_000 };
-const SECTIONS = ['commit-activity', 'code-frequency', 'contributors', 'participation', 'punch-card'];
 
 test.beforeEach(async ({ page, panel }) => {
   await page.goto('https://github.com/acme/rocket');
-  for (const s of SECTIONS) await expect(panel(page, 'repo').section(s)).toHaveAttribute('data-state', 'ready', READY);
+  for (const s of REPO_SECTIONS) await expect(panel(page, 'repo').section(s)).toHaveAttribute('data-state', 'ready', READY);
 });
 
 for (const theme of ['light', 'dark']) {
   test(`axe finds nothing serious in the panel (${theme})`, async ({ page, panel }) => {
     test.setTimeout(120_000); // axe walks every table cell (500+) on two shared cores
-    await page.evaluate((t) => (window as unknown as { __statboardTest: { setTheme(t: string): void } }).__statboardTest.setTheme(t), theme);
+    await setTheme(page, theme);
     // Tables shown too, so their contrast and structure are checked.
-    for (const s of SECTIONS) await panel(page, 'repo').section(s).getByRole('button', { name: 'Show table' }).click();
+    for (const s of REPO_SECTIONS) await panel(page, 'repo').section(s).getByRole('button', { name: 'Show table' }).click();
     const results = await new AxeBuilder({ page }).include('[data-statboard-host="repo"]').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

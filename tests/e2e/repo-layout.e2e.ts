@@ -1,29 +1,28 @@
-import { test, expect } from './fixtures';
+import { test, expect, READY, REPO_SECTIONS } from './fixtures';
 
-const SECTIONS = ['commit-activity', 'code-frequency', 'contributors', 'participation', 'punch-card'];
 
 test("while loading the panel reserves its height: GitHub's About row does not move when data arrives", async ({ page, panel, mock }) => {
   // Slow answers, so the loading state is on screen long enough to measure.
-  mock.script('GET', /\/stats\//, SECTIONS.map(() => ({ delayMs: 2500 })));
+  mock.script('GET', /\/stats\//, REPO_SECTIONS.map(() => ({ delayMs: 2500 })));
   await page.goto('https://github.com/acme/rocket');
   const p = panel(page, 'repo');
   await expect(p.section('contributors')).toHaveAttribute('data-state', 'loading', { timeout: 20_000 });
   const aboutTop = () => page.locator('.BorderGrid').first().evaluate((el) => el.getBoundingClientRect().top);
   const before = await aboutTop();
-  for (const s of SECTIONS) await expect(p.section(s)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  for (const s of REPO_SECTIONS) await expect(p.section(s)).toHaveAttribute('data-state', 'ready', READY);
   expect(Math.abs((await aboutTop()) - before)).toBeLessThanOrEqual(2);
 });
 
 test('big history (800 weeks, 100 people): charts are summed to a few hundred points, tables keep every row', async ({ page, panel, mock }) => {
   await page.goto('https://github.com/acme/monolith');
   const p = panel(page, 'repo');
-  await expect(p.section('code-frequency')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(p.section('code-frequency')).toHaveAttribute('data-state', 'ready', READY);
   const weeks = mock.repo('acme/monolith').answers.code_frequency.length;
   const perBar = Math.ceil(weeks / 260);
   expect(perBar).toBeGreaterThan(1);
   await expect(p.section('code-frequency').locator('.sb-summary')).toContainText(`Each bar sums ${perBar} weeks.`);
   await expect(p.table('code-frequency').locator('tbody tr')).toHaveCount(weeks);
-  await expect(p.section('contributors')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(p.section('contributors')).toHaveAttribute('data-state', 'ready', READY);
   await p.section('contributors').getByLabel('Contributors window').selectOption('all');
   await expect(p.section('contributors').locator('.sb-person')).toHaveCount(10);
 });
@@ -31,7 +30,7 @@ test('big history (800 weeks, 100 people): charts are summed to a few hundred po
 test('preferences: a section turned off in the options disappears at once and is not fetched', async ({ page, panel, mock, worker }) => {
   await page.goto('https://github.com/acme/rocket');
   const p = panel(page, 'repo');
-  await expect(p.section('punch-card')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(p.section('punch-card')).toHaveAttribute('data-state', 'ready', READY);
   // What the options page saves (utils/settings.ts: preferencesItem, `sync:preferences`).
   await worker.evaluate(() =>
     chrome.storage.sync.set({
@@ -43,7 +42,7 @@ test('preferences: a section turned off in the options disappears at once and is
 
   // A repository not seen before (nothing cached): its punch card is never asked for.
   await page.goto('https://github.com/acme/huge');
-  await expect(p.section('participation')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(p.section('participation')).toHaveAttribute('data-state', 'ready', READY);
   await expect(p.section('punch-card')).toHaveCount(0);
   expect(mock.count(/\/repos\/acme\/huge\/stats\/participation/)).toBeGreaterThan(0);
   expect(mock.count(/\/repos\/acme\/huge\/stats\/punch_card/)).toBe(0);

@@ -1,28 +1,21 @@
-import { test, expect } from './fixtures';
+import { test, expect, READY, setTheme, softNavigate } from './fixtures';
 import { expectedHeadline } from './repo-expected';
-
-const READY = { timeout: 30_000 };
 
 test('soft navigation: one panel, always for the repository shown, none on an issue page', async ({ page, mock, panel }) => {
   const commitsOf = (nwo: string) => expectedHeadline(mock.repo(nwo).answers).commits;
   const p = panel(page, 'repo');
   const headlineCommits = p.root.locator('[data-stat="commits"] dd');
-  const softNavigate = (url: string, event: 'turbo' | 'react') =>
-    page.evaluate(
-      ([u, e]) => (window as unknown as { __statboardTest: { softNavigate(u: string, o: object): Promise<void> } }).__statboardTest.softNavigate(u!, { event: e }),
-      [url, event],
-    );
 
   await page.goto('https://github.com/acme/rocket');
   await expect(p.section('commit-activity')).toHaveAttribute('data-state', 'ready', READY);
   await expect(headlineCommits).toHaveText(new RegExp(`^${commitsOf('acme/rocket')}`));
 
-  await softNavigate('/acme/huge', 'react');
+  await softNavigate(page, '/acme/huge', 'react');
   await expect(p.section('commit-activity')).toHaveAttribute('data-state', 'ready', READY);
   await expect(headlineCommits).toHaveText(new RegExp(`^${commitsOf('acme/huge')}`));
   await expect(p.root).toHaveCount(1);
 
-  await softNavigate('/acme/huge/issues/3', 'turbo');
+  await softNavigate(page, '/acme/huge/issues/3', 'turbo');
   await expect(page.locator('meta[name="route-pattern"]')).toHaveAttribute('content', /issues/);
   await expect(p.root).toHaveCount(0);
   await expect(page.locator('[data-statboard-host]')).toHaveCount(0);
@@ -31,7 +24,7 @@ test('soft navigation: one panel, always for the repository shown, none on an is
   await expect(p.root).toHaveCount(1);
   await expect(headlineCommits).toHaveText(new RegExp(`^${commitsOf('acme/huge')}`));
 
-  await softNavigate('/acme/rocket', 'turbo');
+  await softNavigate(page, '/acme/rocket', 'turbo');
   await expect(headlineCommits).toHaveText(new RegExp(`^${commitsOf('acme/rocket')}`), READY);
   // Settle: late events (turbo:load, soft-nav:end) must not add a second panel.
   await page.waitForTimeout(500);
@@ -47,7 +40,7 @@ test('a theme switch re-colours the charts in place, without a reload', async ({
   const pixels = () => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
   const light = await pixels();
 
-  await page.evaluate(() => (window as unknown as { __statboardTest: { setTheme(t: string): void } }).__statboardTest.setTheme('dark'));
+  await setTheme(page, 'dark');
   await expect.poll(pixels).not.toBe(light);
   // The same canvas element: re-coloured, not re-mounted.
   expect(await canvas.evaluate((c) => (c as HTMLCanvasElement & { __before?: boolean }).__before === true)).toBe(true);

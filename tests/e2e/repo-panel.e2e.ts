@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, READY, REPO_SECTIONS, sendCommand } from './fixtures';
 import {
   expectedBusiestSlot,
   expectedCodeTotals,
@@ -10,14 +10,12 @@ import {
   MINUS,
 } from './repo-expected';
 
-const SECTIONS = ['commit-activity', 'code-frequency', 'contributors', 'participation', 'punch-card'];
-
 test.describe('repository panel on acme/rocket', () => {
   test.beforeEach(async ({ page, panel }) => {
     await page.goto('https://github.com/acme/rocket');
     const p = panel(page, 'repo');
     // Cold cache: the engine fetches five endpoints, two at a time; two browsers share two cores.
-    for (const s of SECTIONS) await expect(p.section(s)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+    for (const s of REPO_SECTIONS) await expect(p.section(s)).toHaveAttribute('data-state', 'ready', READY);
     await expect(p.root).toHaveAttribute('data-state', 'ready');
   });
 
@@ -138,7 +136,7 @@ test.describe('repository panel on acme/rocket', () => {
     await pin.click();
     await expect(pin).toHaveAttribute('aria-pressed', 'true');
     const ext = await openExtensionPage('popup.html');
-    const list = await ext.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ name: string }[]> } } }).chrome.runtime.sendMessage({ statboard: 'command', command: { type: 'watchlist.get' } }));
+    const list = (await sendCommand(ext, { type: 'watchlist.get' })) as { name: string }[];
     expect(list.map((e) => e.name)).toContain('acme/rocket');
     await page.bringToFront();
     await pin.click();

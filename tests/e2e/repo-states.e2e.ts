@@ -1,7 +1,5 @@
-import { test, expect } from './fixtures';
+import { test, expect, READY, REPO_SECTIONS } from './fixtures';
 import { fmt } from './repo-expected';
-
-const READY = { timeout: 30_000 };
 
 test('202: computing shows the attempt and the next try, then the data', async ({ page, mock, panel }) => {
   mock.addRepo({ owner: 'acme', name: 'slow', computeAttempts: 3 });
@@ -42,7 +40,7 @@ test('no access: a private repository without a token points to the options', as
   await page.goto('https://github.com/acme/secret');
   const p = panel(page, 'repo');
   await expect(p.root).toHaveAttribute('data-state', 'no-access', READY);
-  for (const s of ['commit-activity', 'code-frequency', 'contributors', 'participation', 'punch-card']) {
+  for (const s of REPO_SECTIONS) {
     await expect(p.section(s)).toHaveAttribute('data-state', 'no-access');
   }
   // One shared reason and one button, not five copies.

@@ -1,5 +1,5 @@
 import { DEMO_TOKENS } from '../mock-github';
-import { test, expect, giveToken } from './fixtures';
+import { test, expect, giveToken, READY } from './fixtures';
 
 test('the token never reaches a GitHub page: not its DOM, not a message to a panel', async ({ page, worker, openExtensionPage, panel, mock }) => {
   const token = DEMO_TOKENS.admin;
@@ -21,7 +21,7 @@ test('the token never reaches a GitHub page: not its DOM, not a message to a pan
   // A private repository (only the token can see it) and the org's API Insights.
   await page.goto('https://github.com/acme/secret');
   // Cold cache: five endpoints, two at a time, with two browsers on two shared cores.
-  await expect(panel(page, 'repo').root).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(panel(page, 'repo').root).toHaveAttribute('data-state', 'ready', READY);
   await page.goto('https://github.com/acme');
   await expect(panel(page, 'org').section('subjects')).toHaveAttribute('data-state', 'ready');
 
