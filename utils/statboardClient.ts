@@ -112,9 +112,3 @@ export function createStatboardClient(): StatboardClient {
     },
   };
 }
-
-/** The shape of a command message on runtime.sendMessage (checked by the background). */
-export interface CommandEnvelope {
-  statboard: 'command';
-  command: Command;
-}

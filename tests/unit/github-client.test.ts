@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiUrl, githubRequest, send } from '../../utils/github/client';
+import { apiUrl, send, type RequestOptions } from '../../utils/github/client';
 
 const TOKEN = 'ghp_secretSECRETsecret0123456789abcdef';
 
@@ -14,10 +14,17 @@ function recorder(response: () => Response | Promise<Response>) {
 
 afterEach(() => vi.useRealTimers());
 
+/** What the engine's transport does: a URL under the API base, then `send`. */
+function get(apiBase: string, path: string, options: RequestOptions = {}) {
+  const url = apiUrl(apiBase, path);
+  if (!url) throw new Error(`no URL for ${path}`);
+  return send(url, new URL(apiBase).origin, options);
+}
+
 describe('GitHub client', () => {
   it("sends GitHub's headers, the token and If-None-Match", async () => {
     const r = recorder(() => new Response('{"a":1}', { status: 200, headers: { etag: '"e1"', 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4990', 'x-ratelimit-reset': '1800000000', 'x-ratelimit-used': '10', 'x-ratelimit-resource': 'core' } }));
-    const result = await githubRequest('https://api.github.com', '/repos/a/b/stats/punch_card', { token: TOKEN, etag: '"e0"', fetch: r.fetch });
+    const result = await get('https://api.github.com', '/repos/a/b/stats/punch_card', { token: TOKEN, etag: '"e0"', fetch: r.fetch });
     expect(r.calls[0]?.headers).toEqual({
       Accept: 'application/vnd.github+json',
       'X-GitHub-Api-Version': '2022-11-28',
@@ -46,7 +53,7 @@ describe('GitHub client', () => {
 
   it('turns every outcome into a result', async () => {
     const at = (status: number, body: string | null = null, headers: Record<string, string> = {}) =>
-      githubRequest('https://api.github.com', '/x', { fetch: recorder(() => new Response(body, { status, headers })).fetch });
+      get('https://api.github.com', '/x', { fetch: recorder(() => new Response(body, { status, headers })).fetch });
     expect((await at(304)).kind).toBe('not-modified');
     expect((await at(202, '{}')).kind).toBe('accepted');
     expect((await at(204)).kind).toBe('no-content');
@@ -54,7 +61,7 @@ describe('GitHub client', () => {
       kind: 'http-error', status: 403, message: 'API rate limit exceeded', info: { retryAfter: 30 },
     });
     expect(await at(200, 'not json{')).toMatchObject({ kind: 'ok', body: undefined });
-    const sha = await githubRequest('https://api.github.com', '/repos/a/b/commits/HEAD', {
+    const sha = await get('https://api.github.com', '/repos/a/b/commits/HEAD', {
       accept: 'application/vnd.github.sha',
       fetch: recorder(() => new Response('abc123\n')).fetch,
     });
@@ -65,7 +72,7 @@ describe('GitHub client', () => {
     const failing = vi.fn(async () => {
       throw new TypeError(`Failed to fetch with Bearer ${TOKEN}`);
     }) as unknown as typeof globalThis.fetch;
-    const result = await githubRequest('https://api.github.com', '/x', { token: TOKEN, fetch: failing });
+    const result = await get('https://api.github.com', '/x', { token: TOKEN, fetch: failing });
     expect(result.kind).toBe('network-error');
     expect(JSON.stringify(result)).not.toContain(TOKEN);
 
@@ -73,7 +80,7 @@ describe('GitHub client', () => {
     const hanging = vi.fn((_url: string, init: RequestInit) => new Promise<Response>((_, reject) => {
       init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
     })) as unknown as typeof globalThis.fetch;
-    const pending = githubRequest('https://api.github.com', '/x', { token: TOKEN, fetch: hanging, timeoutMs: 5000 });
+    const pending = get('https://api.github.com', '/x', { token: TOKEN, fetch: hanging, timeoutMs: 5000 });
     await vi.advanceTimersByTimeAsync(5000);
     expect(await pending).toEqual({ kind: 'network-error', message: 'GitHub did not answer in time.', timedOut: true });
   });

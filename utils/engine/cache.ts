@@ -7,7 +7,6 @@ import type { Query } from '../protocol';
  */
 
 export const DB_NAME = 'statboard';
-export const DB_VERSION = 1;
 
 export interface CacheEntry {
   /** API base + path + sorted query + `#` + viewer login */
@@ -47,8 +46,8 @@ type UpgradeTx = IDBPTransaction<StatboardDB, StoreNames<StatboardDB>[], 'versio
 export type Migration = (db: IDBPDatabase<StatboardDB>, tx: UpgradeTx) => void;
 
 /**
- * One step per version, applied in order from the stored version. To add v2: append a step
- * and bump DB_VERSION; never edit a released step.
+ * One step per version, applied in order from the stored version; the database version is
+ * `MIGRATIONS.length`. To add v2: append a step; never edit a released step.
  */
 export const MIGRATIONS: readonly Migration[] = [
   // v1: entries by key with an LRU index; pending polls.

@@ -59,19 +59,6 @@ export function apiUrl(apiBase: string, path: string, search = ''): URL | null {
   return url;
 }
 
-/** GET a path (optionally with `?query`) under `apiBase`; built from endpoints.ts, never from callers' URLs. */
-export async function githubRequest(apiBase: string, path: string, options: RequestOptions = {}): Promise<GitHubResult> {
-  const [pathOnly, search] = splitSearch(path);
-  const target = apiUrl(apiBase, pathOnly, search);
-  if (!target) return { kind: 'network-error', message: 'Statboard refused to build this address.', timedOut: false };
-  return send(target, new URL(apiBase).origin, options);
-}
-
-function splitSearch(path: string): [string, string] {
-  const i = path.indexOf('?');
-  return i < 0 ? [path, ''] : [path.slice(0, i), path.slice(i + 1)];
-}
-
 /** GET a prepared URL. The token goes only to `apiOrigin`, and only over HTTPS. */
 export async function send(url: URL, apiOrigin: string, options: RequestOptions = {}): Promise<GitHubResult> {
   const headers: Record<string, string> = {

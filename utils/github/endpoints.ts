@@ -1,4 +1,3 @@
-import type { components } from '@octokit/openapi-types';
 import {
   ACTOR_TYPES,
   ROUTE_SORT_FIELDS,
@@ -15,25 +14,6 @@ import {
  * exactly one path + query string; anything that breaks GitHub's naming rules or the endpoint's
  * parameter rules is refused before it can reach the network.
  */
-
-type Schemas = components['schemas'];
-
-/** The raw answer type of each endpoint (GitHub's own OpenAPI types). */
-export interface RawAnswers {
-  'commit-activity': Schemas['commit-activity'][];
-  'code-frequency': Schemas['code-frequency-stat'][];
-  contributors: Schemas['contributor-activity'][];
-  participation: Schemas['participation-stats'];
-  'punch-card': Schemas['code-frequency-stat'][];
-  summary: Schemas['api-insights-summary-stats'];
-  time: Schemas['api-insights-time-stats'];
-  subjects: Schemas['api-insights-subject-stats'];
-  'user-actors': Schemas['api-insights-user-stats'];
-  routes: Schemas['api-insights-route-stats'];
-  user: Schemas['private-user'] | Schemas['public-user'];
-  repository: Schemas['full-repository'];
-  'rate-limit': Schemas['rate-limit-overview'];
-}
 
 /** A request ready for the client: a path under the host's API base and its query string. */
 export interface EndpointRequest {
@@ -229,12 +209,6 @@ export function userRequest(): EndpointRequest {
   return { path: '/user', search: '', section: 'your account' };
 }
 
-/** `GET /repos/{owner}/{repo}`: repository details (default branch, visibility). */
-export function repositoryRequest(owner: string, repo: string): EndpointRequest | null {
-  if (!isValidOwner(owner) || !isValidRepo(repo)) return null;
-  return { path: `/repos/${seg(owner)}/${seg(repo)}`, search: '', section: 'the repository' };
-}
-
 /** The media type that makes `commits/HEAD` answer with only the sha (a few bytes). */
 export const SHA_MEDIA_TYPE = 'application/vnd.github.sha';
 
@@ -247,9 +221,4 @@ export function headRequest(owner: string, repo: string): EndpointRequest | null
     accept: SHA_MEDIA_TYPE,
     section: 'the default branch',
   };
-}
-
-/** `GET /rate_limit` (free). */
-export function rateLimitRequest(): EndpointRequest {
-  return { path: '/rate_limit', search: '', section: 'the rate limit' };
 }

@@ -105,8 +105,6 @@ const rateLimit = v.object({
   rate: v.optional(rateResource),
 });
 
-export const userSchema = v.object({ login: v.string(), id: int, type: v.optional(v.string()) });
-
 export type ParseResult<T = unknown> = { ok: true; data: T } | { ok: false; issue: string };
 
 function run<S extends v.GenericSchema, T>(schema: S, body: unknown, shape: (value: v.InferOutput<S>) => T): ParseResult<T> {
