@@ -417,7 +417,7 @@ function useDebounced(value: string, ms: number): string {
   return debounced;
 }
 
-export const FILTER_DEBOUNCE_MS = 300;
+const FILTER_DEBOUNCE_MS = 300;
 
 /** The substring filter box; it stays put (and keeps focus) while results load. */
 export function FilterBox({ label, view, onView }: { label: string; view: ListView; onView(view: ListView): void }) {

@@ -1,21 +1,9 @@
-import {
-  ROUTE_SORT_FIELDS,
-  SUBJECT_SORT_FIELDS,
-  type InsightsActor,
-  type InsightsRoute,
-  type InsightsSubject,
-  type InsightsSummary,
-  type InsightsTimePoint,
-  type RouteSortField,
-  type SubjectSortField,
-} from '../protocol';
-
-// The API's sort fields live with the query contract; re-exported for the panels' sorting.
-export { ROUTE_SORT_FIELDS, SUBJECT_SORT_FIELDS, type RouteSortField, type SubjectSortField };
+import type { InsightsSummary, InsightsTimePoint } from '../protocol';
 import { compareCounts, shareOf, type Comparison } from './series';
 
 /**
- * Organization API Insights: time windows, chart increments, comparisons and sorting.
+ * Organization API Insights: time windows, chart increments and comparisons
+ * (lists are sorted by GitHub: `sort` in the query).
  * All times are unix milliseconds and every timestamp sent to GitHub is UTC, so daylight
  * saving time never shifts a window.
  */
@@ -136,10 +124,6 @@ export function incrementMs(increment: Increment): number {
   return INCREMENT_MS[increment];
 }
 
-export function parseIncrement(value: string): Increment | null {
-  return (INCREMENTS as readonly string[]).includes(value) ? (value as Increment) : null;
-}
-
 /** Buckets `fillTimeSeries` makes for any window of this length, however it is aligned. */
 function worstCaseBuckets(windowMs: number, stepMs: number): number {
   return Math.ceil(windowMs / stepMs) + 1;
@@ -212,93 +196,4 @@ export function compareInsights(current: InsightsSummary, previous: InsightsSumm
     rateLimited: compareCounts(current.rateLimitedRequests, previous.rateLimitedRequests),
     rateLimitedShare: { current: rateLimitedShare(current), previous: rateLimitedShare(previous) },
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sorting (the API's `sort` values, and the same order applied to rows already loaded)
-
-export type SortDirection = 'asc' | 'desc';
-
-
-
-export function isSubjectSortField(value: string): value is SubjectSortField {
-  return (SUBJECT_SORT_FIELDS as readonly string[]).includes(value);
-}
-
-export function isRouteSortField(value: string): value is RouteSortField {
-  return (ROUTE_SORT_FIELDS as readonly string[]).includes(value);
-}
-
-type SortKey = number | string | null;
-
-function timeKey(iso: string | null): number | null {
-  if (iso === null) return null;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : ms;
-}
-
-function compareKeys(a: SortKey, b: SortKey): number {
-  if (typeof a === 'string' && typeof b === 'string') {
-    const la = a.toLowerCase();
-    const lb = b.toLowerCase();
-    if (la !== lb) return la < lb ? -1 : 1;
-    return a === b ? 0 : a < b ? -1 : 1;
-  }
-  return (a as number) - (b as number);
-}
-
-/**
- * A stable sort by one key. Missing values (never rate limited, no timestamp) go last in both
- * directions: "most recently rate limited" should not start with the ones that never were.
- * Text compares case-insensitively, then exactly, independent of the runtime's locale.
- */
-function sortByKey<T>(items: readonly T[], key: (item: T) => SortKey, direction: SortDirection): T[] {
-  const sign = direction === 'asc' ? 1 : -1;
-  return items
-    .map((item) => ({ item, key: key(item) }))
-    .sort((a, b) => {
-      if (a.key === null || b.key === null) return a.key === b.key ? 0 : a.key === null ? 1 : -1;
-      return sign * compareKeys(a.key, b.key);
-    })
-    .map((entry) => entry.item);
-}
-
-type Counted = { totalRequests: number; rateLimitedRequests: number; lastRateLimitedAt: string | null; lastRequestAt: string | null };
-
-function countedKey(item: Counted, field: SubjectSortField | RouteSortField): SortKey | undefined {
-  switch (field) {
-    case 'last_rate_limited_timestamp':
-      return timeKey(item.lastRateLimitedAt);
-    case 'last_request_timestamp':
-      return timeKey(item.lastRequestAt);
-    case 'rate_limited_request_count':
-      return item.rateLimitedRequests;
-    case 'total_request_count':
-      return item.totalRequests;
-    default:
-      return undefined;
-  }
-}
-
-/** A count or time key when the field names one, else the given name (the text fields). */
-function keyOr(item: Counted, field: SubjectSortField | RouteSortField, name: string): SortKey {
-  const key = countedKey(item, field);
-  return key === undefined ? name : key;
-}
-
-export function sortSubjects(items: readonly InsightsSubject[], field: SubjectSortField, direction: SortDirection): InsightsSubject[] {
-  return sortByKey(items, (s) => keyOr(s, field, s.subjectName), direction);
-}
-
-/** user-stats rows (actors of one user) take the subject fields; `subject_name` is the actor name. */
-export function sortActors(items: readonly InsightsActor[], field: SubjectSortField, direction: SortDirection): InsightsActor[] {
-  return sortByKey(items, (a) => keyOr(a, field, a.actorName), direction);
-}
-
-export function sortRoutes(items: readonly InsightsRoute[], field: RouteSortField, direction: SortDirection): InsightsRoute[] {
-  return sortByKey(
-    items,
-    (r) => keyOr(r, field, field === 'http_method' ? r.httpMethod : r.apiRoute),
-    direction,
-  );
 }

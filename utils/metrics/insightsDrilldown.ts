@@ -16,6 +16,7 @@ import {
   type InsightsReport,
   type InsightsScope,
   type InsightsSubject,
+  type InsightsTimePoint,
   type OrgInsightsQuery,
   type QueryState,
 } from '../protocol';
@@ -330,17 +331,11 @@ export function incrementLabel(increment: Increment): string {
   return `every ${INCREMENT_WORDS[increment]}`;
 }
 
-export interface SeriesPoint {
-  time: number;
-  totalRequests: number;
-  rateLimitedRequests: number;
-}
-
 /**
  * The chart's text alternative: the window, the busiest bucket and the rate-limited total, so a
  * screen reader user gets what the eye takes from the lines.
  */
-export function timeSeriesSentence(points: readonly SeriesPoint[], increment: Increment, utc: boolean, windowEnd?: number): string {
+export function timeSeriesSentence(points: readonly InsightsTimePoint[], increment: Increment, utc: boolean, windowEnd?: number): string {
   if (points.length === 0) return 'No requests in this window.';
   let total = 0;
   let limited = 0;
