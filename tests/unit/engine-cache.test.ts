@@ -1,5 +1,5 @@
 import { openDB } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MIGRATIONS, createCache, openStatboardDb, type Migration } from '../../utils/engine/cache';
 import { cacheCommandHandlers, dispatchCommand, registerCommandHandlers, resetCommandHandlers } from '../../utils/engine/commands';
 
@@ -19,6 +19,41 @@ describe('cache', () => {
     const report = await cache.sizeReport();
     expect(report.entries).toBe(2);
     expect(report.bytes).toBeLessThanOrEqual(2500);
+  });
+
+  it('a put under the cap reads no other entry (a running total, not a scan per put)', async () => {
+    const cache = createCache({ capBytes: () => 1e9, dbName: 'running-total' });
+    for (let i = 0; i < 20; i++) await cache.put(entry(`k${i}`, 100));
+    const scans = vi.spyOn(IDBObjectStore.prototype, 'openCursor');
+    try {
+      for (let i = 20; i < 30; i++) await cache.put(entry(`k${i}`, 100));
+      expect(scans).not.toHaveBeenCalled();
+    } finally {
+      scans.mockRestore();
+    }
+    expect(await cache.sizeReport()).toMatchObject({ entries: 30 });
+  });
+
+  it('the running total follows replaced, deleted and cleared entries', async () => {
+    let t = 1000;
+    const cache = createCache({ capBytes: () => 2500, now: () => t++, dbName: 'running-total-kept' });
+    // One key written five times counts once: nothing is evicted.
+    for (let i = 0; i < 5; i++) await cache.put(entry('a', 1000));
+    await cache.put(entry('b', 1000));
+    expect((await cache.sizeReport()).entries).toBe(2);
+    // A deleted entry no longer counts: c fits beside b.
+    await cache.delete('a');
+    await cache.put(entry('c', 1000));
+    expect((await cache.sizeReport()).entries).toBe(2);
+    // Past the cap the least recently used goes, and only it.
+    await cache.put(entry('d', 1000));
+    expect(await cache.get('b')).toBeUndefined();
+    expect((await cache.sizeReport()).entries).toBe(2);
+    // After clearAll the count starts from zero.
+    await cache.clearAll();
+    await cache.put(entry('e', 1000));
+    await cache.put(entry('f', 1000));
+    expect((await cache.sizeReport()).entries).toBe(2);
   });
 
   it('clearAll empties it; sizeReport counts', async () => {

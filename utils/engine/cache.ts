@@ -114,6 +114,30 @@ export function createCache(options: CacheOptions): Cache {
   };
   const named: Record<string, Promise<IDBPDatabase<StatboardDB>>> = {};
 
+  /**
+   * The running byte total of the entries, so a put does not read (and deserialize) every entry
+   * to decide about eviction. Counted once by a scan, then kept by each committed change. It
+   * assumes this instance is the only writer of its database (the background's single cache).
+   */
+  let knownBytes: number | null = null;
+  let counting: Promise<void> | null = null;
+  const totalBytes = async (): Promise<number> => {
+    if (knownBytes === null) {
+      counting ??= cache.sizeReport().then(
+        (r) => void (knownBytes ??= r.bytes),
+        () => void (counting = null),
+      );
+      await counting;
+    }
+    return knownBytes ?? 0;
+  };
+  // Synchronous once counted: concurrent changes never lose each other's delta.
+  const adjust = (delta: number) => {
+    if (knownBytes !== null) knownBytes = Math.max(0, knownBytes + delta);
+  };
+  /** evictions run one at a time (each deletes by the total it sees) */
+  let evicting: Promise<void> = Promise.resolve();
+
   const cache: Cache = {
     async get(key) {
       const d = await db();
@@ -125,8 +149,13 @@ export function createCache(options: CacheOptions): Cache {
     },
     async put(entry) {
       const d = await db();
+      await totalBytes();
       const full: CacheEntry = { ...entry, size: sizeOf(entry.data) + entry.key.length, lastAccess: now() };
-      await d.put('entries', full);
+      const tx = d.transaction('entries', 'readwrite');
+      const old = await tx.store.get(full.key);
+      await tx.store.put(full);
+      await tx.done;
+      adjust(full.size - (old?.size ?? 0));
       await cache.evict();
     },
     async markValidated(key, validatedAt, extra = {}) {
@@ -143,11 +172,18 @@ export function createCache(options: CacheOptions): Cache {
       await tx.done;
     },
     async delete(key) {
-      await (await db()).delete('entries', key);
+      const d = await db();
+      await totalBytes();
+      const tx = d.transaction('entries', 'readwrite');
+      const old = await tx.store.get(key);
+      if (old) await tx.store.delete(key);
+      await tx.done;
+      if (old) adjust(-old.size);
     },
     async clearAll() {
       const d = await db();
       await d.clear('entries');
+      knownBytes = 0;
     },
     async sizeReport() {
       const d = await db();
@@ -161,20 +197,28 @@ export function createCache(options: CacheOptions): Cache {
       }
       return { bytes, entries };
     },
-    async evict() {
-      const cap = await options.capBytes();
-      const { bytes } = await cache.sizeReport();
-      if (bytes <= cap) return;
-      const d = await db();
-      const tx = d.transaction('entries', 'readwrite');
-      let total = bytes;
-      let cursor = await tx.store.index('lastAccess').openCursor();
-      while (cursor && total > cap) {
-        total -= cursor.value.size;
-        await cursor.delete();
-        cursor = await cursor.continue();
-      }
-      await tx.done;
+    evict() {
+      const run = async () => {
+        const cap = await options.capBytes();
+        const before = await totalBytes();
+        if (before <= cap) return;
+        const d = await db();
+        const tx = d.transaction('entries', 'readwrite');
+        let left = before;
+        let freed = 0;
+        let cursor = await tx.store.index('lastAccess').openCursor();
+        while (cursor && left > cap) {
+          left -= cursor.value.size;
+          freed += cursor.value.size;
+          await cursor.delete();
+          cursor = await cursor.continue();
+        }
+        await tx.done;
+        adjust(-freed);
+      };
+      const next = evicting.then(run);
+      evicting = next.catch(() => undefined);
+      return next;
     },
     polls: {
       async save(poll) {
