@@ -8,6 +8,7 @@ import {
   findMainColumn,
   mountPanel,
   parseOrgUrl,
+  DEFAULT_PANEL_PREFERENCES,
   readCollapsed,
   readPanelPreferences,
   type OrgPage,
@@ -86,7 +87,7 @@ function Root({ client, page }: { client: StatboardClient; page: OrgPage }) {
         setLoaded({ supported: host?.hasApiInsights ?? true, defaultWindow: prefs.defaultOrgWindow, utcTimes: prefs.utcTimes, collapsed });
       })
       .catch(() => {
-        if (live) setLoaded({ supported: true, defaultWindow: '7d', utcTimes: false, collapsed: false });
+        if (live) setLoaded({ supported: true, defaultWindow: DEFAULT_PANEL_PREFERENCES.defaultOrgWindow, utcTimes: DEFAULT_PANEL_PREFERENCES.utcTimes, collapsed: false });
       });
     return () => {
       live = false;

@@ -72,7 +72,6 @@ th[aria-sort="ascending"] .sb-sort-icon, th[aria-sort="descending"] .sb-sort-ico
 .sb-table td.sb-wrap:has(.sb-route) { min-width: 200px; }
 .sb-chunk { content-visibility: auto; }
 .sb-count { font-size: 12px; color: var(--fgColor-muted, #59636e); }
-.sb-btn:disabled { cursor: default; opacity: .6; }
 
 .sb-access { padding: 12px 0 16px; align-items: flex-start; }
 .sb-access ul { margin: 0; padding-left: 20px; color: var(--fgColor-default, #1f2328); }

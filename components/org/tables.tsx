@@ -2,7 +2,7 @@ import { Fragment, type ComponentChild } from 'preact';
 import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { cellOf, type TableColumn } from '../kit';
-import { formatDateTime, formatPercent, shareOf, type CsvCell } from '../../utils/metrics';
+import { formatDateTime, formatPercent, rateLimitedShare, roundShare, type CsvCell } from '../../utils/metrics';
 import { ariaSort, kindLabel, routeParts, type ListView } from '../../utils/metrics/insightsDrilldown';
 import { formatNumber } from '../../utils/metrics/format';
 import type { InsightsActor, InsightsRoute, InsightsSubject } from '../../utils/protocol';
@@ -31,12 +31,9 @@ function countColumns<T extends Counted>(utc: boolean): OrgColumn<T>[] {
     {
       header: 'Rate-limited share',
       numeric: true,
-      value: (r) => {
-        const share = shareOf(r.rateLimitedRequests, r.totalRequests);
-        return share === null ? null : Math.round(share * 10_000) / 10_000;
-      },
+      value: (r) => roundShare(rateLimitedShare(r)),
       cell: (r) => {
-        const share = shareOf(r.rateLimitedRequests, r.totalRequests);
+        const share = rateLimitedShare(r);
         return share === null ? '—' : formatPercent(share);
       },
     },

@@ -21,6 +21,8 @@ import {
   formatNumber,
   formatPercent,
   incrementMs,
+  rateLimitedShare,
+  roundShare,
   toCsv,
   toIsoSeconds,
   toJson,
@@ -104,8 +106,6 @@ interface SummaryRow {
 function summaryRows(data: SummaryData): SummaryRow[] {
   const prev = data.previous;
   const c = prev ? compareInsights(data.current, prev) : null;
-  const share = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 10_000) / 10_000);
-  const shareNow = data.current.totalRequests ? data.current.rateLimitedRequests / data.current.totalRequests : null;
   return [
     { measure: 'Requests', current: data.current.totalRequests, previous: prev?.totalRequests ?? null, change: c ? changeText(c.total) : '' },
     {
@@ -116,8 +116,8 @@ function summaryRows(data: SummaryData): SummaryRow[] {
     },
     {
       measure: 'Rate-limited share',
-      current: share(shareNow),
-      previous: share(c?.rateLimitedShare.previous),
+      current: roundShare(rateLimitedShare(data.current)),
+      previous: roundShare(c?.rateLimitedShare.previous),
       change:
         c && c.rateLimitedShare.current !== null && c.rateLimitedShare.previous !== null
           ? `${formatPercentPoints(c.rateLimitedShare.current - c.rateLimitedShare.previous)}`

@@ -9,6 +9,7 @@ import {
   findRepoSidebar,
   mountPanel,
   parseRepoUrl,
+  DEFAULT_PANEL_PREFERENCES,
   readCollapsed,
   readPanelPreferences,
   watchPanelPreferences,
@@ -62,7 +63,7 @@ function Root({ client, repo }: { client: ReturnType<typeof createStatboardClien
     let live = true;
     Promise.all([readPanelPreferences(), readCollapsed('repo')])
       .then(([prefs, collapsed]) => live && setSettings({ prefs, collapsed }))
-      .catch(() => live && setSettings({ prefs: { repoSections: {}, showBots: false, utcTimes: false, defaultOrgWindow: '7d' }, collapsed: false }));
+      .catch(() => live && setSettings({ prefs: DEFAULT_PANEL_PREFERENCES, collapsed: false }));
     const stop = watchPanelPreferences((prefs) => live && setSettings((s) => (s ? { ...s, prefs } : s)));
     return () => {
       live = false;

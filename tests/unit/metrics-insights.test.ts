@@ -9,6 +9,7 @@ import {
   isWithinHistory,
   previousWindow,
   rateLimitedShare,
+  roundShare,
   toIsoSeconds,
   type InsightsWindow,
   type InsightsWindowResult,
@@ -152,5 +153,14 @@ describe('summaries', () => {
       rateLimited: { current: 3, previous: 0, change: null },
       rateLimitedShare: { current: 0.02, previous: 0 },
     });
+  });
+});
+
+describe('roundShare', () => {
+  it('rounds a share to four decimals and keeps none as null', () => {
+    expect(roundShare(0.01234567)).toBe(0.0123);
+    expect(roundShare(rateLimitedShare({ totalRequests: 3, rateLimitedRequests: 1 }))).toBe(0.3333);
+    expect(roundShare(rateLimitedShare({ totalRequests: 0, rateLimitedRequests: 0 }))).toBeNull();
+    expect(roundShare(undefined)).toBeNull();
   });
 });

@@ -183,6 +183,11 @@ export function rateLimitedShare(summary: InsightsSummary): number | null {
   return shareOf(summary.rateLimitedRequests, summary.totalRequests);
 }
 
+/** A share rounded to four decimals (0.01234567 → 0.0123), for tables and CSV; none stays null. */
+export function roundShare(share: number | null | undefined): number | null {
+  return share === null || share === undefined ? null : Math.round(share * 10_000) / 10_000;
+}
+
 export interface InsightsComparison {
   total: Comparison;
   rateLimited: Comparison;

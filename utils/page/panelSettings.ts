@@ -27,6 +27,9 @@ function toPanelPreferences(raw: unknown): PanelPreferences {
   };
 }
 
+/** The preferences a panel uses when none are saved or they cannot be read. */
+export const DEFAULT_PANEL_PREFERENCES: Readonly<PanelPreferences> = Object.freeze(toPanelPreferences(undefined));
+
 export async function readPanelPreferences(): Promise<PanelPreferences> {
   const got = await browser.storage[PREFERENCES.area].get(PREFERENCES.key);
   return toPanelPreferences(got[PREFERENCES.key]);

@@ -1,5 +1,5 @@
 import { ChartCanvas, SectionData, themedScale, type TableColumn } from '../../kit';
-import { codeFrequencyTotals, downsampleCodeFrequency, formatCompact, formatNumber, formatWeekLabel, MINUS } from '../../../utils/metrics';
+import { codeFrequencyTotals, DEFAULT_CHART_POINTS, downsampleCodeFrequency, formatCompact, formatNumber, formatWeekLabel, MINUS } from '../../../utils/metrics';
 import type { CodeFrequencyWeek } from '../../../utils/protocol';
 import { isoWeek, repoStatsQuery, type RepoSection } from '../types';
 import { tickFont } from './commitActivity';
@@ -20,8 +20,8 @@ export const codeFrequency: RepoSection<'code-frequency'> = {
   query: (repo) => repoStatsQuery(repo, 'code-frequency'),
   View({ data, repo }) {
     const totals = codeFrequencyTotals(data);
-    // Long histories (15+ years) are summed into at most 260 bars; totals stay exact.
-    const points = downsampleCodeFrequency(data, 260);
+    // Long histories (15+ years) are summed into at most DEFAULT_CHART_POINTS (260) bars; totals stay exact.
+    const points = downsampleCodeFrequency(data, DEFAULT_CHART_POINTS);
     const perBar = points.length < data.length ? ` Each bar sums ${Math.ceil(data.length / points.length)} weeks.` : '';
     return (
       <>
