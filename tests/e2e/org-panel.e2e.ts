@@ -168,7 +168,8 @@ test('an app goes straight to its routes; names are filtered and sorted by GitHu
   // Sort by name, then filter (typed fast: one request after the pause, not one per key).
   await org.section('subjects').getByRole('button', { name: /^Name/ }).click();
   await expect.poll(() => to(mock, 'subject-stats').some((r) => q(r, 'sort') === 'subject_name' && q(r, 'direction') === 'asc')).toBe(true);
-  await org.section('subjects').getByRole('searchbox').pressSequentially('bot') // keys back to back: well inside the 300 ms debounce, even on two busy cores;
+  // Keys back to back: well inside the 300 ms debounce, even on two busy cores.
+  await org.section('subjects').getByRole('searchbox').pressSequentially('bot');
   await expect.poll(() => to(mock, 'subject-stats').filter((r) => q(r, 'subject_name_substring') !== undefined).map((r) => q(r, 'subject_name_substring'))).toEqual(['bot']);
   const filtered = expected.sortRows(expected.subjects(data, window).filter((s) => s.subject_name.toLowerCase().includes('bot')), ['subject_name'], 'asc');
   await expect.poll(async () => (await rowsOf(org.table('subjects'))).map((r) => r[0])).toEqual(filtered.map((s) => s.subject_name));
