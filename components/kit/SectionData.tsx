@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { exportFileName, toCsv, toJson } from '../../utils/metrics';
 import { DataTable, type TableSpec } from './DataTable';
 import { downloadText } from './download';
@@ -52,9 +52,14 @@ export function ExportMenu({ onCsv, onJson }: { onCsv(): void; onJson(): void })
   const list = useRef<HTMLUListElement>(null);
   const menuId = useId();
 
+  // A layout effect, so focus is on the first item before the next key press is handled
+  // (a plain effect runs after paint, and a quick Escape would reach the button instead).
+  useLayoutEffect(() => {
+    if (open) list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [open]);
+
   useEffect(() => {
     if (!open) return;
-    list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const root = button.current?.getRootNode() as Document | ShadowRoot | undefined;
     const close = (event: Event) => {
       if (!event.composedPath().some((node) => node === list.current || node === button.current)) setOpen(false);
@@ -72,12 +77,23 @@ export function ExportMenu({ onCsv, onJson }: { onCsv(): void; onJson(): void })
     button.current?.focus();
     action();
   };
+  // On the whole widget, so keys work whether focus is on the button or inside the open menu.
   const onKeyDown = (event: KeyboardEvent) => {
+    if (!open) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        setOpen(true);
+      }
+      return;
+    }
     const items = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
     const index = items.indexOf((button.current?.getRootNode() as ShadowRoot | Document).activeElement as HTMLElement);
     if (event.key === 'Escape' || event.key === 'Tab') {
       setOpen(false);
-      if (event.key === 'Escape') button.current?.focus();
+      if (event.key === 'Escape') {
+        event.stopPropagation(); // the page's own Escape handlers should not also act on it
+        button.current?.focus();
+      }
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
@@ -86,7 +102,7 @@ export function ExportMenu({ onCsv, onJson }: { onCsv(): void; onJson(): void })
   };
 
   return (
-    <div class="sb-menu">
+    <div class="sb-menu" onKeyDown={onKeyDown}>
       <button
         ref={button}
         type="button"
@@ -101,7 +117,7 @@ export function ExportMenu({ onCsv, onJson }: { onCsv(): void; onJson(): void })
         Export
       </button>
       {open ? (
-        <ul ref={list} id={menuId} class="sb-menu-list" role="menu" aria-label="Export" onKeyDown={onKeyDown}>
+        <ul ref={list} id={menuId} class="sb-menu-list" role="menu" aria-label="Export">
           <li role="none">
             <button type="button" role="menuitem" class="sb-menu-item" tabIndex={-1} onClick={() => choose(onCsv)}>
               Download CSV

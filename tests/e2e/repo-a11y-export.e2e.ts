@@ -52,10 +52,17 @@ test('the export menu works by keyboard and downloads CSV and JSON', async ({ pa
   const parsed = JSON.parse(await readFile(await json.path(), 'utf8')) as { week: number; total: number; days: number[] }[];
   expect(parsed).toEqual(weeks.map((w) => ({ days: w.days, total: w.total, week: w.week })));
 
+  // Escape at once after a click (no wait in between) closes the menu and gives focus back.
   await exportButton.click();
   await page.keyboard.press('Escape');
   await expect(section.getByRole('menu')).toHaveCount(0);
   await expect(exportButton).toBeFocused();
+
+  // Arrow down on the closed button opens the menu on its first item (ARIA menu button pattern).
+  await page.keyboard.press('ArrowDown');
+  await expect(section.getByRole('menuitem', { name: 'Download CSV' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(section.getByRole('menu')).toHaveCount(0);
 });
 
 test('contributors export follows the chosen window', async ({ page, mock, panel }) => {
