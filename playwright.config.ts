@@ -8,7 +8,9 @@ export default defineConfig({
   // Two shared cores: two browsers at a time, in CI too.
   workers: 2,
   fullyParallel: true,
-  retries: 0,
+  // In CI one retry absorbs a rare stall of the shared 2-core machine; .ci/run names every test
+  // that needed it, so a flaky test is seen and fixed, not hidden. Locally a failure is final.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   timeout: 45_000,
   expect: { timeout: 10_000 },
