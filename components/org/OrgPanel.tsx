@@ -1,13 +1,12 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { PanelShell, useQuery } from '../kit';
+import { PanelShell } from '../kit';
 import { formatDateTime, insightsWindow, type Increment, type InsightsPreset, type InsightsWindow } from '../../utils/metrics';
 import {
   listOf,
   ORG_LEVEL,
   previousLabel,
   PRESET_LABELS,
-  summaryQuery,
   type Drill,
   type ListView,
 } from '../../utils/metrics/insightsDrilldown';
@@ -15,6 +14,7 @@ import type { NoAccessReason, QueryState } from '../../utils/protocol';
 import type { StatboardClient } from '../../utils/statboardClient';
 import { AccessHelp, accessLine } from './AccessHelp';
 import { Breadcrumb } from './Breadcrumb';
+import { useSummary } from './hooks';
 import { ORG_SECTIONS, type ListSection, type OrgSectionProps } from './sections';
 import { WindowControls, type WindowChoice } from './WindowControls';
 
@@ -66,9 +66,10 @@ export function OrgPanel(props: OrgPanelProps) {
   const body = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
 
-  // The org's own summary decides access for the whole panel (the sections watch it too: one request).
-  const probe = useQuery(client, supported ? summaryQuery(target, { type: 'org' }, choice.window) : null);
-  const access = supported ? probe.snapshot : { state: 'no-access' as const, meta: { reason: 'unsupported-host' as const } };
+  // The org's own totals decide access for the whole panel; the summary section shows the same
+  // subscription (one watch, not one here and one there).
+  const summary = useSummary(client, target, { type: 'org' }, choice.window, supported);
+  const access = supported ? summary.snapshot : { state: 'no-access' as const, meta: { reason: 'unsupported-host' as const } };
   const reason = useAccessReason(client, host, access.state === 'no-access' ? access.meta.reason : undefined);
 
   const go = (next: Drill) => {
@@ -114,6 +115,7 @@ export function OrgPanel(props: OrgPanelProps) {
     target,
     drill,
     choice,
+    orgSummary: summary,
     previousLabel: previousLabel(choice.kind),
     utc,
     increment,

@@ -38,20 +38,28 @@ export interface SummaryData {
   previousProblem: 'loading' | 'too-old' | 'failed' | null;
 }
 
-/** The window's totals and, in a second query, those of the window just before it. */
+export interface SummaryResult {
+  snapshot: Snapshot<SummaryData>;
+  retry(): void;
+}
+
+/**
+ * The window's totals and, in a second query, those of the window just before it. `enabled`
+ * false watches nothing (a host without API Insights); the previous window is not asked for
+ * once the current one says there is no access.
+ */
 export function useSummary(
   client: StatboardClient,
   target: OrgTarget,
   scope: InsightsScope,
   window: InsightsWindow,
-): { snapshot: Snapshot<SummaryData>; retry(): void } {
+  enabled = true,
+): SummaryResult {
   const previous = previousWindow(window);
   // Decided once per window: a 30-day window's previous period is older than GitHub keeps.
   const comparable = useMemo(() => isWithinHistory(previous, Date.now()), [window.minTimestamp, window.maxTimestamp]);
-  const [now, before] = useQueries(client, [
-    summaryQuery(target, scope, window),
-    comparable ? summaryQuery(target, scope, previous) : null,
-  ] as const);
+  const now = useQuery(client, enabled ? summaryQuery(target, scope, window) : null);
+  const before = useQuery(client, enabled && comparable && now.snapshot.state !== 'no-access' ? summaryQuery(target, scope, previous) : null);
   const snapshot = useMemo((): Snapshot<SummaryData> => {
     const { data, ...rest } = now.snapshot;
     if (!data) return rest;

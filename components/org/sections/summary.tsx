@@ -1,11 +1,10 @@
 import { Section } from '../../kit';
-import { useSummary } from '../hooks';
 import { DELAY_SENTENCE, SummaryView } from '../views';
 import type { OrgSectionProps } from './types';
 
 /** The organization's totals for the window, against the window before it. */
-export function SummarySection({ client, target, choice, previousLabel }: OrgSectionProps) {
-  const { snapshot, retry } = useSummary(client, target, { type: 'org' }, choice.window);
+export function SummarySection({ target, orgSummary, previousLabel }: OrgSectionProps) {
+  const { snapshot, retry } = orgSummary;
   return (
     <Section id="summary" title="Requests" snapshot={snapshot} onRetry={retry} bodyHeight={72} sentences={{ empty: DELAY_SENTENCE }}>
       {(data) => <SummaryView data={data} previousLabel={previousLabel} section="summary" subject={target.org} />}

@@ -1,6 +1,7 @@
 import type { Increment } from '../../../utils/metrics';
 import type { Drill, ListView, OrgTarget } from '../../../utils/metrics/insightsDrilldown';
 import type { StatboardClient } from '../../../utils/statboardClient';
+import type { SummaryResult } from '../hooks';
 import type { WindowChoice } from '../WindowControls';
 
 export type ListSection = 'subjects' | 'actors' | 'routes';
@@ -11,6 +12,8 @@ export interface OrgSectionProps {
   target: OrgTarget;
   drill: Drill;
   choice: WindowChoice;
+  /** the organization's totals for the window and the one before (the panel watches them once) */
+  orgSummary: SummaryResult;
   /** "the previous 7 days" */
   previousLabel: string;
   utc: boolean;
