@@ -1,3 +1,4 @@
+import type { paths } from '@octokit/openapi-types';
 import {
   ACTOR_TYPES,
   ROUTE_SORT_FIELDS,
@@ -29,13 +30,13 @@ export interface EndpointRequest {
 
 export type BuildResult = { ok: true; request: EndpointRequest } | { ok: false; problem: string };
 
-const STAT_PATHS: Record<RepoStat, string> = {
-  'commit-activity': 'commit_activity',
-  'code-frequency': 'code_frequency',
-  contributors: 'contributors',
-  participation: 'participation',
-  'punch-card': 'punch_card',
-};
+const STAT_PATHS = {
+  'commit-activity': '/repos/{owner}/{repo}/stats/commit_activity',
+  'code-frequency': '/repos/{owner}/{repo}/stats/code_frequency',
+  contributors: '/repos/{owner}/{repo}/stats/contributors',
+  participation: '/repos/{owner}/{repo}/stats/participation',
+  'punch-card': '/repos/{owner}/{repo}/stats/punch_card',
+} as const satisfies Record<RepoStat, GetPath>;
 
 export const SECTION_NAMES: Record<RepoStat | InsightsReport, string> = {
   'commit-activity': 'commit activity',
@@ -81,12 +82,55 @@ function isPositiveId(value: unknown): value is number {
 
 const seg = encodeURIComponent;
 
-function ok(path: string, params: URLSearchParams | null, section: string, accept?: string): BuildResult {
-  params?.sort();
-  const search = params?.toString() ?? '';
-  return { ok: true, request: { path, search, section, ...(accept ? { accept } : {}) } };
+// ---------------------------------------------------------------------------------------------
+// Typed endpoint descriptors. Every request names GitHub's own path template, and tsc checks the
+// template, its path parameters, its query parameters (names and value types: the insights sort
+// fields, actor types, paging) and its Accept media type against `@octokit/openapi-types`
+// (type-only: nothing of it reaches a bundle). A path or a query parameter GitHub does not
+// document fails `npx tsc --noEmit -p .`: try `'/repos/{owner}/{repo}/stats/commits'` or a
+// `sort_by` query key below.
+
+/** GitHub's GET path templates, e.g. `/repos/{owner}/{repo}/stats/punch_card`. */
+export type GetPath = { [P in keyof paths]: paths[P] extends { get: object } ? P : never }[keyof paths];
+type GetOperation<P extends GetPath> = paths[P] extends { get: infer O } ? O : never;
+type Parameters<P extends GetPath> = GetOperation<P> extends { parameters: infer X } ? X : Record<never, never>;
+type PathParameters<P extends GetPath> = Parameters<P> extends { path: infer X } ? X : Record<never, never>;
+type QueryParameters<P extends GetPath> = Parameters<P> extends { query?: infer X } ? NonNullable<X> : Record<never, never>;
+/** The media types GitHub documents for the 200 answer of a path. */
+type MediaType<P extends GetPath> = GetOperation<P> extends { responses: { 200: { content: infer C } } } ? keyof C & string : never;
+/** Query keys that are not the endpoint's become `never`, so they fail even through a spread. */
+type Exact<Q, Allowed> = Q & { [K in Exclude<keyof Q, keyof Allowed>]: never };
+
+/**
+ * Fills a documented path template and serializes the query (sorted; arrays as repeated keys
+ * in their own order; undefined values left out).
+ */
+function endpoint<P extends GetPath, A extends PathParameters<P>, Q extends QueryParameters<P>>(
+  template: P,
+  params: Exact<A, PathParameters<P>>,
+  query: Exact<Q, QueryParameters<P>> | null,
+  section: string,
+  accept?: MediaType<P>,
+): EndpointRequest {
+  const values = params as Record<string, string | number>;
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => seg(String(values[name])));
+  let search = '';
+  if (query) {
+    const list = new URLSearchParams();
+    for (const [name, value] of Object.entries(query as Record<string, unknown>)) {
+      if (value === undefined) continue;
+      for (const item of Array.isArray(value) ? value : [value]) list.append(name, String(item));
+    }
+    // Repeated `sort` keys keep the caller's order (URLSearchParams.sort is stable).
+    list.sort();
+    search = list.toString();
+  }
+  return { path, search, section, ...(accept && accept !== JSON_MEDIA ? { accept } : {}) };
 }
 
+const JSON_MEDIA = 'application/json';
+
+const ok = (request: EndpointRequest): BuildResult => ({ ok: true, request });
 const refuse = (problem: string): BuildResult => ({ ok: false, problem });
 
 /** The single request a Query stands for, or why it is refused. */
@@ -95,41 +139,36 @@ export function buildRequest(query: Query): BuildResult {
     case 'repo-stats': {
       if (!isValidOwner(query.owner)) return refuse('the owner name is not a valid GitHub name');
       if (!isValidRepo(query.repo)) return refuse('the repository name is not a valid GitHub name');
-      const stat = Object.hasOwn(STAT_PATHS, query.stat) ? STAT_PATHS[query.stat] : undefined;
-      if (!stat) return refuse('unknown statistic');
-      return ok(`/repos/${seg(query.owner)}/${seg(query.repo)}/stats/${stat}`, null, SECTION_NAMES[query.stat]);
+      const template = Object.hasOwn(STAT_PATHS, query.stat) ? STAT_PATHS[query.stat] : undefined;
+      if (!template) return refuse('unknown statistic');
+      return ok(endpoint(template, { owner: query.owner, repo: query.repo }, null, SECTION_NAMES[query.stat]));
     }
     case 'org-insights':
       return buildInsightsRequest(query);
     case 'rate-limit':
-      return ok('/rate_limit', null, 'the rate limit');
+      return ok(endpoint('/rate_limit', {}, null, 'the rate limit'));
     default:
       return refuse('unknown query kind');
   }
 }
 
 function buildInsightsRequest(query: OrgInsightsQuery): BuildResult {
-  if (!isValidOwner(query.org)) return refuse('the organization name is not a valid GitHub name');
+  const org = query.org;
+  if (!isValidOwner(org)) return refuse('the organization name is not a valid GitHub name');
   if (!isValidTimestamp(query.minTimestamp) || !isValidTimestamp(query.maxTimestamp)) {
     return refuse('timestamps must look like 2025-01-31T00:00:00Z');
   }
   if (Date.parse(query.minTimestamp) > Date.parse(query.maxTimestamp)) return refuse('the window ends before it starts');
-  const base = `/orgs/${seg(query.org)}/insights/api`;
-  const params = new URLSearchParams({ min_timestamp: query.minTimestamp, max_timestamp: query.maxTimestamp });
+  const window = { min_timestamp: query.minTimestamp, max_timestamp: query.maxTimestamp };
   const section = SECTION_NAMES[query.report] ?? 'API Insights';
   const scope = query.scope;
 
-  // The path suffix that selects a user or an actor.
-  let scopePath: string;
-  if (scope?.type === 'org') scopePath = '';
-  else if (scope?.type === 'user') {
+  if (scope?.type === 'user') {
     if (typeof scope.userId !== 'string' || !USER_ID.test(scope.userId)) return refuse('the user id must be a number');
-    scopePath = `/users/${seg(scope.userId)}`;
   } else if (scope?.type === 'actor') {
     if (!isActorType(scope.actorType)) return refuse('unknown actor type');
     if (!isPositiveId(scope.actorId)) return refuse('the actor id must be a number');
-    scopePath = `/${seg(scope.actorType)}/${scope.actorId}`;
-  } else return refuse('unknown scope');
+  } else if (scope?.type !== 'org') return refuse('unknown scope');
 
   const isList = query.report === 'subjects' || query.report === 'user-actors' || query.report === 'routes';
   if (!isList && (query.page !== undefined || query.perPage !== undefined || query.direction !== undefined || query.sort !== undefined || query.filter !== undefined)) {
@@ -139,61 +178,95 @@ function buildInsightsRequest(query: OrgInsightsQuery): BuildResult {
 
   switch (query.report) {
     case 'summary':
-      return ok(`${base}/summary-stats${scopePath}`, params, section);
-    case 'time':
+      if (scope.type === 'user') {
+        return ok(endpoint('/orgs/{org}/insights/api/summary-stats/users/{user_id}', { org, user_id: scope.userId }, window, section));
+      }
+      if (scope.type === 'actor') {
+        const params = { org, actor_type: scope.actorType, actor_id: scope.actorId };
+        return ok(endpoint('/orgs/{org}/insights/api/summary-stats/{actor_type}/{actor_id}', params, window, section));
+      }
+      return ok(endpoint('/orgs/{org}/insights/api/summary-stats', { org }, window, section));
+    case 'time': {
       if (typeof query.increment !== 'string' || !INCREMENT.test(query.increment)) {
         return refuse('the time increment must look like 5m, 1h or 1d');
       }
-      params.set('timestamp_increment', query.increment);
-      return ok(`${base}/time-stats${scopePath}`, params, section);
-    case 'subjects':
+      const time = { ...window, timestamp_increment: query.increment };
+      if (scope.type === 'user') {
+        return ok(endpoint('/orgs/{org}/insights/api/time-stats/users/{user_id}', { org, user_id: scope.userId }, time, section));
+      }
+      if (scope.type === 'actor') {
+        const params = { org, actor_type: scope.actorType, actor_id: scope.actorId };
+        return ok(endpoint('/orgs/{org}/insights/api/time-stats/{actor_type}/{actor_id}', params, time, section));
+      }
+      return ok(endpoint('/orgs/{org}/insights/api/time-stats', { org }, time, section));
+    }
+    case 'subjects': {
       if (scope.type !== 'org') return refuse('subject stats are for the whole organization');
-      return withList(query, params, SUBJECT_SORT_FIELDS, 'subject_name_substring')
-        ?? ok(`${base}/subject-stats`, params, section);
-    case 'user-actors':
+      const list = listParameters(query, SUBJECT_SORT_FIELDS);
+      if (!list.ok) return refuse(list.problem);
+      const { filter, ...paging } = list.parameters;
+      return ok(endpoint('/orgs/{org}/insights/api/subject-stats', { org }, { ...window, ...paging, subject_name_substring: filter }, section));
+    }
+    case 'user-actors': {
       if (scope.type !== 'user') return refuse('user stats need a user');
-      return withList(query, params, SUBJECT_SORT_FIELDS, 'actor_name_substring')
-        ?? ok(`${base}/user-stats/${seg(scope.userId)}`, params, section);
-    case 'routes':
+      const list = listParameters(query, SUBJECT_SORT_FIELDS);
+      if (!list.ok) return refuse(list.problem);
+      const { filter, ...paging } = list.parameters;
+      const params = { org, user_id: scope.userId };
+      return ok(endpoint('/orgs/{org}/insights/api/user-stats/{user_id}', params, { ...window, ...paging, actor_name_substring: filter }, section));
+    }
+    case 'routes': {
       if (scope.type !== 'actor') return refuse('route stats need an actor');
-      return withList(query, params, ROUTE_SORT_FIELDS, 'api_route_substring')
-        ?? ok(`${base}/route-stats${scopePath}`, params, section);
+      const list = listParameters(query, ROUTE_SORT_FIELDS);
+      if (!list.ok) return refuse(list.problem);
+      const { filter, ...paging } = list.parameters;
+      const params = { org, actor_type: scope.actorType, actor_id: scope.actorId };
+      const all = { ...window, ...paging, api_route_substring: filter };
+      return ok(endpoint('/orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}', params, all, section));
+    }
     default:
       return refuse('unknown report');
   }
 }
 
-/** Adds the list parameters; returns a refusal when one is invalid, undefined when all are fine. */
-function withList(
+interface ListParameters<S extends string> {
+  page?: number;
+  per_page?: number;
+  direction?: 'asc' | 'desc';
+  sort?: S[];
+  filter?: string;
+}
+
+/** The list parameters of a query, each checked; an empty filter is left out. */
+function listParameters<S extends string>(
   query: OrgInsightsQuery,
-  params: URLSearchParams,
-  sorts: readonly string[],
-  filterName: string,
-): BuildResult | undefined {
+  sorts: readonly S[],
+): { ok: true; parameters: ListParameters<S> } | { ok: false; problem: string } {
+  const parameters: ListParameters<S> = {};
+  const problem = (text: string) => ({ ok: false as const, problem: text });
   if (query.page !== undefined) {
-    if (!Number.isSafeInteger(query.page) || query.page < 1 || query.page > 100_000) return refuse('the page must be a positive number');
-    params.set('page', String(query.page));
+    if (!Number.isSafeInteger(query.page) || query.page < 1 || query.page > 100_000) return problem('the page must be a positive number');
+    parameters.page = query.page;
   }
   if (query.perPage !== undefined) {
-    if (!Number.isInteger(query.perPage) || query.perPage < 1 || query.perPage > 100) return refuse('per page must be 1 to 100');
-    params.set('per_page', String(query.perPage));
+    if (!Number.isInteger(query.perPage) || query.perPage < 1 || query.perPage > 100) return problem('per page must be 1 to 100');
+    parameters.per_page = query.perPage;
   }
   if (query.direction !== undefined) {
-    if (query.direction !== 'asc' && query.direction !== 'desc') return refuse('direction must be asc or desc');
-    params.set('direction', query.direction);
+    if (query.direction !== 'asc' && query.direction !== 'desc') return problem('direction must be asc or desc');
+    parameters.direction = query.direction;
   }
   if (query.sort !== undefined) {
-    if (!Array.isArray(query.sort) || query.sort.length > sorts.length || !query.sort.every((s) => sorts.includes(s))) {
-      return refuse('unknown sort field');
-    }
-    // Repeated `sort` keys keep the caller's order (URLSearchParams.sort is stable).
-    for (const s of query.sort) params.append('sort', s);
+    const sort = query.sort;
+    const known = (s: string): s is S => (sorts as readonly string[]).includes(s);
+    if (!Array.isArray(sort) || sort.length > sorts.length || !sort.every(known)) return problem('unknown sort field');
+    parameters.sort = sort;
   }
   if (query.filter !== undefined) {
-    if (typeof query.filter !== 'string' || query.filter.length > MAX_FILTER) return refuse('the filter is longer than 100 characters');
-    if (query.filter !== '') params.set(filterName, query.filter);
+    if (typeof query.filter !== 'string' || query.filter.length > MAX_FILTER) return problem('the filter is longer than 100 characters');
+    if (query.filter !== '') parameters.filter = query.filter;
   }
-  return undefined;
+  return { ok: true, parameters };
 }
 
 /** The page and page size a list answer stands for (GitHub's default page size is 30). */
@@ -206,19 +279,14 @@ export function listPaging(query: OrgInsightsQuery): { page: number; perPage: nu
 
 /** `GET /user`: who a token belongs to. */
 export function userRequest(): EndpointRequest {
-  return { path: '/user', search: '', section: 'your account' };
+  return endpoint('/user', {}, null, 'your account');
 }
 
 /** The media type that makes `commits/HEAD` answer with only the sha (a few bytes). */
-export const SHA_MEDIA_TYPE = 'application/vnd.github.sha';
+export const SHA_MEDIA_TYPE = 'application/vnd.github.sha' satisfies MediaType<'/repos/{owner}/{repo}/commits/{ref}'>;
 
 /** `GET /repos/{owner}/{repo}/commits/HEAD`: the default branch head, as plain text. */
 export function headRequest(owner: string, repo: string): EndpointRequest | null {
   if (!isValidOwner(owner) || !isValidRepo(repo)) return null;
-  return {
-    path: `/repos/${seg(owner)}/${seg(repo)}/commits/HEAD`,
-    search: '',
-    accept: SHA_MEDIA_TYPE,
-    section: 'the default branch',
-  };
+  return endpoint('/repos/{owner}/{repo}/commits/{ref}', { owner, repo, ref: 'HEAD' }, null, 'the default branch', SHA_MEDIA_TYPE);
 }
