@@ -84,9 +84,14 @@ export function tokenWarnings(input: {
   return warnings;
 }
 
+/** The field of `GET /user` Statboard reads (checked against GitHub's types in github/contract.ts). */
+export interface UserAnswer {
+  login: string;
+}
+
 function loginOf(body: unknown): string | undefined {
-  if (body && typeof body === 'object' && typeof (body as { login?: unknown }).login === 'string') {
-    const login = (body as { login: string }).login;
+  if (body && typeof body === 'object' && typeof (body as Partial<Record<keyof UserAnswer, unknown>>).login === 'string') {
+    const login = (body as UserAnswer).login;
     // A login is short and plain; anything else is not trusted into the UI.
     return /^[A-Za-z0-9-]{1,39}(\[bot\])?$/.test(login) ? login : undefined;
   }

@@ -105,6 +105,24 @@ const rateLimit = v.object({
   rate: v.optional(rateResource),
 });
 
+/**
+ * The schemas by the GitHub answer they read, for the compile-time checks against GitHub's own
+ * types in `contract.ts` (type-only: nothing is added to a bundle).
+ */
+export interface AnswerSchemas {
+  commitActivity: typeof commitActivity;
+  codeFrequency: typeof codeFrequency;
+  contributors: typeof contributors;
+  participation: typeof participation;
+  punchCard: typeof punchCard;
+  summary: typeof summary;
+  timeStats: typeof timeStats;
+  subjects: typeof subjects;
+  actors: typeof actors;
+  routes: typeof routes;
+  rateLimit: typeof rateLimit;
+}
+
 export type ParseResult<T = unknown> = { ok: true; data: T } | { ok: false; issue: string };
 
 function run<S extends v.GenericSchema, T>(schema: S, body: unknown, shape: (value: v.InferOutput<S>) => T): ParseResult<T> {
