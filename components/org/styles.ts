@@ -55,7 +55,9 @@ const ORG_CSS = /* css */ `
 .sb-part + .sb-part { margin-top: 8px; border-top: 1px dashed var(--borderColor-muted, #d1d9e0b3); }
 .sb-part-head { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
 .sb-part-title { margin: 0; font-size: 12px; font-weight: 600; color: var(--fgColor-muted, #59636e); text-transform: none; flex: 1 1 auto; }
-.sb-part .sb-headline { padding: 8px 0; }
+/* A part's title sits 8px above its body (the chart's sentence touched "Over time"). */
+.sb-part > .sb-part-title { margin-bottom: 8px; }
+.sb-part .sb-headline { padding: 0 0 8px; }
 
 .sb-list { max-height: 420px; }
 .sb-table th[aria-sort] { padding: 0; }
