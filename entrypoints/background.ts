@@ -1,21 +1,30 @@
 import { browser } from 'wxt/browser';
 import { CommandEnvelopeSchema } from '../utils/engine/commands';
-import { POLL_ALARM, cacheCommandHandlers, dispatchCommand, getEngine, registerCommandHandlers } from '../utils/engine';
+import {
+  POLL_ALARM,
+  cacheCommandHandlers,
+  dispatchCommand,
+  getEngine,
+  getLiveSettings,
+  registerCommandHandlers,
+  tokenChanged,
+} from '../utils/engine';
 import { isTrustedSender, senderKind, servePort, type SenderCheck } from '../utils/engine/portServer';
 import { PORT_NAME } from '../utils/protocol';
 import { accountCommandHandlers } from '../utils/account/handlers';
 import { injectPanel } from '../utils/account/hostAccess';
 import { tokenRequestVia } from '../utils/account/engineRequest';
 import { onWatchAlarm, watchlistCommandHandlers } from '../utils/watchlist/handlers';
-import { hostsItem } from '../utils/settings';
 import * as v from 'valibot';
 
 // Wiring only: ports and commands to the engine, alarms, and resuming 202 polls on wake-up.
 export default defineBackground(() => {
+  // Hosts, tokens and preferences are read once and then followed by watch() (liveSettings.ts).
+  const settings = getLiveSettings();
   const engine = getEngine();
   registerCommandHandlers(cacheCommandHandlers(engine.cache));
   registerCommandHandlers(
-    accountCommandHandlers({ request: tokenRequestVia(engine), onTokenChanged: (host) => engine.credentialsChanged(host) }),
+    accountCommandHandlers({ request: tokenRequestVia(engine), onTokenChanged: tokenChanged }),
   );
   const watchDeps = { fetchOnce: engine.fetchOnce.bind(engine) };
   registerCommandHandlers(watchlistCommandHandlers(watchDeps));
@@ -34,7 +43,7 @@ export default defineBackground(() => {
   const senderCheck = async (): Promise<SenderCheck> => ({
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    enterpriseServers: (await hostsItem.getValue())?.enterpriseServers ?? [],
+    enterpriseServers: (await settings.hosts.get()).enterpriseServers,
   });
 
   browser.runtime.onConnect.addListener((port) => {

@@ -74,14 +74,18 @@ export const preferencesItem = storage.defineItem<Preferences>('sync:preferences
   fallback: DEFAULT_PREFERENCES,
 });
 
-/** Reads preferences merged over the defaults (older stored objects may lack newer fields). */
-export async function getPreferences(): Promise<Preferences> {
-  const stored = await preferencesItem.getValue();
+/** Stored preferences merged over the defaults (older stored objects may lack newer fields). */
+export function withDefaultPreferences(stored: Partial<Preferences> | null | undefined): Preferences {
   return {
     ...DEFAULT_PREFERENCES,
     ...stored,
     repoSections: { ...DEFAULT_PREFERENCES.repoSections, ...stored?.repoSections },
   };
+}
+
+/** Reads preferences merged over the defaults. */
+export async function getPreferences(): Promise<Preferences> {
+  return withDefaultPreferences(await preferencesItem.getValue());
 }
 
 export interface PanelUi {

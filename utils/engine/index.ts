@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { resolveHost, type GitHubHost } from '../github/hosts';
-import { getPreferences, hostsItem, tokensItem } from '../settings';
+import type { HostId } from '../protocol';
 import { createCache } from './cache';
-import { createEngine, type Credentials, type Engine } from './engine';
+import { createEngine, type Credentials, type Engine, type EngineDeps } from './engine';
+import { createLiveSettings, type LiveSettings } from './liveSettings';
 import { POLL_ALARM } from './statsPoller';
 
 /**
@@ -13,31 +14,61 @@ import { POLL_ALARM } from './statsPoller';
 export type { Engine, Watch, Listener } from './engine';
 export { registerCommandHandlers, dispatchCommand, cacheCommandHandlers, type CommandHandlers } from './commands';
 export { POLL_ALARM } from './statsPoller';
+export type { LiveSettings } from './liveSettings';
 
 const MB = 1024 * 1024;
 
 /** The token and viewer login for a host; the viewer separates cached answers per account. */
-export async function credentialsFor(host: GitHubHost): Promise<Credentials> {
-  const stored = (await tokensItem.getValue())?.[host.id];
+export async function credentialsFor(settings: LiveSettings, host: GitHubHost): Promise<Credentials> {
+  const stored = (await settings.tokens.get())[host.id];
   const token = stored?.token?.trim() || undefined;
   if (!token) return { viewer: 'anonymous' };
   return { token, viewer: stored?.status?.login ?? 'unchecked-token' };
 }
 
-export async function hostFor(id: string): Promise<GitHubHost | null> {
-  const hosts = await hostsItem.getValue();
-  return resolveHost(id, [...(hosts?.enterpriseServers ?? [])]);
+/**
+ * The host for a page host id. A miss reads storage once more: a host added a moment ago in
+ * the options page may not have been announced to this worker yet.
+ */
+export async function hostFor(settings: LiveSettings, id: string): Promise<GitHubHost | null> {
+  const known = resolveHost(id, [...(await settings.hosts.get()).enterpriseServers]);
+  return known ?? resolveHost(id, [...(await settings.hosts.reload()).enterpriseServers]);
 }
 
+/** What the engine reads of the settings, from the in-memory copy. */
+export function engineSettings(settings: LiveSettings): Pick<EngineDeps, 'resolveHost' | 'credentials' | 'settings'> {
+  return {
+    resolveHost: (id) => hostFor(settings, id),
+    credentials: (host) => credentialsFor(settings, host),
+    settings: () => settings.preferences.get(),
+  };
+}
+
+let live: LiveSettings | null = null;
 let engine: Engine | null = null;
 
+/** The background's copy of hosts, tokens and preferences (see liveSettings.ts). */
+export function getLiveSettings(): LiveSettings {
+  live ??= createLiveSettings();
+  return live;
+}
+
 export function getEngine(): Engine {
+  const settings = getLiveSettings();
   engine ??= createEngine({
-    cache: createCache({ capBytes: async () => (await getPreferences()).cacheCapMB * MB }),
-    resolveHost: hostFor,
-    credentials: credentialsFor,
-    settings: getPreferences,
+    cache: createCache({ capBytes: async () => (await settings.preferences.get()).cacheCapMB * MB }),
+    ...engineSettings(settings),
     wakeUpAt: (when) => void browser.alarms.create(POLL_ALARM, { when }),
   });
   return engine;
+}
+
+/**
+ * A token of `host` was stored, checked or removed (by the account handlers, in this worker):
+ * the copy is re-read first, so the re-run cannot race the storage change event, then the engine
+ * forgets the old identity's budgets and re-runs that host's live queries.
+ */
+export async function tokenChanged(host: HostId): Promise<void> {
+  await getLiveSettings().tokens.reload();
+  getEngine().credentialsChanged(host);
 }
