@@ -184,3 +184,44 @@ describe('errors to states', () => {
     }
   });
 });
+
+describe('failures of our own never take away good data', () => {
+  it('an answer that cannot be saved (IndexedDB full) is still shown', async () => {
+    const s = setup();
+    const put = vi.spyOn(s.cache, 'put').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    const w = collect(s.engine, repoQuery('punch-card'));
+    await until(settled(w));
+    expect(put).toHaveBeenCalled();
+    expect(w.last()).toMatchObject({ state: 'ready', data: [{ day: 0, hour: 1, commits: 2 }] });
+  });
+
+  it('a cached entry whose LRU touch fails is still read', async () => {
+    const s = setup();
+    const first = collect(s.engine, repoQuery('punch-card'));
+    await until(settled(first));
+    first.watch.unwatch();
+    const requests = s.github.requests.length;
+    // The next read's lastAccess write fails (a full disk); the read itself works.
+    const touch = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    const again = collect(s.engine, repoQuery('punch-card'));
+    await until(settled(again));
+    touch.mockRestore();
+    expect(again.last()).toMatchObject({ state: 'ready', data: [{ day: 0, hour: 1, commits: 2 }] });
+    expect(again.last()?.meta.refreshProblem).toBeUndefined();
+    expect(s.github.requests.length).toBe(requests);
+  });
+
+  it('an internal failure during a refresh keeps the data shown, marked stale with the problem', async () => {
+    const s = setup();
+    const w = collect(s.engine, repoQuery('punch-card'));
+    await until(settled(w));
+    // The next run fails inside the engine (here: reading the cache throws).
+    vi.spyOn(s.cache, 'get').mockRejectedValue(new Error('database closed'));
+    w.watch.retry();
+    await until(() => w.last()?.meta.refreshProblem !== undefined);
+    expect(w.last()).toMatchObject({ state: 'ready', data: [{ day: 0, hour: 1, commits: 2 }], meta: { stale: true } });
+    expect(w.last()?.meta.refreshProblem?.message).toMatch(/internal problem/);
+  });
+});

@@ -144,7 +144,11 @@ export function createCache(options: CacheOptions): Cache {
       const entry = await d.get('entries', key);
       if (!entry) return undefined;
       entry.lastAccess = now();
-      await d.put('entries', entry);
+      try {
+        await d.put('entries', entry);
+      } catch {
+        // The LRU touch is best effort: a full disk must not hide data that reads fine.
+      }
       return entry;
     },
     async put(entry) {

@@ -151,7 +151,8 @@ export function createEngine(deps: EngineDeps): Engine {
     try {
       await run(entry, force);
     } catch {
-      emit(entry, states.internalProblem());
+      // A failure of our own (storage, IndexedDB) is no reason to take away data already shown.
+      emit(entry, states.overSnapshot(states.internalProblem(), entry.snapshot));
     } finally {
       entry.running = false;
       if (entry.rerun && !entry.disposed) {
@@ -291,7 +292,11 @@ export function createEngine(deps: EngineDeps): Engine {
       ...(answer.etag ? { etag: answer.etag } : {}),
       ...(headSha ? { headSha } : {}),
     };
-    await cache.put(saved);
+    try {
+      await cache.put(saved);
+    } catch {
+      // The answer is good even when it cannot be kept (quota, a broken database): show it.
+    }
     emit(entry, states.fromCache({ ...saved, size: 0, lastAccess: t }, false));
   }
 

@@ -43,13 +43,15 @@ export function createHeadTracker(cache: Cache, transport: Transport, now: () =>
       priority: ask.priority,
       isWanted: ask.isWanted,
     });
+    // Keeping the answer is best effort: the head is known either way.
     if (out.kind === 'not-modified' && record?.headSha) {
-      await cache.markValidated(key, now());
+      await cache.markValidated(key, now()).catch(() => undefined);
       return record.headSha;
     }
     if (out.kind === 'ok' && typeof out.body === 'string' && SHA.test(out.body)) {
       const t = now();
-      await cache.put({ key, status: 200, data: out.body, etag: out.info.etag, headSha: out.body, fetchedAt: t, validatedAt: t });
+      const saved = { key, status: 200, data: out.body, etag: out.info.etag, headSha: out.body, fetchedAt: t, validatedAt: t };
+      await cache.put(saved).catch(() => undefined);
       return out.body;
     }
     // Empty repository (409), no access, limits, network: the stats request will tell.

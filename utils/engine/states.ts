@@ -181,6 +181,23 @@ export function overCache(failure: Snapshot, cached: CacheEntry | undefined): Sn
   };
 }
 
+/**
+ * A failure over what watchers already see: data shown stays (ready, stale, with the problem
+ * recorded); without data the failure is shown as it is.
+ */
+export function overSnapshot(failure: Snapshot, shown: Snapshot): Snapshot {
+  if (shown.data === undefined || (shown.state !== 'ready' && shown.state !== 'computing' && shown.state !== 'rate-limited')) return failure;
+  return {
+    state: 'ready',
+    data: shown.data,
+    meta: {
+      ...(shown.meta.fetchedAt !== undefined ? { fetchedAt: shown.meta.fetchedAt } : {}),
+      stale: true,
+      refreshProblem: { state: failure.state, message: failure.meta.message ?? '' },
+    },
+  };
+}
+
 /** A waiting state (computing, rate-limited) keeps good cached data visible. */
 export function withCachedData(snapshot: Snapshot, cached: CacheEntry | undefined): Snapshot {
   if (!cached || cached.status !== 200) return snapshot;
