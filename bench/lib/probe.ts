@@ -25,6 +25,9 @@ export interface PanelRecord {
   settledFrameAt?: number;
   sections?: Record<string, string>;
   canvases?: number;
+  /** after settledAt: every canvas in the panel has drawn its chart (`data-chart="drawn"`); charts
+   * of sections far below the viewport may be drawn in idle time, after their section is ready */
+  drawnAt?: number;
 }
 
 export interface ProbeData {
@@ -66,6 +69,10 @@ export function installProbe(terminal: string[]): void {
           rec.readyFrameAt = performance.now();
         });
       }
+      if (rec.settledAt !== undefined && rec.drawnAt === undefined) {
+        const canvases = [...root.querySelectorAll('canvas')];
+        if (canvases.every((c) => c.getAttribute('data-chart') === 'drawn')) rec.drawnAt = now;
+      }
       if (rec.settledAt === undefined && terminal.includes(state)) {
         const sections: Record<string, string> = {};
         let busy = false;
@@ -78,13 +85,14 @@ export function installProbe(terminal: string[]): void {
           rec.settledAt = now;
           rec.sections = sections;
           rec.canvases = root.querySelectorAll('canvas').length;
+          if ([...root.querySelectorAll('canvas')].every((c) => c.getAttribute('data-chart') === 'drawn')) rec.drawnAt = now;
           requestAnimationFrame(() => {
             rec.settledFrameAt = performance.now();
           });
         }
       }
     };
-    new MutationObserver(check).observe(shadow, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+    new MutationObserver(check).observe(shadow, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-chart'] });
     check();
   };
 

@@ -1,0 +1,101 @@
+/**
+ * Two builds of the extension side by side, for changes whose effect is smaller than this
+ * machine's drift between runs: both are launched at once and visited alternately (A B, B A, ...),
+ * so load from other processes hits both alike. Warm visits only (the cache is primed first).
+ *
+ *   npx tsx bench/compare.ts <dirA> <dirB> [--runs 10] [--pages rocket,monolith]
+ *
+ * Per page and build: medians of time to ready (every section ready, from statboard:content-start),
+ * the root's first ready, panel mount, every chart drawn (canvas `data-chart="drawn"`), longest task
+ * and main-thread busy time (CDP TaskDuration), plus the per-pair median ratio B/A.
+ */
+import { resolve } from 'node:path';
+import { launch, visit, type BenchContext, type VisitResult } from './lib/browser';
+import { log } from './lib/scenarios';
+import { pairRatios, summarize } from './lib/stats';
+
+const argv = process.argv.slice(2);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const dirs = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+const runs = Number(option('runs') ?? 10);
+const PAGES: Record<string, string> = { rocket: 'https://github.com/acme/rocket', monolith: 'https://github.com/acme/monolith' };
+const pages = (option('pages') ?? 'rocket,monolith').split(',');
+
+interface Sample {
+  ready: number | null;
+  firstReady: number | null;
+  mounted: number | null;
+  drawn: number | null;
+  longest: number;
+  busy: number | null;
+  marks: Record<string, number>;
+}
+
+function sample(r: VisitResult): Sample {
+  const rec = r.probe?.panels.repo;
+  const start = r.probe?.marks.find((m) => m.name === 'statboard:content-start')?.startTime ?? 0;
+  const rel = (x: number | undefined) => (x === undefined ? null : x - start);
+  return {
+    ready: rel(rec?.settledAt),
+    firstReady: rel(rec?.readyAt),
+    mounted: rel(rec?.mountedAt),
+    drawn: rel(rec?.drawnAt),
+    longest: Math.max(0, ...(r.probe?.longtasks ?? []).map((t) => t.duration)),
+    busy: r.taskMs,
+    marks: Object.fromEntries((r.probe?.marks ?? []).filter((m) => m.name !== 'statboard:content-start').map((m) => [m.name, m.startTime - start])),
+  };
+}
+
+async function main() {
+  if (dirs.length !== 2) {
+    console.error('usage: npx tsx bench/compare.ts <extension dir A> <extension dir B> [--runs N] [--pages rocket,monolith]');
+    process.exit(2);
+  }
+  const contexts: BenchContext[] = [];
+  try {
+    for (const d of dirs) contexts.push(await launch('with', resolve(d)));
+    // Prime the cache and compile once per build and page.
+    for (const bc of contexts) for (const p of pages) await visit(bc, PAGES[p]!, { waitPanel: 'repo', panelTimeoutMs: 60_000, settleMs: 500 });
+    const out: Record<string, Sample[][]> = {};
+    for (const p of pages) out[p] = [[], []];
+    for (let i = 0; i < runs; i++) {
+      const order = i % 2 === 0 ? [0, 1] : [1, 0];
+      for (const p of pages) {
+        for (const k of order) {
+          out[p]![k]!.push(sample(await visit(contexts[k]!, PAGES[p]!, { waitPanel: 'repo', panelTimeoutMs: 60_000, settleMs: 300 })));
+        }
+      }
+      log(`run ${i + 1}/${runs}`);
+    }
+    const fields: Exclude<keyof Sample, 'marks'>[] = ['ready', 'firstReady', 'mounted', 'drawn', 'longest', 'busy'];
+    const med = (xs: (number | null)[]) => summarize(xs.filter((x): x is number => x !== null))?.median;
+    const f = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(1));
+    console.log(`A = ${dirs[0]}\nB = ${dirs[1]}\n${runs} warm runs each, alternating; medians in ms; B/A = median of per-pair ratios`);
+    for (const p of pages) {
+      console.log(`\n${p.padEnd(12)} ${'A'.padStart(8)} ${'B'.padStart(8)} ${'B/A'.padStart(7)}`);
+      const [a, b] = out[p]!;
+      for (const k of fields) {
+        const xa = a!.map((s) => s[k]);
+        const xb = b!.map((s) => s[k]);
+        const ratio = summarize(pairRatios(xb, xa))?.median;
+        console.log(`${k.padEnd(12)} ${f(med(xa)).padStart(8)} ${f(med(xb)).padStart(8)} ${ratio === undefined ? '      -' : `${ratio.toFixed(2)}x`.padStart(7)}`);
+      }
+      // The panel's own performance marks, when a build sets any (medians, from content-start).
+      const names = [...new Set([...a!, ...b!].flatMap((s) => Object.keys(s.marks)))];
+      for (const name of names) {
+        const m = (xs: Sample[]) => f(med(xs.map((s) => s.marks[name] ?? null)));
+        console.log(`  ${name.replace('statboard:', '').padEnd(22)} ${m(a!).padStart(8)} ${m(b!).padStart(8)}`);
+      }
+    }
+  } finally {
+    for (const bc of contexts) await bc.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
