@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { queryKey, type DataOf, type Priority, type Query, type Snapshot } from '../../utils/protocol';
 import type { QueryWatch, StatboardClient } from '../../utils/statboardClient';
 
@@ -27,7 +27,9 @@ export function useQueries<Qs extends readonly (Query | null)[]>(
   const latest = useRef(queries);
   latest.current = queries;
 
-  useEffect(() => {
+  // A layout effect: the watches go out in the task that rendered, not after the next paint
+  // (a plain effect waits for a frame, and the data is what the panel is waiting for).
+  useLayoutEffect(() => {
     const live = watches.current;
     const wanted = new Set(keys.filter(Boolean));
     const dropped: string[] = [];
@@ -69,7 +71,8 @@ export function useQueries<Qs extends readonly (Query | null)[]>(
     // Keyed by the joined query keys: new array identities with the same queries change nothing.
   }, [client, joined, priority]);
 
-  useEffect(
+  // Also a layout effect, so it keeps its order with the one above when the client changes.
+  useLayoutEffect(
     () => () => {
       for (const watch of watches.current.values()) watch.unwatch();
       watches.current.clear();

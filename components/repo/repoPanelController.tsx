@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { KIT_CSS } from '../kit';
 import { RepoPanel } from './RepoPanel';
 import type { RepoRef } from './types';
@@ -30,13 +30,17 @@ export const repoPanelController: PanelController<RepoPage> = {
   findAnchor: findRepoSidebar,
   findFallback: findMainColumn,
   mount(page, placement) {
+    // The settings are asked for before anything renders: they decide which queries go out
+    // (a hidden section is never fetched), so the sooner they arrive, the sooner the queries do.
+    performance.mark('statboard:repo-mount');
+    const settings = readSettings();
     const client = createStatboardClient();
     const repo: RepoRef = { host: page.host, owner: page.owner, repo: page.repo, nwo: page.nwo };
     const panel = mountPanel({
       name: 'repo',
       css: KIT_CSS,
       insert: placement.insert,
-      tree: <Root client={client} repo={repo} />,
+      tree: <Root client={client} repo={repo} settings={settings} />,
     });
     return {
       host: panel.host,
@@ -53,18 +57,33 @@ interface LoadedSettings {
   collapsed: boolean;
 }
 
+/** Both settings at once; the defaults when storage cannot be read. */
+function readSettings(): Promise<LoadedSettings> {
+  return Promise.all([readPanelPreferences(), readCollapsed('repo')]).then(
+    ([prefs, collapsed]) => ({ prefs, collapsed }),
+    () => ({ prefs: DEFAULT_PANEL_PREFERENCES, collapsed: false }),
+  );
+}
+
 /**
- * Reads the settings before the first paint of the panel body (a collapsed panel must not
- * flash open) and follows preference changes made in the options page.
+ * Renders nothing until the settings are read (a collapsed panel must not flash open, a hidden
+ * section must not be fetched), then the panel; follows preference changes made in the options page.
  */
-function Root({ client, repo }: { client: ReturnType<typeof createStatboardClient>; repo: RepoRef }) {
+function Root({ client, repo, settings: read }: { client: ReturnType<typeof createStatboardClient>; repo: RepoRef; settings: Promise<LoadedSettings> }) {
   const [settings, setSettings] = useState<LoadedSettings | null>(null);
-  useEffect(() => {
+  // A layout effect runs within mount(), in the task that started the read: no change can be missed.
+  useLayoutEffect(() => {
     let live = true;
-    Promise.all([readPanelPreferences(), readCollapsed('repo')])
-      .then(([prefs, collapsed]) => live && setSettings({ prefs, collapsed }))
-      .catch(() => live && setSettings({ prefs: DEFAULT_PANEL_PREFERENCES, collapsed: false }));
-    const stop = watchPanelPreferences((prefs) => live && setSettings((s) => (s ? { ...s, prefs } : s)));
+    // A change saved while the first read was in flight wins over what that read returns.
+    let changed: PanelPreferences | null = null;
+    void read.then((loaded) => {
+      performance.mark('statboard:repo-settings');
+      if (live) setSettings(changed ? { ...loaded, prefs: changed } : loaded);
+    });
+    const stop = watchPanelPreferences((prefs) => {
+      changed = prefs;
+      if (live) setSettings((s) => (s ? { ...s, prefs } : s));
+    });
     return () => {
       live = false;
       stop();
