@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type ChartType } from './chart';
 import { useThemeColors, type ThemeColors } from './theme';
 
@@ -23,7 +23,10 @@ interface Tip {
 
 /**
  * A Chart.js canvas: created once, updated in place when the data or the theme changes (no
- * re-mount, no flash), destroyed on unmount so soft navigation leaves nothing behind.
+ * re-mount, no flash), destroyed on unmount so soft navigation leaves nothing behind. A chart in
+ * or near the viewport is drawn with its section; one far below it is drawn when it comes near
+ * or when the page is idle, whichever is first (its `aria-label` is there from the start). The
+ * canvas says `data-chart="drawn"` once the chart is drawn.
  */
 export function ChartCanvas<T extends ChartType>({ label, height, config, dataKey, describe }: ChartCanvasProps<T>) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -32,31 +35,55 @@ export function ChartCanvas<T extends ChartType>({ label, height, config, dataKe
   const [tip, setTip] = useState<Tip | null>(null);
   const describeRef = useRef(describe);
   describeRef.current = describe;
+  // What the chart draws now; a deferred first draw reads the latest.
+  const latest = useRef(() => config(colors));
+  latest.current = () => config(colors);
+  const colorsRef = useRef(colors);
+  colorsRef.current = colors;
+  const waiting = useRef<(() => void) | null>(null);
 
-  useEffect(() => {
+  // A layout effect: a chart in or near the viewport is drawn before the frame that shows its
+  // section, so a section that says it is ready never shows an empty chart area.
+  useLayoutEffect(() => {
     const element = canvas.current;
     if (!element) return;
-    const next = withDefaults(config(colors), colors, (elements) => {
-      const hit = elements[0];
-      const text = hit && describeRef.current?.(hit.datasetIndex, hit.index);
-      setTip((prev) => {
-        if (!hit || !text) return prev ? null : prev;
-        const { x, y } = hit.element as unknown as { x: number; y: number };
-        return prev && prev.text === text && prev.x === x ? prev : { text, x, y };
+    const build = () =>
+      withDefaults(latest.current(), colorsRef.current, (elements) => {
+        const hit = elements[0];
+        const text = hit && describeRef.current?.(hit.datasetIndex, hit.index);
+        setTip((prev) => {
+          if (!hit || !text) return prev ? null : prev;
+          const { x, y } = hit.element as unknown as { x: number; y: number };
+          return prev && prev.text === text && prev.x === x ? prev : { text, x, y };
+        });
       });
-    });
-    if (!chart.current) {
-      chart.current = new Chart(element, next) as unknown as Chart<T>;
+    if (chart.current) {
+      const next = build();
+      chart.current.data = next.data;
+      chart.current.options = (next.options ?? {}) as never;
+      chart.current.update('none');
       return;
     }
-    chart.current.data = next.data;
-    chart.current.options = (next.options ?? {}) as never;
-    chart.current.update('none');
+    if (waiting.current) return; // the deferred first draw will use the latest config
+    const create = () => {
+      waiting.current?.();
+      waiting.current = null;
+      if (chart.current || !element.isConnected) return;
+      chart.current = new Chart(element, build()) as unknown as Chart<T>;
+      element.dataset.chart = 'drawn';
+    };
+    if (nearViewport(element)) {
+      create();
+      return;
+    }
+    waiting.current = whenNear(element, create);
     // config is a fresh closure every render; dataKey stands for what it reads.
   }, [dataKey, colors]);
 
-  useEffect(
+  useLayoutEffect(
     () => () => {
+      waiting.current?.();
+      waiting.current = null;
       chart.current?.destroy();
       chart.current = null;
     },
@@ -75,6 +102,35 @@ export function ChartCanvas<T extends ChartType>({ label, height, config, dataKe
       ) : null}
     </div>
   );
+}
+
+/** How far outside the viewport a chart is still drawn at once (and how early a deferred one is). */
+const NEAR_PX = 400;
+
+function nearViewport(element: Element): boolean {
+  const rect = element.getBoundingClientRect();
+  // Not laid out (a collapsed panel, a hidden part): drawn at once, as before.
+  if (rect.width === 0 && rect.height === 0) return true;
+  return rect.top < innerHeight + NEAR_PX && rect.bottom > -NEAR_PX;
+}
+
+/**
+ * Calls `run` once, when `element` comes near the viewport or the page is next idle (within a
+ * second at most), whichever is first: charts far below the fold are drawn after the visible
+ * ones, in their own short tasks, instead of in the task that renders their section. Returns
+ * the cancel function.
+ */
+function whenNear(element: Element, run: () => void): () => void {
+  const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && run(), {
+    rootMargin: `${NEAR_PX}px 0px`,
+  });
+  observer.observe(element);
+  const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 50);
+  return () => {
+    observer.disconnect();
+    if (typeof cancelIdleCallback === 'function' && typeof requestIdleCallback === 'function') cancelIdleCallback(idle as number);
+    else clearTimeout(idle as ReturnType<typeof setTimeout>);
+  };
 }
 
 type Hovered = { datasetIndex: number; index: number; element: unknown }[];
