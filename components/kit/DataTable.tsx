@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { CsvCell, CsvColumn } from '../../utils/metrics';
 import { formatNumber } from '../../utils/metrics';
 
@@ -23,8 +24,28 @@ function display(cell: CsvCell): string {
   return typeof cell === 'number' ? formatNumber(cell) : String(cell);
 }
 
-/** The data behind a chart, as a plain table. API text lands in text nodes only. */
+/** Rows added per idle period while a table is hidden: small tasks, even for 800-week histories. */
+const ROWS_PER_IDLE = 150;
+
+/**
+ * The data behind a chart, as a plain table. API text lands in text nodes only. While hidden, its
+ * rows are built in idle time, a slice per idle period, after the charts; shown, it has every row
+ * (pressing "Show table" builds the rest at once).
+ */
 export function DataTable<T>({ table, id, hidden }: { table: TableSpec<T>; id: string; hidden: boolean }) {
+  const total = table.rows.length;
+  const [built, setBuilt] = useState(hidden ? 0 : Infinity);
+  useEffect(() => {
+    if (!hidden) {
+      if (built !== Infinity) setBuilt(Infinity); // shown once: keeps every row when hidden again
+      return;
+    }
+    if (built >= total) return;
+    const more = () => setBuilt((n) => n + ROWS_PER_IDLE);
+    const handle = requestIdleCallback(more, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }, [hidden, built, total]);
+  const rows = hidden && built < total ? table.rows.slice(0, built) : table.rows;
   return (
     <div class="sb-table-wrap" id={id} data-hidden={hidden ? 'true' : 'false'} tabIndex={hidden ? -1 : 0}>
       <table class="sb-table">
@@ -39,7 +60,7 @@ export function DataTable<T>({ table, id, hidden }: { table: TableSpec<T>; id: s
           </tr>
         </thead>
         <tbody>
-          {table.rows.map((row, i) => (
+          {rows.map((row, i) => (
             <tr key={i}>
               {table.columns.map((column) => (
                 <td key={column.header} class={column.numeric ? 'sb-num' : undefined}>

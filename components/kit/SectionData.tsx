@@ -15,7 +15,8 @@ export interface SectionDataProps<T> {
 
 /**
  * The "Show table" toggle, the export menu and the table itself. The table is always in the DOM
- * (tests and screen readers read it); the toggle only makes it visible.
+ * (tests read it; its rows are added in idle time while hidden, see DataTable); the toggle makes it
+ * visible, with every row. Export reads the data, not the DOM.
  */
 export function SectionData<T>({ table, section, subject, json }: SectionDataProps<T>) {
   const [shown, setShown] = useState(false);
