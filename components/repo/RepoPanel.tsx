@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import { clockTime, PanelShell, panelState, Section, sharedBlock, shownData, StateMessage, useQueries } from '../kit';
 import type { CommitWeek, ContributorStats, PunchCell, Snapshot } from '../../utils/protocol';
 import type { PanelPreferences } from '../../utils/page/panelSettings';
@@ -5,7 +6,7 @@ import type { StatboardClient } from '../../utils/statboardClient';
 import { Headline } from './Headline';
 import { PinButton } from './PinButton';
 import { SECTIONS } from './sections';
-import type { RepoRef } from './types';
+import type { RepoRef, RepoSection } from './types';
 
 export interface RepoPanelProps {
   client: StatboardClient;
@@ -71,11 +72,21 @@ export function RepoPanel({ client, repo, prefs, initialCollapsed }: RepoPanelPr
               bodyHeight={section.bodyHeight}
               sentences={section.sentences}
             >
-              {(data) => <View data={data as never} repo={repo} prefs={prefs} />}
+              {(data) => <SectionView View={View} data={data} repo={repo} prefs={prefs} />}
             </Section>
           );
         })}
       </div>
     </PanelShell>
   );
+}
+
+/**
+ * A section's view, rendered again only when its own data (or the repository, or the preferences)
+ * changes: the five answers arrive one by one, and each used to re-render every section shown so
+ * far (the contributors' table of a big repository was rebuilt for each later answer). The same
+ * element returned again is skipped by Preact.
+ */
+function SectionView({ View, data, repo, prefs }: { View: RepoSection['View']; data: unknown; repo: RepoRef; prefs: PanelPreferences }) {
+  return useMemo(() => <View data={data as never} repo={repo} prefs={prefs} />, [View, data, repo, prefs]);
 }
