@@ -1,0 +1,44 @@
+import { test, expect, READY, REPO_SECTIONS } from './fixtures';
+
+// The panel draws charts far below the viewport and builds hidden tables' rows after the visible
+// charts (components/kit ChartCanvas, DataTable). These are the guarantees that must survive it.
+
+test('every chart is drawn without scrolling, and every hidden table fills in', async ({ page, panel, mock }) => {
+  await page.goto('https://github.com/acme/monolith');
+  const p = panel(page, 'repo');
+  for (const s of REPO_SECTIONS) await expect(p.section(s)).toHaveAttribute('data-state', 'ready', READY);
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  const canvases = p.root.locator('canvas');
+  expect(await canvases.count()).toBeGreaterThanOrEqual(5);
+  // Each canvas carries its summary from the start, drawn or not.
+  for (const canvas of await canvases.all()) await expect(canvas).toHaveAttribute('aria-label', /\S/);
+  await expect(p.root.locator('canvas:not([data-chart="drawn"])')).toHaveCount(0);
+  const weeks = mock.repo('acme/monolith').answers.code_frequency.length;
+  await expect(p.table('code-frequency').locator('tbody tr')).toHaveCount(weeks);
+  await expect(p.table('punch-card').locator('tbody tr')).toHaveCount(168);
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+});
+
+test('Show table pressed as soon as a section is ready shows every row at once', async ({ page, panel, mock }) => {
+  await page.goto('https://github.com/acme/monolith');
+  const p = panel(page, 'repo');
+  const section = p.section('code-frequency');
+  await expect(section).toHaveAttribute('data-state', 'ready', READY);
+  await section.getByRole('button', { name: 'Show table' }).click();
+  // Read once, without waiting: the click itself must have built every row.
+  const weeks = mock.repo('acme/monolith').answers.code_frequency.length;
+  expect(await p.table('code-frequency').locator('tbody tr').count()).toBe(weeks);
+  await expect(p.table('code-frequency')).toBeVisible();
+});
+
+test('a section turned off before the first visit is never fetched, even though settings and queries start early', async ({ page, panel, mock, worker }) => {
+  await worker.evaluate(() =>
+    chrome.storage.sync.set({ preferences: { repoSections: { 'code-frequency': false } } }),
+  );
+  await page.goto('https://github.com/acme/huge');
+  const p = panel(page, 'repo');
+  await expect(p.section('punch-card')).toHaveAttribute('data-state', 'ready', READY);
+  await expect(p.section('code-frequency')).toHaveCount(0);
+  expect(mock.count(/\/repos\/acme\/huge\/stats\/punch_card/)).toBeGreaterThan(0);
+  expect(mock.count(/\/repos\/acme\/huge\/stats\/code_frequency/)).toBe(0);
+});
