@@ -31,6 +31,10 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    // Reading a property is taken to have no side effects, so unused reads (and the code only
+    // they kept alive) are dropped: -6 KB gzip from the repo panel, -5 KB from the org panel.
+    // The e2e suite (charts drawn, pixels compared, every state) runs on this build.
+    build: { rollupOptions: { treeshake: { propertyReadSideEffects: false } } },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: {
       alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },

@@ -33,7 +33,7 @@ import type { ListPages, SeriesData, SummaryData } from './hooks';
 import { ChunkedTable, SortableTable, type OrgColumn } from './tables';
 
 // Lines, registered here rather than with the kit's registerLineCharts(), which adds the area
-// Filler this chart never uses (2.4 KB gzip of the org panel's 88 KB budget). Decimation thins
+// Filler this chart never uses (2.4 KB gzip of the org panel's 80 KB ceiling). Decimation thins
 // long series to what the canvas can show; min-max keeps every spike visible.
 Chart.register(LineController, LineElement, PointElement, Decimation);
 

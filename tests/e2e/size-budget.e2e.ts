@@ -4,15 +4,16 @@
  * each bundle with node's zlib.
  *
  * The manifest's content script (the page detector) loads on every GitHub page: it gets the
- * 70 KB target. The panels are injected only into repository and organization pages; Chart.js's
- * core alone is about 47 KB gzip of each, so they miss that target (README, Performance) and are
- * held to their current size instead, so they cannot grow unnoticed.
+ * 70 KB target. The panels are injected only into repository and organization pages. The
+ * repository panel meets the 70 KB target and is held to it; Chart.js's core alone is about 47 KB
+ * gzip of each, and the org panel (line chart, tables, drill-down) misses the target (README,
+ * Performance), so it is held to its current size instead and cannot grow unnoticed.
  */
 import { expect, test } from '@playwright/test';
 import { bundleSizes, extensionDir, kb } from '../../bench/lib/size';
 
 const CONTENT_GZIP_BUDGET = 70 * 1024;
-const PANEL_GZIP_BUDGET = { repo: 74 * 1024, org: 88 * 1024 } as const;
+const PANEL_GZIP_BUDGET = { repo: 70 * 1024, org: 80 * 1024 } as const;
 const BACKGROUND_GZIP_BUDGET = 60 * 1024;
 
 test('bundle sizes stay within budget', () => {
