@@ -29,8 +29,9 @@ test('only bots committed in the chosen window: the section says so and offers t
   const section = panel(page, 'repo').section('contributors');
   await expect(section).toHaveAttribute('data-state', 'ready', READY);
   const summary = section.locator('.sb-summary');
-  // The default window (52 weeks) has people in it; the bot is hidden.
+  // The default window (52 weeks) has people in it; the bot is hidden, and not counted as a person.
   await expect(section.locator('.sb-person')).toHaveCount(2);
+  await expect(summary).toContainText('2 people and 1 bot made');
   await expect(section.locator('.sb-people')).not.toContainText('renovate[bot]');
 
   await section.getByLabel('Contributors window').selectOption('4w');
@@ -45,5 +46,5 @@ test('only bots committed in the chosen window: the section says so and offers t
   await expect(section.locator('.sb-person')).toHaveCount(1);
   await expect(section.locator('.sb-person-name')).toHaveText('renovate[bot]');
   await expect(section.locator('.sb-person-meta')).toContainText(`${botCommits.toLocaleString('en-US')} commits`);
-  await expect(summary).toHaveText(`1 person made ${botCommits.toLocaleString('en-US')} commits (last 4 weeks).`);
+  await expect(summary).toHaveText(`1 bot made ${botCommits.toLocaleString('en-US')} commits.`);
 });

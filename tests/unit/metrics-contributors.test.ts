@@ -4,6 +4,7 @@ import {
   commitConcentration,
   compareLogins,
   contributorSparkline,
+  contributorsSentence,
   contributorTable,
   displayLogin,
   isBotContributor,
@@ -87,6 +88,21 @@ describe('contributor table', () => {
     expect(table.hiddenBots).toBe(1);
     expect(table.totalCommits).toBe(20);
     expect(table.rows[1]?.share).toBe(0.25);
+  });
+  it('counts bots apart from people, whether they are shown or hidden', () => {
+    const shown = contributorTable(stats, { window: 'all' });
+    const hidden = contributorTable(stats, { window: 'all', hideBots: true });
+    expect([shown.activeContributors, shown.activeBots, shown.hiddenBots]).toEqual([4, 1, 0]);
+    expect([hidden.activeContributors, hidden.activeBots, hidden.hiddenBots]).toEqual([4, 1, 1]);
+    expect(contributorsSentence(hidden, String)).toBe('3 people and 1 bot made 20 commits');
+  });
+  it('says who made the commits in words, singular and plural', () => {
+    const say = (activeContributors: number, activeBots: number, totalCommits: number) =>
+      contributorsSentence({ activeContributors, activeBots, totalCommits }, (n) => n.toLocaleString('en-US'));
+    expect(say(1, 0, 1)).toBe('1 person made 1 commit');
+    expect(say(1, 1, 12)).toBe('1 bot made 12 commits');
+    expect(say(3, 2, 1443)).toBe('1 person and 2 bots made 1,443 commits');
+    expect(say(0, 0, 0)).toBe('Nobody made 0 commits');
   });
   it('limits to the top N and reports what was left out', () => {
     const table = contributorTable(stats, { window: 'all', limit: 2 });

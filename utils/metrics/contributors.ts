@@ -96,6 +96,8 @@ export interface ContributorTable {
   totalCommits: number;
   /** contributors with at least one commit in the window, bots included */
   activeContributors: number;
+  /** of `activeContributors`, the bots (shown or not) */
+  activeBots: number;
   /** bots with commits in the window that `hideBots` left out */
   hiddenBots: number;
   /** shown-eligible contributors cut by `limit`, and their commits */
@@ -108,6 +110,20 @@ function sortRows(rows: ContributorRow[]): void {
 }
 
 /**
+ * Who made the window's commits, in words: "19 people and 1 bot made 1,443 commits". Bots are
+ * named apart so a bot is never counted as a person; `formatCount` formats the numbers.
+ */
+export function contributorsSentence(table: Pick<ContributorTable, 'activeContributors' | 'activeBots' | 'totalCommits'>, formatCount: (n: number) => string): string {
+  const people = table.activeContributors - table.activeBots;
+  const parts: string[] = [];
+  if (people > 0) parts.push(`${formatCount(people)} ${people === 1 ? 'person' : 'people'}`);
+  if (table.activeBots > 0) parts.push(`${formatCount(table.activeBots)} ${table.activeBots === 1 ? 'bot' : 'bots'}`);
+  const who = parts.length > 0 ? parts.join(' and ') : 'Nobody';
+  const commits = `${formatCount(table.totalCommits)} ${table.totalCommits === 1 ? 'commit' : 'commits'}`;
+  return `${who} made ${commits}`;
+}
+
+/**
  * The contributors table for a window: one row per person with at least one commit in it,
  * sorted by commits (descending), then login. People without commits in the window are left
  * out: a 4-week table of a big repository is otherwise mostly zeros.
@@ -117,6 +133,7 @@ export function contributorTable(stats: ContributorStats, options: ContributorTa
   const eligible: ContributorRow[] = [];
   let totalCommits = 0;
   let activeContributors = 0;
+  let activeBots = 0;
   let hiddenBots = 0;
   stats.contributors.forEach((person, index) => {
     const commits = sumRange(person.commits, span.from, span.to);
@@ -124,6 +141,7 @@ export function contributorTable(stats: ContributorStats, options: ContributorTa
     totalCommits += commits;
     activeContributors++;
     const isBot = isBotContributor(person);
+    if (isBot) activeBots++;
     if (isBot && options.hideBots) {
       hiddenBots++;
       return;
@@ -152,6 +170,7 @@ export function contributorTable(stats: ContributorStats, options: ContributorTa
     span,
     totalCommits,
     activeContributors,
+    activeBots,
     hiddenBots,
     omitted: eligible.length - rows.length,
     omittedCommits,

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { SectionData, Sparkline, type TableColumn } from '../../kit';
 import {
   contributorSparkline,
+  contributorsSentence,
   contributorTable,
   CONTRIBUTOR_WINDOWS,
   displayLogin,
@@ -49,7 +50,7 @@ export const contributors: RepoSection<'contributors'> = {
     const [showAll, setShowAll] = useState(false);
     const table = contributorTable(data, { window, hideBots: !showBots });
     const visible = showAll ? table.rows : table.rows.slice(0, LIST_LIMIT);
-    const botCount = table.hiddenBots + table.rows.filter((r) => r.isBot).length;
+    const botCount = table.activeBots;
     return (
       <>
         <div class="sb-toolbar" style={{ marginTop: 0, marginBottom: 8 }}>
@@ -75,12 +76,13 @@ export const contributors: RepoSection<'contributors'> = {
             Show bots{botCount ? ` (${botCount})` : ''}
           </label>
         </div>
+        {/* The select right above names the window, so the usual sentence leaves it out and stays on one line. */}
         <p class="sb-summary">
           {table.rows.length === 0 && table.hiddenBots > 0
             ? `Only bots committed in ${WINDOW_LABELS[window].toLowerCase()}; tick Show bots to list them.`
             : table.rows.length === 0
             ? `No commits in ${WINDOW_LABELS[window].toLowerCase()}.`
-            : `${formatNumber(table.activeContributors)} ${table.activeContributors === 1 ? 'person' : 'people'} made ${formatNumber(table.totalCommits)} commits (${WINDOW_LABELS[window].toLowerCase()}).`}
+            : `${contributorsSentence(table, formatNumber)}.`}
         </p>
         <ol class="sb-people" aria-label={`Top contributors, ${WINDOW_LABELS[window].toLowerCase()}`}>
           {visible.map((row) => (
