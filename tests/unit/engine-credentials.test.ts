@@ -136,3 +136,51 @@ describe('a token stored while a refresh is running', () => {
     expect(stats.map((r) => r.headers.authorization)).toEqual([undefined, `Bearer ${token}`]);
   });
 });
+
+describe('an answer under the old identity that comes back after the token changed', () => {
+  it('does not write its rate-limit headers into the new identity’s budget', async () => {
+    const github = fakeGitHub();
+    const reset = String(Math.floor(Date.now() / 1000) + 3600);
+    // The anonymous answer says the anonymous budget is spent.
+    github.script(/\/stats\/punch_card/, [
+      { status: 200, body: [[0, 1, 2]], headers: { 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } },
+    ]);
+    const inner = github.fetch;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let gated = true;
+    github.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      if (gated && String(input).includes('/stats/')) {
+        gated = false;
+        await gate;
+      }
+      return inner(input, init);
+    }) as typeof fetch;
+    let token: string | undefined = undefined;
+    const engine = createEngine({
+      cache: createCache({ capBytes: () => 50 * 1024 * 1024, dbName: 'engine-credentials-generation' }),
+      fetch: github.fetch,
+      resolveHost: async (id) => resolveHost(id, []),
+      credentials: async () => (token ? { token, viewer: 'mona' } : { viewer: 'anonymous' }),
+      settings: async () => ({ freshnessMinutes: 10, insightsTtlMinutes: 10 }),
+    });
+
+    const panel = collect(engine, repoQuery('punch-card'));
+    await until(() => panel.last()?.state === 'loading');
+    await flush();
+    token = 'ghp_' + 'd'.repeat(36);
+    engine.credentialsChanged('github.com');
+    await flush();
+    expect(engine.governor.current('https://api.github.com')).toBeUndefined();
+    open(); // the anonymous answer arrives after the forget
+    await flush();
+    expect(engine.governor.current('https://api.github.com')?.limit).not.toBe(60);
+    expect(engine.governor.blockedUntil('https://api.github.com', 'interactive')).toBeNull();
+    // The re-run under the token goes out at once and teaches the token's budget.
+    await until(() => github.requests.filter((r) => r.path.endsWith('/stats/punch_card')).length === 2);
+    await until(() => panel.last()?.state === 'ready' && !panel.last()?.meta.stale);
+    const stats = github.requests.filter((r) => r.path.endsWith('/stats/punch_card'));
+    expect(stats[1]?.headers.authorization).toBe(`Bearer ${token}`);
+    expect(engine.governor.current('https://api.github.com')).toMatchObject({ limit: 5000, remaining: 4999 });
+  });
+});

@@ -76,6 +76,26 @@ describe('rate-limit governor', () => {
     expect(g.blockedUntil(OTHER, 'interactive')).not.toBeNull();
     expect(g.current(OTHER)).toMatchObject({ limit: 60, remaining: 0 });
   });
+
+  it('an answer to a request sent before forget never writes into the new budget or blocks', () => {
+    const g = createRateLimitGovernor();
+    const OTHER = 'https://git.corp.example/api/v3';
+    const sentAt = g.generation(API);
+    const otherAt = g.generation(OTHER);
+    g.forget(API);
+    // The old identity's answers arrive now: spent budget, then a rate-limit answer.
+    const spent = info(403, { rate: rate(0, 60), retryAfter: 60 });
+    g.observe(API, spent, sentAt);
+    expect(g.limited(API, spent, sentAt)).toBe(Date.now() + 60_000);
+    g.succeeded(API, sentAt);
+    expect(g.current(API)).toBeUndefined();
+    expect(g.blockedUntil(API, 'interactive')).toBeNull();
+    // Answers sent after the forget count; the other API base was never forgotten.
+    g.observe(API, info(200, { rate: rate(4999) }), g.generation(API));
+    expect(g.current(API)).toMatchObject({ limit: 5000, remaining: 4999 });
+    g.observe(OTHER, info(200, { rate: rate(10, 60) }), otherAt);
+    expect(g.current(OTHER)).toMatchObject({ limit: 60, remaining: 10 });
+  });
 });
 
 describe('rate limits in the engine', () => {

@@ -20,14 +20,23 @@ interface Block {
 }
 
 export interface RateLimitGovernor {
-  /** records the budget from an answer's headers (any status) */
-  observe(apiBase: string, info: ResponseInfo | undefined): void;
+  /**
+   * The API base's generation: bumped by `forget`. A request takes it when it goes out and hands
+   * it back with its answer, so an answer to a request sent before a forget (under the old
+   * identity) never writes into the new identity's budget or blocks.
+   */
+  generation(apiBase: string): number;
+  /** records the budget from an answer's headers (any status); ignored from an older generation */
+  observe(apiBase: string, info: ResponseInfo | undefined, generation?: number): void;
   /** records a successful answer: the secondary-limit backoff starts over */
-  succeeded(apiBase: string): void;
+  succeeded(apiBase: string, generation?: number): void;
   /** whether a 403/429 is a rate limit rather than a permission problem */
   isRateLimited(status: number, message: string, info: ResponseInfo): boolean;
-  /** records a rate-limit answer; returns when requests may resume (unix ms) */
-  limited(apiBase: string, info: ResponseInfo): number;
+  /**
+   * records a rate-limit answer; returns when requests may resume (unix ms). From an older
+   * generation the wait is computed for that answer but not recorded.
+   */
+  limited(apiBase: string, info: ResponseInfo, generation?: number): number;
   /** when a request of this priority may go (unix ms), or null when it may go now */
   blockedUntil(apiBase: string, priority: Priority): number | null;
   /** the last known core budget of an API base */
@@ -46,11 +55,16 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
   const blocks = new Map<string, Block>();
   const listeners = new Set<(apiBase: string) => void>();
   const changed = (apiBase: string) => listeners.forEach((l) => l(apiBase));
+  const generations = new Map<string, number>();
+  const generationOf = (apiBase: string) => generations.get(apiBase) ?? 0;
+  /** an answer without a generation is taken as current (callers that cannot race a forget) */
+  const stale = (apiBase: string, generation: number | undefined) => generation !== undefined && generation !== generationOf(apiBase);
 
   return {
-    observe(apiBase, info) {
+    generation: generationOf,
+    observe(apiBase, info, generation) {
       const rate = info?.rate;
-      if (!rate) return;
+      if (!rate || stale(apiBase, generation)) return;
       budgets.set(`${apiBase}|${rate.resource}`, {
         limit: rate.limit,
         remaining: rate.remaining,
@@ -60,7 +74,8 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
       });
       changed(apiBase);
     },
-    succeeded(apiBase) {
+    succeeded(apiBase, generation) {
+      if (stale(apiBase, generation)) return;
       const block = blocks.get(apiBase);
       if (block && block.until <= now()) blocks.delete(apiBase);
     },
@@ -69,9 +84,10 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
       if (status !== 403) return false;
       return info.retryAfter !== undefined || info.rate?.remaining === 0 || /rate limit/i.test(message);
     },
-    limited(apiBase, info) {
+    limited(apiBase, info, generation) {
       const t = now();
-      const previous = blocks.get(apiBase);
+      const old = stale(apiBase, generation);
+      const previous = old ? undefined : blocks.get(apiBase);
       let until: number;
       let strikes = 0;
       if (info.retryAfter !== undefined) until = t + info.retryAfter * 1000;
@@ -81,6 +97,7 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
         strikes = (previous?.strikes ?? 0) + 1;
         until = t + Math.min(SECONDARY_BASE_MS * 2 ** (strikes - 1), SECONDARY_CAP_MS);
       }
+      if (old) return until;
       blocks.set(apiBase, { until: Math.max(until, previous && previous.until > t ? previous.until : 0), strikes });
       changed(apiBase);
       return blocks.get(apiBase)!.until;
@@ -103,6 +120,7 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
       return { ...info };
     },
     forget(apiBase) {
+      generations.set(apiBase, generationOf(apiBase) + 1);
       blocks.delete(apiBase);
       for (const key of [...budgets.keys()]) if (key.startsWith(`${apiBase}|`)) budgets.delete(key);
       changed(apiBase);

@@ -65,6 +65,9 @@ export function createTransport(
           // Time passed in the queue: ask the governor again.
           const until = held();
           if (until) return { kind: 'blocked', until };
+          // Taken as the request leaves: if the identity changes (forget) while it is out, its
+          // headers belong to the old identity and must not refill the new budget.
+          const generation = governor.generation(apiBase);
           const result = await send(url, new URL(apiBase).origin, {
             token: options.token,
             accept: request.accept,
@@ -73,11 +76,11 @@ export function createTransport(
             timeoutMs,
           });
           if (result.kind === 'network-error') return result;
-          governor.observe(apiBase, result.info);
+          governor.observe(apiBase, result.info, generation);
           if (result.kind === 'http-error' && governor.isRateLimited(result.status, result.message, result.info)) {
-            return { kind: 'limited', until: governor.limited(apiBase, result.info) };
+            return { kind: 'limited', until: governor.limited(apiBase, result.info, generation) };
           }
-          governor.succeeded(apiBase);
+          governor.succeeded(apiBase, generation);
           return result;
         },
         options.isWanted,
