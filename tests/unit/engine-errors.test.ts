@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Query } from '../../utils/protocol';
-import { collect, repoQuery, setup, until, useFakeTime } from './engine-fakes';
+import { createCache } from '../../utils/engine/cache';
+import { createEngine } from '../../utils/engine/engine';
+import { resolveHost } from '../../utils/github/hosts';
+import { collect, flush, repoQuery, setup, until, useFakeTime } from './engine-fakes';
 
 beforeEach(useFakeTime);
 afterEach(() => vi.useRealTimers());
@@ -90,21 +93,110 @@ describe('errors to states', () => {
     await until(() => w.last()?.state === 'ready');
   });
 
-  it('network failure → error without cache, cached data with stale + offline with cache', async () => {
+  it('a network failure is retried twice (2 s, then 4 s), then error retryable with the message; never more', async () => {
     const s = setup();
-    s.github.script(/punch_card/, [{ status: 0, networkError: true }]);
+    s.github.script(/punch_card/, Array.from({ length: 3 }, () => ({ status: 0, networkError: true })));
     const w = collect(s.engine, repoQuery('punch-card'));
-    await until(settled(w));
-    expect(w.last()).toMatchObject({ state: 'error', meta: { retryable: true } });
+    const sent = () => s.github.requests.filter((r) => r.path.endsWith('punch_card')).length;
+    await until(() => sent() === 1);
+    await flush();
+    expect(w.last()?.state).toBe('loading');
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(sent()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await until(() => sent() === 2);
+    await flush();
+    await vi.advanceTimersByTimeAsync(3999);
+    expect(sent()).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    await until(() => w.last()?.state === 'error');
+    expect(sent()).toBe(3);
+    expect(w.last()).toMatchObject({ state: 'error', meta: { retryable: true, offline: true } });
+    expect(w.last()?.meta.message).toMatch(/Could not reach GitHub\. Check your connection/);
+    // Nothing but loading was shown before the attempts ran out.
+    expect(w.snapshots.slice(0, -1).every((snap) => snap.state === 'loading')).toBe(true);
+    // Bounded: no further attempt by itself.
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    await flush();
+    expect(sent()).toBe(3);
+    // The retry action refetches (and gets its own retries again).
     w.watch.retry();
     await until(() => w.last()?.state === 'ready');
-    w.watch.unwatch();
+    expect(sent()).toBe(4);
+  });
+
+  it('a network failure that clears up within the retries never shows an error', async () => {
+    const s = setup();
+    s.github.script(/punch_card/, [{ status: 0, networkError: true }, { status: 0, networkError: true }]);
+    const w = collect(s.engine, repoQuery('punch-card'));
+    const sent = () => s.github.requests.filter((r) => r.path.endsWith('punch_card')).length;
+    await until(() => sent() === 1);
+    await flush();
+    await vi.advanceTimersByTimeAsync(2000);
+    await until(() => sent() === 2);
+    await flush();
+    await vi.advanceTimersByTimeAsync(4000);
+    await until(() => w.last()?.state === 'ready');
+    expect(sent()).toBe(3);
+    expect(w.snapshots.some((snap) => snap.state === 'error')).toBe(false);
+  });
+
+  it('network failures with cached data: the data stays shown (stale), then ready + offline with the problem', async () => {
+    const s = setup();
+    const first = collect(s.engine, repoQuery('punch-card'));
+    await until(() => first.last()?.state === 'ready');
+    first.watch.unwatch();
     vi.advanceTimersByTime(11 * 60_000);
-    s.github.script(/./, [{ status: 0, networkError: true }, { status: 0, networkError: true }]);
+    s.github.script(/commits\/HEAD/, Array.from({ length: 3 }, () => ({ status: 0, networkError: true })));
+    s.github.script(/punch_card/, Array.from({ length: 3 }, () => ({ status: 0, networkError: true })));
+    const sent = () => s.github.requests.filter((r) => r.path.endsWith('punch_card')).length;
     const again = collect(s.engine, repoQuery('punch-card'));
+    await until(() => sent() === 2);
+    await flush();
+    await vi.advanceTimersByTimeAsync(2000);
+    await until(() => sent() === 3);
+    await flush();
+    await vi.advanceTimersByTimeAsync(4000);
     await until(settled(again));
+    expect(sent()).toBe(4);
     expect(again.last()).toMatchObject({ state: 'ready', data: [{ day: 0, hour: 1, commits: 2 }], meta: { stale: true, offline: true } });
     expect(again.last()?.meta.refreshProblem?.state).toBe('error');
+    // Every snapshot on the way had the cached data.
+    expect(again.snapshots.every((snap) => snap.state === 'ready' && snap.data !== undefined)).toBe(true);
+  });
+
+  it('a 4xx and a timeout are not retried by themselves', async () => {
+    const s = setup();
+    s.github.script(/punch_card/, [{ status: 404, body: { message: 'Not Found' } }]);
+    const w = collect(s.engine, repoQuery('punch-card'));
+    await until(() => w.last()?.state === 'no-access');
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    await flush();
+    expect(s.github.requests.filter((r) => r.path.endsWith('punch_card'))).toHaveLength(1);
+
+    let calls = 0;
+    const hanging = ((_input: string | URL | Request, init?: RequestInit) => {
+      calls++;
+      return new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    }) as typeof fetch;
+    const engine = createEngine({
+      cache: createCache({ capBytes: () => 50 * 1024 * 1024, dbName: 'engine-errors-timeout' }),
+      fetch: hanging,
+      timeoutMs: 1000,
+      resolveHost: async (id) => resolveHost(id, []),
+      credentials: async () => ({ viewer: 'anonymous' }),
+      settings: async () => ({ freshnessMinutes: 10, insightsTtlMinutes: 10 }),
+    });
+    const t = collect(engine, repoQuery('punch-card'));
+    await until(() => calls === 2); // the head check and the stats
+    await vi.advanceTimersByTimeAsync(1000);
+    await until(() => t.last()?.state === 'error');
+    expect(t.last()?.meta.message).toMatch(/did not answer in time/);
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    await flush();
+    expect(calls).toBe(2);
   });
 
   it('a malformed answer is an error, is not cached, and never replaces good data', async () => {

@@ -70,6 +70,14 @@ export interface Engine {
 /** 5xx answers are retried this many times (1 s, 2 s, 4 s) before the error shows. */
 export const SERVER_ERROR_RETRIES = 3;
 
+/**
+ * A request that got no answer at all (offline, DNS, connection reset) is retried this many
+ * times, NETWORK_RETRY_MS apart (2 s, then 4 s), before the error shows. No jitter: a single
+ * client's retries go through its own queue, and fixed waits keep fake-timer tests exact.
+ */
+export const NETWORK_ERROR_RETRIES = 2;
+export const NETWORK_RETRY_MS = 2000;
+
 interface Entry {
   key: string;
   query: Query;
@@ -85,6 +93,8 @@ interface Entry {
   held: boolean;
   disposed: boolean;
   serverErrors: number;
+  /** consecutive requests that got no answer (see NETWORK_ERROR_RETRIES) */
+  networkErrors: number;
   /** rate-limit queries: the API base they report on */
   apiBase?: string;
 }
@@ -241,6 +251,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const { cached } = ctx;
     if (out.kind !== 'accepted') await endPoll(entry);
     if (out.kind !== 'http-error' || out.status < 500) entry.serverErrors = 0;
+    if (out.kind !== 'network-error') entry.networkErrors = 0;
 
     switch (out.kind) {
       case 'blocked':
@@ -275,8 +286,18 @@ export function createEngine(deps: EngineDeps): Engine {
         entry.serverErrors = 0;
         return emit(entry, states.overCache(failure, cached));
       }
-      case 'network-error':
+      case 'network-error': {
+        // No answer came back, so no budget was spent, and every request here is a GET (safe to
+        // repeat): try again a little later before saying so. The snapshot stays what it was
+        // (loading, or the cached data marked stale) meanwhile. A timeout is not retried: that
+        // request may have reached GitHub and been counted, and the user already waited for it.
+        if (!out.timedOut && entry.networkErrors < NETWORK_ERROR_RETRIES) {
+          entry.networkErrors++;
+          return schedule(entry, now() + NETWORK_RETRY_MS * 2 ** (entry.networkErrors - 1), true);
+        }
+        entry.networkErrors = 0;
         return emit(entry, states.overCache(states.unreachable(out.message), cached));
+      }
     }
   }
 
@@ -374,6 +395,7 @@ export function createEngine(deps: EngineDeps): Engine {
         held: false,
         disposed: false,
         serverErrors: 0,
+        networkErrors: 0,
       };
       entries.set(key, entry);
     }
@@ -401,6 +423,7 @@ export function createEngine(deps: EngineDeps): Engine {
           clearTimeout(entry.timer);
           entry.timer = undefined;
           entry.serverErrors = 0;
+          entry.networkErrors = 0;
           void refresh(entry, true);
         },
         unwatch() {
@@ -422,6 +445,7 @@ export function createEngine(deps: EngineDeps): Engine {
             clearTimeout(entry.timer);
             entry.timer = undefined;
             entry.serverErrors = 0;
+            entry.networkErrors = 0;
             void refresh(entry, false);
           }
         });
