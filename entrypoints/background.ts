@@ -40,11 +40,10 @@ export default defineBackground(() => {
   // Listeners must be added synchronously so a wake-up by the alarm is not missed.
   onWatchAlarm(watchDeps);
 
-  const senderCheck = async (): Promise<SenderCheck> => ({
-    runtimeId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL('/'),
-    enterpriseServers: (await settings.hosts.get()).enterpriseServers,
-  });
+  const senderCheck = async (): Promise<SenderCheck> => {
+    const { gheCom, enterpriseServers } = await settings.hosts.get();
+    return { runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), gheCom, enterpriseServers };
+  };
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== PORT_NAME) return;

@@ -104,6 +104,22 @@ describe('the in-memory settings copy', () => {
     expect((await live.hosts.get()).enterpriseServers).toEqual(['git.corp.example']);
   });
 
+  it('a GHE.com host the user did not add is refused without a request, and served once added', async () => {
+    const { engine, github } = wiredEngine();
+    await hostsItem.setValue({ gheCom: ['other.ghe.com'], enterpriseServers: [] });
+    await flush();
+    const refused = collect(engine, repoStat('rocket', 'punch-card', 'acme.ghe.com'));
+    await until(() => refused.last()?.state === 'error');
+    expect(refused.last()?.meta.message).toMatch(/not set up for acme\.ghe\.com/);
+    refused.watch.unwatch();
+    expect(github.requests.filter((r) => r.url.includes('acme.ghe.com'))).toHaveLength(0);
+
+    await hostsItem.setValue({ gheCom: ['other.ghe.com', 'acme.ghe.com'], enterpriseServers: [] });
+    await flush();
+    await visit(engine, 'rocket', 'acme.ghe.com');
+    expect(github.requests.filter((r) => r.url.startsWith('https://api.acme.ghe.com/repos/acme/rocket/stats/'))).toHaveLength(5);
+  });
+
   it('a change that lands while the first read is under way wins over that read', async () => {
     const fresh = createLiveSettings();
     const first = fresh.tokens.get();

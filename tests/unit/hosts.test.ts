@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeHostId, resolveHost } from '../../utils/github/hosts';
+import { allowedHost, normalizeHostId, resolveHost } from '../../utils/github/hosts';
 import { queryKey } from '../../utils/protocol';
 
 describe('resolveHost', () => {
@@ -27,6 +27,22 @@ describe('resolveHost', () => {
     expect(normalizeHostId('-bad.com')).toBeNull();
     expect(normalizeHostId('localhost')).toBeNull();
     expect(normalizeHostId('https://Git.Corp.Example/some/path')).toBe('git.corp.example');
+  });
+});
+
+describe('allowedHost (what the background serves)', () => {
+  const added = { gheCom: ['acme.ghe.com'], enterpriseServers: ['git.corp.example'] };
+  it('serves github.com and the hosts the user added', () => {
+    expect(allowedHost('github.com', { gheCom: [], enterpriseServers: [] })?.apiBase).toBe('https://api.github.com');
+    expect(allowedHost('ACME.ghe.com', added)?.apiBase).toBe('https://api.acme.ghe.com');
+    expect(allowedHost('git.corp.example', added)?.apiBase).toBe('https://git.corp.example/api/v3');
+  });
+  it('refuses a GHE.com host the user did not add, like any other unlisted host', () => {
+    expect(allowedHost('evil.ghe.com', added)).toBeNull();
+    expect(allowedHost('acme.ghe.com', { gheCom: [], enterpriseServers: [] })).toBeNull();
+    // An Enterprise Server list entry does not make a *.ghe.com name served.
+    expect(allowedHost('evil.ghe.com', { gheCom: [], enterpriseServers: ['evil.ghe.com'] })).toBeNull();
+    expect(allowedHost('evil.com', added)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { resolveHost, type GitHubHost } from '../github/hosts';
+import { allowedHost, type GitHubHost } from '../github/hosts';
 import type { HostId } from '../protocol';
 import { createCache } from './cache';
 import { createEngine, type Credentials, type Engine, type EngineDeps } from './engine';
@@ -27,12 +27,12 @@ export async function credentialsFor(settings: LiveSettings, host: GitHubHost): 
 }
 
 /**
- * The host for a page host id. A miss reads storage once more: a host added a moment ago in
- * the options page may not have been announced to this worker yet.
+ * The host for a page host id: github.com or a host the user added (GHE.com or Enterprise
+ * Server; see allowedHost). A miss reads storage once more: a host added a moment ago in the
+ * options page may not have been announced to this worker yet.
  */
 export async function hostFor(settings: LiveSettings, id: string): Promise<GitHubHost | null> {
-  const known = resolveHost(id, [...(await settings.hosts.get()).enterpriseServers]);
-  return known ?? resolveHost(id, [...(await settings.hosts.reload()).enterpriseServers]);
+  return allowedHost(id, await settings.hosts.get()) ?? allowedHost(id, await settings.hosts.reload());
 }
 
 /** What the engine reads of the settings, from the in-memory copy. */

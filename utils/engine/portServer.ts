@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { resolveHost } from '../github/hosts';
+import { allowedHost } from '../github/hosts';
 import type { HostId, ServerMessage } from '../protocol';
 import type { Engine, Watch } from './engine';
 import { parseClientMessage } from './messages';
@@ -13,6 +13,8 @@ export interface SenderCheck {
   runtimeId: string;
   /** e.g. `chrome-extension://<id>/` */
   extensionOrigin: string;
+  /** the hosts the user added: a content script elsewhere (an unlisted *.ghe.com too) is refused */
+  gheCom: readonly HostId[];
   enterpriseServers: readonly HostId[];
 }
 
@@ -30,7 +32,7 @@ export function senderKind(sender: Browser.runtime.MessageSender | undefined, ch
   if (url.startsWith(check.extensionOrigin)) return 'extension-page';
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && resolveHost(parsed.host, check.enterpriseServers) !== null ? 'content-script' : null;
+    return parsed.protocol === 'https:' && allowedHost(parsed.host, check) !== null ? 'content-script' : null;
   } catch {
     return null;
   }
