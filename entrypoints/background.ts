@@ -26,7 +26,7 @@ export default defineBackground(() => {
   registerCommandHandlers(
     accountCommandHandlers({ request: tokenRequestVia(engine), onTokenChanged: tokenChanged }),
   );
-  const watchDeps = { fetchOnce: engine.fetchOnce.bind(engine) };
+  const watchDeps = { fetchOnce: engine.fetchOnce.bind(engine), settings };
   registerCommandHandlers(watchlistCommandHandlers(watchDeps));
   registerCommandHandlers({
     // The page detector saw a repository or organization page: that panel goes into its frame.

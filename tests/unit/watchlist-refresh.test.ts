@@ -1,14 +1,22 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onWatchAlarm, refreshWatchlist, WATCH_ALARM, watchlistCommandHandlers } from '../../utils/watchlist/handlers';
 import { orgQueries, refreshEntry, summarizeOrg, summarizeRepo, type FetchOnce } from '../../utils/watchlist/refresh';
 import { DOTCOM } from '../../utils/github/hosts';
 import { chooseIncrement } from '../../utils/metrics/insights';
 import { watchlistItem } from '../../utils/watchlist/storage';
-import { hostsItem } from '../../utils/settings';
+import { hostsItem, preferencesItem, DEFAULT_PREFERENCES } from '../../utils/settings';
+import { createLiveSettings, type LiveSettings } from '../../utils/engine/liveSettings';
 import type { CommitWeek, InsightsPage, InsightsSubject, InsightsTimePoint, Query, Snapshot, WatchLatest } from '../../utils/protocol';
 
 const NOW = Date.parse('2026-01-10T12:00:30Z');
+
+// The background's in-memory settings copy, created after setup.ts's fakeBrowser.reset().
+let live: LiveSettings;
+beforeEach(() => {
+  live = createLiveSettings();
+});
+afterEach(() => live.stop());
 const HOUR = 3_600_000;
 
 function weeks(total: number): CommitWeek[] {
@@ -44,7 +52,7 @@ describe('watch list refresh', () => {
       { time: NOW - 2 * HOUR, totalRequests: 50, rateLimitedRequests: 0 },
     ];
     const { fetchOnce, calls } = engine({ repo: ready(weeks(2)), time: ready(time), subjects: ready(subjects('2026-01-10T09:10:00Z')) });
-    const handlers = watchlistCommandHandlers({ fetchOnce, now: () => NOW });
+    const handlers = watchlistCommandHandlers({ fetchOnce, settings: live, now: () => NOW });
     await watchlistItem.setValue([
       { host: 'github.com', kind: 'repo', name: 'octo/widgets', addedAt: 1 },
       { host: 'github.com', kind: 'org', name: 'acme', addedAt: 2 },
@@ -71,14 +79,14 @@ describe('watch list refresh', () => {
     await hostsItem.setValue({ gheCom: [], enterpriseServers: ['git.corp.example'] });
     await watchlistItem.setValue([{ host: 'git.corp.example', kind: 'org', name: 'infra', addedAt: 1 }]);
     const { fetchOnce, calls } = engine({});
-    await refreshWatchlist({ fetchOnce, now: () => NOW });
+    await refreshWatchlist({ fetchOnce, settings: live, now: () => NOW });
     expect(calls).toEqual([]);
     expect((await watchlistItem.getValue())[0]?.latest).toMatchObject({ state: 'no-access', message: expect.stringMatching(/Enterprise Server/) });
   });
 
   it('pins, dedups and unpins through the commands', async () => {
     const { fetchOnce } = engine({ repo: ready(weeks(1)) });
-    const handlers = watchlistCommandHandlers({ fetchOnce, now: () => NOW });
+    const handlers = watchlistCommandHandlers({ fetchOnce, settings: live, now: () => NOW });
     const entry = { host: 'github.com', kind: 'repo', name: 'octo/widgets' } as const;
     await handlers['watchlist.add']({ type: 'watchlist.add', entry });
     const list = await handlers['watchlist.add']({ type: 'watchlist.add', entry: { ...entry, name: 'Octo/Widgets' } });
@@ -90,25 +98,48 @@ describe('watch list refresh', () => {
   it('clears the badge when the popup opens, and shows new rate limits after the next refresh', async () => {
     await watchlistItem.setValue([{ host: 'github.com', kind: 'org', name: 'acme', addedAt: 1 }]);
     const first = engine({ time: ready([]), subjects: ready(subjects('2026-01-10T08:00:00Z')) });
-    const listener = onWatchAlarm({ fetchOnce: first.fetchOnce, now: () => NOW });
+    const listener = onWatchAlarm({ fetchOnce: first.fetchOnce, settings: live, now: () => NOW });
     await listener({ name: WATCH_ALARM });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
 
-    await watchlistCommandHandlers({ fetchOnce: first.fetchOnce, now: () => NOW })['popup.opened']({ type: 'popup.opened' });
+    await watchlistCommandHandlers({ fetchOnce: first.fetchOnce, settings: live, now: () => NOW })['popup.opened']({ type: 'popup.opened' });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
 
     const second = engine({ time: ready([]), subjects: ready(subjects('2026-01-10T11:00:00Z')) });
-    await onWatchAlarm({ fetchOnce: second.fetchOnce, now: () => NOW + HOUR })({ name: WATCH_ALARM });
+    await onWatchAlarm({ fetchOnce: second.fetchOnce, settings: live, now: () => NOW + HOUR })({ name: WATCH_ALARM });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
   });
 
   it('ignores other alarms and schedules its own at the preferred interval', async () => {
     const { fetchOnce, calls } = engine({});
     await watchlistItem.setValue([{ host: 'github.com', kind: 'repo', name: 'o/r', addedAt: 1 }]);
-    const listener = onWatchAlarm({ fetchOnce });
+    const listener = onWatchAlarm({ fetchOnce, settings: live });
     await listener({ name: 'something-else' });
     expect(calls).toEqual([]);
     await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(WATCH_ALARM))?.periodInMinutes).toBe(60));
+  });
+
+  it('reads hosts and preferences from the in-memory copy: a change is seen without a storage read', async () => {
+    await live.hosts.get();
+    await live.preferences.get();
+    // The options page adds a host and changes the interval (storage change events reach the copy).
+    await hostsItem.setValue({ gheCom: [], enterpriseServers: ['git.corp.example'] });
+    await preferencesItem.setValue({ ...DEFAULT_PREFERENCES, watchIntervalMinutes: 30 });
+    await vi.waitFor(async () => expect((await live.hosts.get()).enterpriseServers).toEqual(['git.corp.example']));
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const syncGet = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    const settingsReads = () =>
+      [...get.mock.calls, ...syncGet.mock.calls].filter(([keys]) => JSON.stringify(keys ?? null).match(/hosts|preferences/)).length;
+
+    const { fetchOnce, calls } = engine({ repo: ready(weeks(1)) });
+    const handlers = watchlistCommandHandlers({ fetchOnce, settings: live, now: () => NOW });
+    await handlers['watchlist.add']({ type: 'watchlist.add', entry: { host: 'git.corp.example', kind: 'repo', name: 'infra/deploy' } });
+    await refreshWatchlist({ fetchOnce, settings: live, now: () => NOW });
+    expect(calls.map((c) => c.query.host)).toContain('git.corp.example');
+    expect((await watchlistItem.getValue())[0]).toMatchObject({ host: 'git.corp.example', latest: { state: 'ready', total: 52 } });
+    onWatchAlarm({ fetchOnce, settings: live });
+    await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(WATCH_ALARM))?.periodInMinutes).toBe(30));
+    expect(settingsReads()).toBe(0);
   });
 
   it('builds org windows that end on a 10-minute boundary, so tabs and revisits share answers', () => {

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { WatchEntry } from '../protocol';
-import { getPreferences, hostsItem, preferencesItem } from '../settings';
+import type { HostId, WatchEntry } from '../protocol';
+import { preferencesItem, withDefaultPreferences, type Preferences } from '../settings';
+import type { GitHubHost } from '../github/hosts';
+import type { LiveSettings } from '../engine/liveSettings';
 import type { CommandHandler } from '../account/handlers';
 import { configuredHost } from '../account/hostAccess';
 import { badgeCount, badgeText, markSeen } from './badge';
@@ -10,10 +12,24 @@ import { watchlistItem, watchlistSeenItem } from './storage';
 
 export const WATCH_ALARM = 'statboard-watchlist';
 
+/** What the watch list reads of the settings: the background's in-memory copy (liveSettings.ts). */
+export type WatchlistSettings = Pick<LiveSettings, 'hosts' | 'preferences'>;
+
 export interface WatchlistDeps {
   /** the engine's `fetchOnce(query, priority)`; called with `background` priority only */
   fetchOnce: FetchOnce;
+  /** hosts and preferences, from the same copy the engine reads (no storage read per run) */
+  settings: WatchlistSettings;
   now?: () => number;
+}
+
+/**
+ * The configured host for an id, from the in-memory copy. A miss reads storage once more, as the
+ * engine does (utils/engine/index.ts hostFor): a host added a moment ago in the options page may
+ * not have been announced to this worker yet.
+ */
+async function hostOf(settings: WatchlistSettings, id: HostId): Promise<GitHubHost | null> {
+  return configuredHost(id, await settings.hosts.get()) ?? configuredHost(id, await settings.hosts.reload());
 }
 
 /** Sets the toolbar badge from the stored list and what the popup last showed. */
@@ -35,11 +51,10 @@ export function refreshWatchlist(deps: WatchlistDeps, only?: (entry: WatchEntry)
   if (running && !only) return running;
   const run = (async () => {
     const now = deps.now ?? Date.now;
-    const settings = await hostsItem.getValue();
     const entries = (await watchlistItem.getValue()).filter((entry) => !only || only(entry));
     const results = new Map<string, WatchEntry['latest']>();
     for (const entry of entries) {
-      results.set(watchKey(entry), await refreshEntry(entry, configuredHost(entry.host, settings), deps.fetchOnce, now()));
+      results.set(watchKey(entry), await refreshEntry(entry, await hostOf(deps.settings, entry.host), deps.fetchOnce, now()));
     }
     // Re-read: the user may have pinned or unpinned while the refresh ran.
     const current = await watchlistItem.getValue();
@@ -72,7 +87,7 @@ export function watchlistCommandHandlers(deps: WatchlistDeps): {
     async 'watchlist.add'(command) {
       const list = await watchlistItem.getValue();
       const entry = command.entry;
-      const host = configuredHost(String(entry?.host ?? ''), await hostsItem.getValue());
+      const host = await hostOf(deps.settings, String(entry?.host ?? ''));
       if (!host || (entry.kind !== 'repo' && entry.kind !== 'org') || typeof entry.name !== 'string') return list;
       const added = addWatchEntry(list, { host: host.id, kind: entry.kind, name: entry.name }, now());
       if (!added.ok) throw new Error(added.error);
@@ -103,9 +118,12 @@ export function watchlistCommandHandlers(deps: WatchlistDeps): {
   };
 }
 
-/** Creates or re-times the refresh alarm; an alarm with the right period is left alone. */
-export async function scheduleWatchAlarm(): Promise<void> {
-  const { watchIntervalMinutes } = await getPreferences();
+/**
+ * Creates or re-times the refresh alarm; an alarm with the right period is left alone.
+ * `changed`: the preferences a change event brought (the copy may not have seen it yet).
+ */
+export async function scheduleWatchAlarm(settings: WatchlistSettings, changed?: Preferences): Promise<void> {
+  const { watchIntervalMinutes } = changed ?? (await settings.preferences.get());
   const period = Math.max(5, watchIntervalMinutes);
   const existing = await browser.alarms.get(WATCH_ALARM);
   // Re-creating on every worker start would push the alarm back forever.
@@ -123,8 +141,9 @@ export function onWatchAlarm(deps: WatchlistDeps): (alarm: { name: string }) => 
     if (alarm.name === WATCH_ALARM) await refreshWatchlist(deps);
   };
   browser.alarms.onAlarm.addListener(listener);
-  void scheduleWatchAlarm().catch(() => undefined);
-  preferencesItem.watch(() => void scheduleWatchAlarm().catch(() => undefined));
+  void scheduleWatchAlarm(deps.settings).catch(() => undefined);
+  // The change event's own value: this listener may run before the copy's (liveSettings.ts).
+  preferencesItem.watch((next) => void scheduleWatchAlarm(deps.settings, withDefaultPreferences(next)).catch(() => undefined));
   void updateBadge().catch(() => undefined);
   return listener;
 }
