@@ -51,11 +51,12 @@ export const codeFrequency: RepoSection<'code-frequency'> = {
               ],
             },
             options: {
+              // Additions go up and deletions down from 0 at the same x, so unstacked bars (grouped: false,
+              // each drawn at its own x) are the same picture without Chart.js' stacking pass over 2 × 260 bars.
               datasets: { bar: { categoryPercentage: 1, barPercentage: 1, grouped: false } },
               scales: {
-                x: themedScale(c, { stacked: true, grid: { display: false }, ticks: { ...tickFont(c), maxTicksLimit: 4 } }),
+                x: themedScale(c, { grid: { display: false }, ticks: { ...tickFont(c), maxTicksLimit: 4 } }),
                 y: themedScale(c, {
-                  stacked: true,
                   ticks: { ...tickFont(c), maxTicksLimit: 5, callback: (v: number | string) => formatCompact(Number(v)) },
                 }),
               },
