@@ -1,5 +1,5 @@
-import { useMemo } from 'preact/hooks';
-import { clockTime, PanelShell, panelState, Section, sharedBlock, shownData, StateMessage, useQueries } from '../kit';
+import { useMemo, useRef } from 'preact/hooks';
+import { clockTime, PanelShell, panelState, Section, sharedBlock, shownData, StateMessage, useQueries, type QueryResult } from '../kit';
 import type { CommitWeek, ContributorStats, PunchCell, Snapshot } from '../../utils/protocol';
 import type { PanelPreferences } from '../../utils/page/panelSettings';
 import type { StatboardClient } from '../../utils/statboardClient';
@@ -34,6 +34,13 @@ export function RepoPanel({ client, repo, prefs, initialCollapsed }: RepoPanelPr
   const fetched = shown.filter((s) => shownData(s) !== undefined && s.meta.fetchedAt).map((s) => s.meta.fetchedAt as number);
   const subtitle = fetched.length ? `as of ${clockTime(Math.min(...fetched))}` : undefined;
   const block = sharedBlock(shown);
+  const commitActivity = dataOf<CommitWeek[]>(byId.get('commit-activity')?.snapshot);
+  const punchCard = dataOf<PunchCell[]>(byId.get('punch-card')?.snapshot);
+  const contributors = dataOf<ContributorStats>(byId.get('contributors')?.snapshot);
+  const headline = useMemo(
+    () => <Headline commitActivity={commitActivity} punchCard={punchCard} contributors={contributors} />,
+    [commitActivity, punchCard, contributors],
+  );
 
   return (
     <PanelShell
@@ -53,31 +60,40 @@ export function RepoPanel({ client, repo, prefs, initialCollapsed }: RepoPanelPr
       ) : null}
       {/* Sections stay in the DOM while a shared block is shown (their data-state is a test hook). */}
       <div hidden={block !== null}>
-        <Headline
-          commitActivity={dataOf<CommitWeek[]>(byId.get('commit-activity')?.snapshot)}
-          punchCard={dataOf<PunchCell[]>(byId.get('punch-card')?.snapshot)}
-          contributors={dataOf<ContributorStats>(byId.get('contributors')?.snapshot)}
-        />
+        {headline}
         {enabled.map((section) => {
           const result = byId.get(section.id);
           if (!result) return null;
-          const View = section.View;
-          return (
-            <Section
-              key={section.id}
-              id={section.id}
-              title={section.title}
-              snapshot={result.snapshot}
-              onRetry={result.retry}
-              bodyHeight={section.bodyHeight}
-              sentences={section.sentences}
-            >
-              {(data) => <SectionView View={View} data={data} repo={repo} prefs={prefs} />}
-            </Section>
-          );
+          return <SectionSlot key={section.id} section={section} result={result} repo={repo} prefs={prefs} />;
         })}
       </div>
     </PanelShell>
+  );
+}
+
+/**
+ * One section, rendered again only when its own snapshot (or the repository, or the preferences)
+ * changes: every answer re-renders the panel, and the sections already shown are left alone.
+ */
+function SectionSlot({ section, result, repo, prefs }: { section: RepoSection; result: QueryResult<unknown>; repo: RepoRef; prefs: PanelPreferences }) {
+  // Retry is a new closure on every render; the memoized element calls the latest.
+  const retry = useRef(result.retry);
+  retry.current = result.retry;
+  const { snapshot } = result;
+  return useMemo(
+    () => (
+      <Section
+        id={section.id}
+        title={section.title}
+        snapshot={snapshot as Snapshot<unknown>}
+        onRetry={() => retry.current()}
+        bodyHeight={section.bodyHeight}
+        sentences={section.sentences}
+      >
+        {(data) => <SectionView View={section.View} data={data} repo={repo} prefs={prefs} />}
+      </Section>
+    ),
+    [section, snapshot, repo, prefs],
   );
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { SectionData, Sparkline, type TableColumn } from '../../kit';
 import {
   contributorSparkline,
@@ -48,7 +48,8 @@ export const contributors: RepoSection<'contributors'> = {
     const [window, setWindow] = useState<ContributorWindow>('52w');
     const [showBots, setShowBots] = useState(prefs.showBots);
     const [showAll, setShowAll] = useState(false);
-    const table = contributorTable(data, { window, hideBots: !showBots });
+    // Per data, window and bots: "Show all" and re-renders keep the table of 100 people × 800 weeks.
+    const table = useMemo(() => contributorTable(data, { window, hideBots: !showBots }), [data, window, showBots]);
     const visible = showAll ? table.rows : table.rows.slice(0, LIST_LIMIT);
     const botCount = table.activeBots;
     return (
