@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import { MIGRATIONS, createCache, openStatboardDb, type Migration } from '../../utils/engine/cache';
+import { LRU_TOUCH_AFTER_MS, MIGRATIONS, createCache, openStatboardDb, type Migration } from '../../utils/engine/cache';
 import { cacheCommandHandlers, dispatchCommand, registerCommandHandlers, resetCommandHandlers } from '../../utils/engine/commands';
 
 const entry = (key: string, bytes: number) => ({ key, status: 200, data: 'x'.repeat(bytes), fetchedAt: 1, validatedAt: 1 });
@@ -11,6 +11,7 @@ describe('cache', () => {
     const cache = createCache({ capBytes: () => 2500, now: () => t++, dbName: 'lru' });
     await cache.put(entry('a', 1000));
     await cache.put(entry('b', 1000));
+    t += LRU_TOUCH_AFTER_MS;
     await cache.get('a'); // a is now more recent than b
     await cache.put(entry('c', 1000));
     expect(await cache.get('b')).toBeUndefined();
@@ -19,6 +20,51 @@ describe('cache', () => {
     const report = await cache.sizeReport();
     expect(report.entries).toBe(2);
     expect(report.bytes).toBeLessThanOrEqual(2500);
+  });
+
+  it('a read within ten minutes of the last access writes nothing; a later one records it', async () => {
+    let t = 1000;
+    const cache = createCache({ capBytes: () => 1e9, now: () => t, dbName: 'touch-throttle' });
+    await cache.put(entry('a', 1000));
+    const writes = vi.spyOn(IDBObjectStore.prototype, 'put');
+    try {
+      t += LRU_TOUCH_AFTER_MS - 1;
+      expect(await cache.get('a')).toMatchObject({ lastAccess: 1000 });
+      expect(writes).not.toHaveBeenCalled();
+      t += 1;
+      expect(await cache.get('a')).toMatchObject({ lastAccess: 1000 + LRU_TOUCH_AFTER_MS });
+      expect(writes).toHaveBeenCalledTimes(1);
+    } finally {
+      writes.mockRestore();
+    }
+    expect(await cache.get('a')).toMatchObject({ lastAccess: 1000 + LRU_TOUCH_AFTER_MS });
+  });
+
+  it('a touch never writes back older data over a put that landed after the read', async () => {
+    let t = 1000;
+    const cache = createCache({ capBytes: () => 1e9, now: () => t, dbName: 'touch-race' });
+    await cache.put({ ...entry('a', 10), data: 'old' });
+    t += LRU_TOUCH_AFTER_MS;
+    // The read and a newer answer's put race; whatever the order, the newer data stays.
+    const [read] = await Promise.all([cache.get('a'), cache.put({ ...entry('a', 10), data: 'new' })]);
+    expect(['old', 'new']).toContain(read?.data);
+    expect((await cache.get('a'))?.data).toBe('new');
+  });
+
+  it('a touch that cannot be written (disk full) still returns the entry', async () => {
+    let t = 1000;
+    const cache = createCache({ capBytes: () => 1e9, now: () => t, dbName: 'touch-full' });
+    await cache.put({ ...entry('a', 10), data: 'kept' });
+    t += LRU_TOUCH_AFTER_MS;
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    try {
+      expect(await cache.get('a')).toMatchObject({ data: 'kept' });
+      expect(full).toHaveBeenCalled();
+    } finally {
+      full.mockRestore();
+    }
   });
 
   it('a put under the cap reads no other entry (a running total, not a scan per put)', async () => {
