@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedHost, normalizeHostId, resolveHost } from '../../utils/github/hosts';
+import { configuredHost } from '../../utils/account/hostAccess';
+import { normalizeHostId, resolveHost } from '../../utils/github/hosts';
 import { queryKey } from '../../utils/protocol';
 
 describe('resolveHost', () => {
@@ -30,19 +31,19 @@ describe('resolveHost', () => {
   });
 });
 
-describe('allowedHost (what the background serves)', () => {
+describe('configuredHost (what the background serves)', () => {
   const added = { gheCom: ['acme.ghe.com'], enterpriseServers: ['git.corp.example'] };
   it('serves github.com and the hosts the user added', () => {
-    expect(allowedHost('github.com', { gheCom: [], enterpriseServers: [] })?.apiBase).toBe('https://api.github.com');
-    expect(allowedHost('ACME.ghe.com', added)?.apiBase).toBe('https://api.acme.ghe.com');
-    expect(allowedHost('git.corp.example', added)?.apiBase).toBe('https://git.corp.example/api/v3');
+    expect(configuredHost('github.com', { gheCom: [], enterpriseServers: [] })?.apiBase).toBe('https://api.github.com');
+    expect(configuredHost('ACME.ghe.com', added)?.apiBase).toBe('https://api.acme.ghe.com');
+    expect(configuredHost('git.corp.example', added)?.apiBase).toBe('https://git.corp.example/api/v3');
   });
   it('refuses a GHE.com host the user did not add, like any other unlisted host', () => {
-    expect(allowedHost('evil.ghe.com', added)).toBeNull();
-    expect(allowedHost('acme.ghe.com', { gheCom: [], enterpriseServers: [] })).toBeNull();
+    expect(configuredHost('evil.ghe.com', added)).toBeNull();
+    expect(configuredHost('acme.ghe.com', { gheCom: [], enterpriseServers: [] })).toBeNull();
     // An Enterprise Server list entry does not make a *.ghe.com name served.
-    expect(allowedHost('evil.ghe.com', { gheCom: [], enterpriseServers: ['evil.ghe.com'] })).toBeNull();
-    expect(allowedHost('evil.com', added)).toBeNull();
+    expect(configuredHost('evil.ghe.com', { gheCom: [], enterpriseServers: ['evil.ghe.com'] })).toBeNull();
+    expect(configuredHost('evil.com', added)).toBeNull();
   });
 });
 

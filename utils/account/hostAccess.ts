@@ -9,6 +9,9 @@ import { DOTCOM, apiOriginPattern, normalizeHostId, pagesOriginPattern, resolveH
  * (the manifest only knows github.com).
  */
 
+/** The hosts the user added in the options page, as stored (`local:hosts`) or as passed along. */
+export type AddedHosts = { readonly [K in keyof HostSettings]: readonly HostId[] };
+
 interface ManifestScripts {
   content_scripts?: Array<{ js?: string[]; css?: string[] }>;
 }
@@ -28,17 +31,24 @@ export function contentScriptFiles(manifest: ManifestScripts): { js: string[]; c
 }
 
 /** Every host the user can use: github.com first, then the added ones. */
-export function configuredHosts(settings: HostSettings): GitHubHost[] {
+export function configuredHosts(settings: AddedHosts): GitHubHost[] {
   const hosts: GitHubHost[] = [DOTCOM];
-  for (const id of [...settings.gheCom, ...settings.enterpriseServers]) {
-    const host = resolveHost(id, settings.enterpriseServers);
-    if (host && !hosts.some((h) => h.id === host.id)) hosts.push(host);
-  }
+  const add = (host: GitHubHost | null, kind: GitHubHost['kind']) => {
+    if (host?.kind === kind && !hosts.some((h) => h.id === host.id)) hosts.push(host);
+  };
+  // Each list makes only its own kind of host: a *.ghe.com name in the Enterprise Server list
+  // does not make that GHE.com host served.
+  for (const id of settings.gheCom) add(resolveHost(id), 'ghe-com');
+  for (const id of settings.enterpriseServers) add(resolveHost(id, settings.enterpriseServers), 'ghes');
   return hosts;
 }
 
-/** The host for `id` if the user has it configured (github.com always is); null otherwise. */
-export function configuredHost(id: string, settings: HostSettings): GitHubHost | null {
+/**
+ * The host for `id` if the user has it configured (github.com always is); null otherwise. This is
+ * the background's rule for queries, token checks and message senders: an unlisted GHE.com or
+ * Enterprise Server host is refused.
+ */
+export function configuredHost(id: string, settings: AddedHosts): GitHubHost | null {
   const normalized = normalizeHostId(id);
   if (!normalized) return null;
   return configuredHosts(settings).find((host) => host.id === normalized) ?? null;

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { allowedHost, type GitHubHost } from '../github/hosts';
+import type { GitHubHost } from '../github/hosts';
 import type { HostId } from '../protocol';
 import { createCache } from './cache';
 import { createEngine, type Credentials, type Engine, type EngineDeps } from './engine';
-import { createLiveSettings, type LiveSettings } from './liveSettings';
+import { createLiveSettings, hostFor, type LiveSettings } from './liveSettings';
 import { POLL_ALARM } from './statsPoller';
 
 /**
@@ -24,15 +24,6 @@ export async function credentialsFor(settings: LiveSettings, host: GitHubHost): 
   const token = stored?.token?.trim() || undefined;
   if (!token) return { viewer: 'anonymous' };
   return { token, viewer: stored?.status?.login ?? 'unchecked-token' };
-}
-
-/**
- * The host for a page host id: github.com or a host the user added (GHE.com or Enterprise
- * Server; see allowedHost). A miss reads storage once more: a host added a moment ago in the
- * options page may not have been announced to this worker yet.
- */
-export async function hostFor(settings: LiveSettings, id: string): Promise<GitHubHost | null> {
-  return allowedHost(id, await settings.hosts.get()) ?? allowedHost(id, await settings.hosts.reload());
 }
 
 /** What the engine reads of the settings, from the in-memory copy. */

@@ -1,3 +1,5 @@
+import { configuredHost } from '../account/hostAccess';
+import type { GitHubHost } from '../github/hosts';
 import type { HostId } from '../protocol';
 import {
   hostsItem,
@@ -70,6 +72,15 @@ export interface LiveSettings {
 }
 
 const NO_HOSTS: HostSettings = { gheCom: [], enterpriseServers: [] };
+
+/**
+ * The host for a page host id: github.com or a host the user added (configuredHost). A miss
+ * reads storage once more: a host added a moment ago in the options page may not have been
+ * announced to this worker yet.
+ */
+export async function hostFor(settings: Pick<LiveSettings, 'hosts'>, id: string): Promise<GitHubHost | null> {
+  return configuredHost(id, await settings.hosts.get()) ?? configuredHost(id, await settings.hosts.reload());
+}
 
 export function createLiveSettings(): LiveSettings {
   const subscriptions: (() => void)[] = [];

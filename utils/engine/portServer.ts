@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { allowedHost } from '../github/hosts';
+import { configuredHost } from '../account/hostAccess';
 import type { HostId, ServerMessage } from '../protocol';
 import type { Engine, Watch } from './engine';
 import { parseClientMessage } from './messages';
@@ -32,7 +32,7 @@ export function senderKind(sender: Browser.runtime.MessageSender | undefined, ch
   if (url.startsWith(check.extensionOrigin)) return 'extension-page';
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && allowedHost(parsed.host, check) !== null ? 'content-script' : null;
+    return parsed.protocol === 'https:' && configuredHost(parsed.host, check) !== null ? 'content-script' : null;
   } catch {
     return null;
   }

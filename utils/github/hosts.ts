@@ -65,24 +65,6 @@ export function resolveHost(id: HostId, enterpriseServers: readonly HostId[] = [
   return null;
 }
 
-/** The hosts the user added in the options page (`local:hosts`). */
-export interface AddedHosts {
-  gheCom: readonly HostId[];
-  enterpriseServers: readonly HostId[];
-}
-
-/**
- * The GitHub host for a page host if the background may serve it: github.com, or a host the user
- * added (and granted permission for) in the options page. `resolveHost` maps any `*.ghe.com`
- * name, because that mapping is fixed; this is the check the background uses for queries and
- * senders, so an unlisted GHE.com host is refused like an unlisted Enterprise Server.
- */
-export function allowedHost(id: HostId, added: AddedHosts): GitHubHost | null {
-  const host = resolveHost(id, added.enterpriseServers);
-  if (host?.kind !== 'ghe-com') return host;
-  return added.gheCom.some((listed) => normalizeHostId(listed) === host.id) ? host : null;
-}
-
 /** The match pattern that covers a host's API (for permissions.request). */
 export function apiOriginPattern(host: GitHubHost): string {
   return `${new URL(host.apiBase).origin}/*`;

@@ -1,10 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { HostId, WatchEntry } from '../protocol';
+import type { WatchEntry } from '../protocol';
 import { preferencesItem, withDefaultPreferences, type Preferences } from '../settings';
-import type { GitHubHost } from '../github/hosts';
-import type { LiveSettings } from '../engine/liveSettings';
+import { hostFor, type LiveSettings } from '../engine/liveSettings';
 import type { CommandHandler } from '../account/handlers';
-import { configuredHost } from '../account/hostAccess';
 import { badgeCount, badgeText, markSeen } from './badge';
 import { addWatchEntry, removeWatchEntry, watchKey } from './list';
 import { refreshEntry, type FetchOnce } from './refresh';
@@ -21,15 +19,6 @@ export interface WatchlistDeps {
   /** hosts and preferences, from the same copy the engine reads (no storage read per run) */
   settings: WatchlistSettings;
   now?: () => number;
-}
-
-/**
- * The configured host for an id, from the in-memory copy. A miss reads storage once more, as the
- * engine does (utils/engine/index.ts hostFor): a host added a moment ago in the options page may
- * not have been announced to this worker yet.
- */
-async function hostOf(settings: WatchlistSettings, id: HostId): Promise<GitHubHost | null> {
-  return configuredHost(id, await settings.hosts.get()) ?? configuredHost(id, await settings.hosts.reload());
 }
 
 /** Sets the toolbar badge from the stored list and what the popup last showed. */
@@ -54,7 +43,7 @@ export function refreshWatchlist(deps: WatchlistDeps, only?: (entry: WatchEntry)
     const entries = (await watchlistItem.getValue()).filter((entry) => !only || only(entry));
     const results = new Map<string, WatchEntry['latest']>();
     for (const entry of entries) {
-      results.set(watchKey(entry), await refreshEntry(entry, await hostOf(deps.settings, entry.host), deps.fetchOnce, now()));
+      results.set(watchKey(entry), await refreshEntry(entry, await hostFor(deps.settings, entry.host), deps.fetchOnce, now()));
     }
     // Re-read: the user may have pinned or unpinned while the refresh ran.
     const current = await watchlistItem.getValue();
@@ -87,7 +76,7 @@ export function watchlistCommandHandlers(deps: WatchlistDeps): {
     async 'watchlist.add'(command) {
       const list = await watchlistItem.getValue();
       const entry = command.entry;
-      const host = await hostOf(deps.settings, String(entry?.host ?? ''));
+      const host = await hostFor(deps.settings, String(entry?.host ?? ''));
       if (!host || (entry.kind !== 'repo' && entry.kind !== 'org') || typeof entry.name !== 'string') return list;
       const added = addWatchEntry(list, { host: host.id, kind: entry.kind, name: entry.name }, now());
       if (!added.ok) throw new Error(added.error);
