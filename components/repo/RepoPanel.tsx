@@ -34,13 +34,6 @@ export function RepoPanel({ client, repo, prefs, initialCollapsed }: RepoPanelPr
   const fetched = shown.filter((s) => shownData(s) !== undefined && s.meta.fetchedAt).map((s) => s.meta.fetchedAt as number);
   const subtitle = fetched.length ? `as of ${clockTime(Math.min(...fetched))}` : undefined;
   const block = sharedBlock(shown);
-  const commitActivity = dataOf<CommitWeek[]>(byId.get('commit-activity')?.snapshot);
-  const punchCard = dataOf<PunchCell[]>(byId.get('punch-card')?.snapshot);
-  const contributors = dataOf<ContributorStats>(byId.get('contributors')?.snapshot);
-  const headline = useMemo(
-    () => <Headline commitActivity={commitActivity} punchCard={punchCard} contributors={contributors} />,
-    [commitActivity, punchCard, contributors],
-  );
 
   return (
     <PanelShell
@@ -60,7 +53,11 @@ export function RepoPanel({ client, repo, prefs, initialCollapsed }: RepoPanelPr
       ) : null}
       {/* Sections stay in the DOM while a shared block is shown (their data-state is a test hook). */}
       <div hidden={block !== null}>
-        {headline}
+        <Headline
+          commitActivity={dataOf<CommitWeek[]>(byId.get('commit-activity')?.snapshot)}
+          punchCard={dataOf<PunchCell[]>(byId.get('punch-card')?.snapshot)}
+          contributors={dataOf<ContributorStats>(byId.get('contributors')?.snapshot)}
+        />
         {enabled.map((section) => {
           const result = byId.get(section.id);
           if (!result) return null;
