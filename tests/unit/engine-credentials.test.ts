@@ -8,6 +8,35 @@ import { collect, fakeGitHub, flush, repoQuery, until, useFakeTime } from './eng
 beforeEach(useFakeTime);
 afterEach(() => vi.useRealTimers());
 
+
+/**
+ * An engine whose stats requests wait at a gate until `open()` (only the first one with
+ * `firstOnly`), with the token set through `setToken`, so a token change can land while a stats
+ * request under the old identity is still out.
+ */
+function engineWithHeldStats(github: ReturnType<typeof fakeGitHub>, dbName: string, options: { firstOnly?: boolean } = {}) {
+  const inner = github.fetch;
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let held = 0;
+  github.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    if (String(input).includes('/stats/') && !(options.firstOnly && held > 0)) {
+      held++;
+      await gate;
+    }
+    return inner(input, init);
+  }) as typeof fetch;
+  let token: string | undefined = undefined;
+  const engine = createEngine({
+    cache: createCache({ capBytes: () => 50 * 1024 * 1024, dbName }),
+    fetch: github.fetch,
+    resolveHost: async (id) => resolveHost(id, []),
+    credentials: async () => (token ? { token, viewer: 'mona' } : { viewer: 'anonymous' }),
+    settings: async () => ({ freshnessMinutes: 10, insightsTtlMinutes: 10 }),
+  });
+  return { engine, open, setToken: (next: string) => void (token = next) };
+}
+
 describe('a token stored while a panel is open', () => {
   it('re-runs the live queries of that host under the new identity, and only those', async () => {
     const github = fakeGitHub();
@@ -105,27 +134,14 @@ describe('a token stored while a refresh is running', () => {
   it('is not lost: the query runs again under the new identity once the running refresh ends', async () => {
     const github = fakeGitHub();
     github.script(/\/stats\/punch_card/, [{ status: 404, body: { message: 'Not Found' } }]);
-    const inner = github.fetch;
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    github.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-      if (String(input).includes('/stats/')) await gate;
-      return inner(input, init);
-    }) as typeof fetch;
-    let token: string | undefined = undefined;
-    const engine = createEngine({
-      cache: createCache({ capBytes: () => 50 * 1024 * 1024, dbName: 'engine-credentials-running' }),
-      fetch: github.fetch,
-      resolveHost: async (id) => resolveHost(id, []),
-      credentials: async () => (token ? { token, viewer: 'mona' } : { viewer: 'anonymous' }),
-      settings: async () => ({ freshnessMinutes: 10, insightsTtlMinutes: 10 }),
-    });
+    const { engine, open, setToken } = engineWithHeldStats(github, 'engine-credentials-running');
 
     const panel = collect(engine, repoQuery('punch-card', 'secret'));
     await until(() => panel.last()?.state === 'loading');
     await flush();
     // The anonymous stats request is still out when the token is stored.
-    token = 'ghp_' + 'c'.repeat(36);
+    const token = 'ghp_' + 'c'.repeat(36);
+    setToken(token);
     engine.credentialsChanged('github.com');
     await flush();
     open();
@@ -145,30 +161,13 @@ describe('an answer under the old identity that comes back after the token chang
     github.script(/\/stats\/punch_card/, [
       { status: 200, body: [[0, 1, 2]], headers: { 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } },
     ]);
-    const inner = github.fetch;
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    let gated = true;
-    github.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-      if (gated && String(input).includes('/stats/')) {
-        gated = false;
-        await gate;
-      }
-      return inner(input, init);
-    }) as typeof fetch;
-    let token: string | undefined = undefined;
-    const engine = createEngine({
-      cache: createCache({ capBytes: () => 50 * 1024 * 1024, dbName: 'engine-credentials-generation' }),
-      fetch: github.fetch,
-      resolveHost: async (id) => resolveHost(id, []),
-      credentials: async () => (token ? { token, viewer: 'mona' } : { viewer: 'anonymous' }),
-      settings: async () => ({ freshnessMinutes: 10, insightsTtlMinutes: 10 }),
-    });
+    const { engine, open, setToken } = engineWithHeldStats(github, 'engine-credentials-generation', { firstOnly: true });
 
     const panel = collect(engine, repoQuery('punch-card'));
     await until(() => panel.last()?.state === 'loading');
     await flush();
-    token = 'ghp_' + 'd'.repeat(36);
+    const token = 'ghp_' + 'd'.repeat(36);
+    setToken(token);
     engine.credentialsChanged('github.com');
     await flush();
     expect(engine.governor.current('https://api.github.com')).toBeUndefined();

@@ -21,6 +21,17 @@ async function answerWith(stat: Parameters<typeof repoQuery>[0], answer: Paramet
   return { s, w, snapshot: w.last()! };
 }
 
+
+/** Lets a query's two network retries run (2 s, then 4 s after the attempt numbered `first`). */
+async function runNetworkRetries(sent: () => number, first: number): Promise<void> {
+  await until(() => sent() === first);
+  await flush();
+  await vi.advanceTimersByTimeAsync(2000);
+  await until(() => sent() === first + 1);
+  await flush();
+  await vi.advanceTimersByTimeAsync(4000);
+}
+
 describe('errors to states', () => {
   it('401 with a token → no-access bad-token', async () => {
     const { snapshot } = await answerWith('punch-card', { status: 401, body: { message: 'Bad credentials' } }, 'tok');
@@ -130,12 +141,7 @@ describe('errors to states', () => {
     s.github.script(/punch_card/, [{ status: 0, networkError: true }, { status: 0, networkError: true }]);
     const w = collect(s.engine, repoQuery('punch-card'));
     const sent = () => s.github.requests.filter((r) => r.path.endsWith('punch_card')).length;
-    await until(() => sent() === 1);
-    await flush();
-    await vi.advanceTimersByTimeAsync(2000);
-    await until(() => sent() === 2);
-    await flush();
-    await vi.advanceTimersByTimeAsync(4000);
+    await runNetworkRetries(sent, 1);
     await until(() => w.last()?.state === 'ready');
     expect(sent()).toBe(3);
     expect(w.snapshots.some((snap) => snap.state === 'error')).toBe(false);
@@ -151,12 +157,7 @@ describe('errors to states', () => {
     s.github.script(/punch_card/, Array.from({ length: 3 }, () => ({ status: 0, networkError: true })));
     const sent = () => s.github.requests.filter((r) => r.path.endsWith('punch_card')).length;
     const again = collect(s.engine, repoQuery('punch-card'));
-    await until(() => sent() === 2);
-    await flush();
-    await vi.advanceTimersByTimeAsync(2000);
-    await until(() => sent() === 3);
-    await flush();
-    await vi.advanceTimersByTimeAsync(4000);
+    await runNetworkRetries(sent, 2);
     await until(settled(again));
     expect(sent()).toBe(4);
     expect(again.last()).toMatchObject({ state: 'ready', data: [{ day: 0, hour: 1, commits: 2 }], meta: { stale: true, offline: true } });
