@@ -102,6 +102,22 @@ describe('checkToken', () => {
     expect(limited).toMatchObject({ status: 'unreachable', message: expect.stringMatching(/rate limit.*00:10 UTC/) });
   });
 
+  it('a 403 with x-ratelimit-reset 1e20 or NaN ends the check (rate limit, no time) instead of throwing', async () => {
+    for (const reset of ['1e20', 'NaN', '-1', '99999999999999']) {
+      const status = await checkToken(DOTCOM, classic, answer(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }), () => NOW);
+      expect(status).toMatchObject({ status: 'unreachable', message: "GitHub's rate limit is used up; the token is saved and will be checked again." });
+    }
+  });
+
+  it('an address the engine refused to build is said as such, not as a connection problem', async () => {
+    const { tokenRequestVia } = await import('../../utils/account/engineRequest');
+    const request = tokenRequestVia({ githubRequest: async () => ({ kind: 'refused', message: 'it could not build a safe address for it' }) });
+    const status = await checkToken(DOTCOM, classic, request, () => NOW);
+    expect(status.status).toBe('unreachable');
+    expect(status.message).toMatch(/did not check the token: it could not build a safe address/);
+    expect(status.message).not.toMatch(/could not reach/i);
+  });
+
   it('treats a 403 as valid only for an installation token', () => {
     expect(interpretUserResponse(DOTCOM, 'app-installation', { status: 403, headers: {}, body: {} }, NOW).status).toBe('valid');
     expect(interpretUserResponse(DOTCOM, 'classic', { status: 403, headers: {}, body: {} }, NOW).status).toBe('invalid');

@@ -21,6 +21,18 @@ describe('toCsv', () => {
     ]);
     expect(csv).toBe('login,commits,note\r\nalice,3,"hello, ""world"""\r\nbob,0,"two\nlines"\r\n');
   });
+  it('quotes a field with ; or tab and neutralizes a formula after any ; , tab, CR or LF (issue 12)', () => {
+    const row = (text: string) => toCsv([{ header: 'x', value: (r: string) => r }], [text]).split('\r\n')[1];
+    expect(row("Acme CI;=cmd|' /C calc'!A0")).toBe(`"Acme CI;'=cmd|' /C calc'!A0"`);
+    expect(row('a,+1+2')).toBe(`"a,'+1+2"`);
+    expect(row('a\t@SUM(A1)')).toBe(`"a\t'@SUM(A1)"`);
+    expect(row('a\n-2+3')).toBe(`"a\n'-2+3"`);
+    expect(row('a; =1')).toBe(`"a; '=1"`);
+    expect(row('a;b')).toBe(`"a;b"`);
+    // data stays data: numbers after a separator are not touched
+    expect(row('x;-5')).toBe(`"x;-5"`);
+  });
+
   it('neutralizes formulas but keeps negative numbers as numbers', () => {
     const csv = toCsv(columns, [{ login: '=HYPERLINK("x")', commits: -5, note: '-5' }]);
     expect(csv.split('\r\n')[1]).toBe(`"'=HYPERLINK(""x"")",-5,-5`);

@@ -2,7 +2,7 @@ import type { HostId } from '../protocol';
 import type { EndpointRequest } from '../github/endpoints';
 import { userRequest } from '../github/endpoints';
 import type { GitHubResult } from '../github/client';
-import type { TokenRequest } from './tokenCheck';
+import { RefusedAddressError, type TokenRequest } from './tokenCheck';
 
 /** The part of the engine a token check needs. */
 export interface EngineRequester {
@@ -10,7 +10,7 @@ export interface EngineRequester {
     host: HostId,
     request: EndpointRequest,
     options?: { token?: string },
-  ): Promise<GitHubResult | { kind: 'unknown-host' } | { kind: 'rate-limited'; until: number }>;
+  ): Promise<GitHubResult | { kind: 'unknown-host' } | { kind: 'rate-limited'; until: number } | { kind: 'refused'; message: string }>;
 }
 
 /**
@@ -25,6 +25,9 @@ export function tokenRequestVia(engine: EngineRequester): TokenRequest {
       case 'network-error':
       case 'unknown-host':
         throw new Error('GitHub could not be reached.');
+      case 'refused':
+        // Nothing was sent: not a connection problem, and checking again will not help.
+        throw new RefusedAddressError(result.message);
       case 'rate-limited':
         return { status: 429, headers: { 'x-ratelimit-reset': String(Math.ceil(result.until / 1000)) }, body: null };
       case 'ok':

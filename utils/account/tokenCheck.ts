@@ -98,10 +98,18 @@ function loginOf(body: unknown): string | undefined {
   return undefined;
 }
 
-function resetTime(headers: TokenCheckResponse['headers']): string | null {
-  const reset = Number(header(headers, 'x-ratelimit-reset'));
-  return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString().slice(11, 16) + ' UTC' : null;
+/** Latest reset time believed: GitHub's windows are an hour; `1e20` is a bad header, not a time. */
+const MAX_RESET_AHEAD_MS = 24 * 60 * 60_000;
+
+function resetTime(headers: TokenCheckResponse['headers'], now: number): string | null {
+  const reset = Number(header(headers, 'x-ratelimit-reset')) * 1000;
+  // toISOString throws on a date past year 275760: an absurd reset must not stop the check.
+  if (!Number.isFinite(reset) || reset <= 0 || reset > now + MAX_RESET_AHEAD_MS) return null;
+  return new Date(reset).toISOString().slice(11, 16) + ' UTC';
 }
+
+/** The engine would not build the address for the check (utils/engine/transport.ts): nothing was sent. */
+export class RefusedAddressError extends Error {}
 
 /** Turns the answer to `GET /user` into a TokenStatus. Pure: `now` is given. */
 export function interpretUserResponse(
@@ -140,7 +148,7 @@ export function interpretUserResponse(
   const rateLimited =
     status === 429 || (status === 403 && (header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined));
   if (rateLimited) {
-    const reset = resetTime(headers);
+    const reset = resetTime(headers, now);
     return {
       ...base,
       status: 'unreachable',
@@ -172,7 +180,16 @@ export async function checkToken(
   let response: TokenCheckResponse;
   try {
     response = await request(host, '/user', { token, accept: 'application/vnd.github+json' });
-  } catch {
+  } catch (error) {
+    if (error instanceof RefusedAddressError) {
+      return {
+        host: host.id,
+        kind,
+        status: 'unreachable',
+        checkedAt: now(),
+        message: `Statboard did not check the token: ${error.message}. The API address for ${host.id} needs fixing in the options.`,
+      };
+    }
     // The error text could name the URL or worse; the user needs only the fact.
     return {
       host: host.id,
@@ -182,5 +199,16 @@ export async function checkToken(
       message: `Could not reach GitHub at ${host.apiBase}. The token is saved and will be checked again.`,
     };
   }
-  return interpretUserResponse(host, kind, response, now());
+  try {
+    return interpretUserResponse(host, kind, response, now());
+  } catch {
+    // An answer this code cannot read must still end the check (never `checking` forever).
+    return {
+      host: host.id,
+      kind,
+      status: 'unreachable',
+      checkedAt: now(),
+      message: `GitHub sent an answer Statboard could not read while checking the token on ${host.id}. The token is saved and will be checked again.`,
+    };
+  }
 }

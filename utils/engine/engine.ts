@@ -8,6 +8,7 @@ import { createHeadTracker } from './freshness';
 import { createRateLimitGovernor, type RateLimitGovernor } from './rateLimitGovernor';
 import * as states from './states';
 import { ALARM_MIN_MS, pollDelay, shouldGiveUp } from './statsPoller';
+import { capUntil, setSafeTimeout } from './safeTimer';
 import { createTransport, type Outcome } from './transport';
 
 /**
@@ -60,7 +61,11 @@ export interface Engine {
   /** picks up 202 sequences persisted before the worker stopped */
   resumePolls(): Promise<void>;
   /** a single GET for support calls (`GET /user` token checks); headers in `info` */
-  githubRequest(host: HostId, request: EndpointRequest, options?: { token?: string }): Promise<GitHubResult | { kind: 'unknown-host' } | { kind: 'rate-limited'; until: number }>;
+  githubRequest(
+    host: HostId,
+    request: EndpointRequest,
+    options?: { token?: string },
+  ): Promise<GitHubResult | { kind: 'unknown-host' } | { kind: 'rate-limited'; until: number } | { kind: 'refused'; message: string }>;
   readonly governor: RateLimitGovernor;
   readonly cache: Cache;
   /** live entries, for tests and diagnostics */
@@ -132,10 +137,15 @@ export function createEngine(deps: EngineDeps): Engine {
 
   function schedule(entry: Entry, at: number, force: boolean): void {
     clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => {
+    // Never an overflowing or endless delay (safeTimer.ts): at most an hour, then ask again.
+    const t = now();
+    const when = capUntil(at, t);
+    // A long wait may outlive the worker: an alarm wakes it (the panels' ports then reconnect).
+    if (when - t >= ALARM_MIN_MS) deps.wakeUpAt?.(when);
+    entry.timer = setSafeTimeout(() => {
       entry.timer = undefined;
       void refresh(entry, force);
-    }, Math.max(0, at - now()));
+    }, when - t);
   }
 
   function dispose(entry: Entry): void {
@@ -274,6 +284,8 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       case 'no-content':
         return store(entry, ctx, { status: 204, data: null });
+      case 'refused':
+        return emit(entry, states.overCache(states.refused(out.message), cached));
       case 'accepted':
         return computing(entry, cached);
       case 'http-error': {
@@ -335,7 +347,6 @@ export function createEngine(deps: EngineDeps): Engine {
     poll.nextAt = t + pollDelay(poll.attempt);
     entry.poll = poll;
     await cache.polls.save({ ...poll });
-    if (poll.nextAt - t >= ALARM_MIN_MS) deps.wakeUpAt?.(poll.nextAt);
     emit(entry, states.withCachedData(states.computing(poll.attempt, poll.nextAt), cached));
     schedule(entry, poll.nextAt, true);
   }
@@ -370,6 +381,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     if (out.kind === 'network-error') return emit(entry, states.unreachable(out.message));
     if (out.kind === 'blocked' || out.kind === 'limited') return emit(entry, states.rateLimited(out.until));
+    if (out.kind === 'refused') return emit(entry, states.refused(out.message));
     return emit(entry, states.notUnderstood(request.section));
   }
 
@@ -487,6 +499,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const out = await transport.send(host, request, { token: options.token, priority: 'interactive', ungoverned: true });
       if (out.kind === 'blocked' || out.kind === 'limited') return { kind: 'rate-limited', until: out.until };
       if (out.kind === 'dropped') return { kind: 'network-error', message: 'The request was dropped.', timedOut: false };
+      if (out.kind === 'refused') return { kind: 'refused', message: out.message };
       return out;
     },
   };

@@ -35,6 +35,16 @@ export function engineSettings(settings: LiveSettings): Pick<EngineDeps, 'resolv
   };
 }
 
+/**
+ * One alarm wakes the worker for every long wait (202 polls, rate-limit waits): the earliest is
+ * kept, so a later wait never pushes back an earlier one (whatever runs then schedules again).
+ */
+async function wakeUpAt(when: number): Promise<void> {
+  const current = await browser.alarms.get(POLL_ALARM).catch(() => undefined);
+  if (current && current.scheduledTime > Date.now() && current.scheduledTime <= when) return;
+  await browser.alarms.create(POLL_ALARM, { when });
+}
+
 let live: LiveSettings | null = null;
 let engine: Engine | null = null;
 
@@ -49,7 +59,7 @@ export function getEngine(): Engine {
   engine ??= createEngine({
     cache: createCache({ capBytes: async () => (await settings.preferences.get()).cacheCapMB * MB }),
     ...engineSettings(settings),
-    wakeUpAt: (when) => void browser.alarms.create(POLL_ALARM, { when }),
+    wakeUpAt: (when) => void wakeUpAt(when),
   });
   return engine;
 }

@@ -1,5 +1,6 @@
 import type { Priority, RateLimitInfo } from '../protocol';
 import type { ResponseInfo } from '../github/client';
+import { capUntil } from './safeTimer';
 
 /**
  * Keeps Statboard inside GitHub's rate limits, per API base. It learns the budget from every
@@ -69,7 +70,9 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
         limit: rate.limit,
         remaining: rate.remaining,
         used: rate.used ?? Math.max(0, rate.limit - rate.remaining),
-        resetAt: rate.resetAt,
+        // GitHub's windows are an hour: a reset further out (`x-ratelimit-reset: 1e20`) is a bad
+        // header, and holding requests until then would stop Statboard for good.
+        resetAt: capUntil(rate.resetAt, now()),
         resource: rate.resource,
       });
       changed(apiBase);
@@ -97,6 +100,8 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
         strikes = (previous?.strikes ?? 0) + 1;
         until = t + Math.min(SECONDARY_BASE_MS * 2 ** (strikes - 1), SECONDARY_CAP_MS);
       }
+      // At most an hour (safeTimer.ts): `retry-after: 3000000` or a reset years away is asked again then.
+      until = capUntil(until, t);
       if (old) return until;
       blocks.set(apiBase, { until: Math.max(until, previous && previous.until > t ? previous.until : 0), strikes });
       changed(apiBase);

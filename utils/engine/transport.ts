@@ -15,7 +15,12 @@ export type Outcome =
   | GitHubResult
   | { kind: 'blocked'; until: number }
   | { kind: 'limited'; until: number }
+  /** the client would not build this address (not HTTPS, leaves the API base): nothing was sent */
+  | { kind: 'refused'; message: string }
   | { kind: 'dropped' };
+
+/** Why a request was not sent when its address could not be built (completes "did not send this request: …"). */
+export const REFUSED_ADDRESS = 'it could not build a safe address for it (the API address must use HTTPS and stay on its host)';
 
 export interface SendOptions {
   token?: string;
@@ -53,7 +58,8 @@ export function createTransport(
     },
     async send(host, request, options) {
       const url = apiUrl(host.apiBase, request.path, request.search);
-      if (!url) return { kind: 'network-error', message: 'Statboard refused to build this address.', timedOut: false };
+      // Our own refusal, not a network failure: no retries, no "check your connection".
+      if (!url) return { kind: 'refused', message: REFUSED_ADDRESS };
       const apiBase = host.apiBase;
       const held = () => (options.ungoverned ? null : governor.blockedUntil(apiBase, options.priority));
       const early = held();

@@ -14,22 +14,42 @@ export interface CsvColumn<T> {
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** A plain decimal number, sign allowed: a spreadsheet reads it as a number, not a formula. */
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * Characters some spreadsheet splits a cell at: `,` always, `;` in locales that use it as the list
+ * separator, tab, CR and LF. What follows one of them may be read as the start of a new cell.
+ */
+const SPLITTERS = /([;,\t\r\n])/;
+/** A part after a splitter that would start a formula (spaces before it are skipped by spreadsheets). */
+const PART_FORMULA = /^(\s*)([=+\-@])/;
 
 /**
  * One cell's text. Numbers are written as numbers (negative ones included, `-5` is data);
  * text starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so spreadsheets show it
- * instead of evaluating it (OWASP "CSV injection"), unless it is a plain number.
+ * instead of evaluating it (OWASP "CSV injection"), unless it is a plain number. The same holds
+ * for every part after a `;`, `,`, tab, CR or LF: `Acme CI;=cmd|' /C calc'!A0` opened where `;`
+ * separates cells would otherwise put a formula in the second cell.
  */
 export function csvCellText(cell: CsvCell): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
-  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+  const guarded = FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+  if (!SPLITTERS.test(guarded)) return guarded;
+  const parts = guarded.split(SPLITTERS);
+  // Odd indices are the splitters themselves; the first part was guarded above.
+  for (let i = 2; i < parts.length; i += 2) {
+    const part = parts[i]!;
+    if (!PLAIN_NUMBER.test(part.trim())) parts[i] = part.replace(PART_FORMULA, "$1'$2");
+  }
+  return parts.join('');
 }
 
-/** RFC 4180: quote a field holding a quote, comma, CR or LF; double the quotes inside. */
+/**
+ * RFC 4180 quoting for a field holding a quote, comma, CR or LF, and also `;` and tab: a
+ * spreadsheet in a `;` locale (or reading tab-separated text) splits an unquoted field there.
+ */
 function quoteField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A CSV document: a header row, then one row per item, CRLF line ends (RFC 4180). */
