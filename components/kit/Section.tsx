@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Snapshot } from '../../utils/protocol';
 import { SectionBody } from './SectionBody';
+import { SectionBoundary } from './SectionBoundary';
 import { shownData } from './shownData';
 
 export interface SectionProps<T> {
@@ -20,8 +21,19 @@ export interface SectionProps<T> {
   children: (data: T) => ComponentChildren;
 }
 
-/** A panel section: heading, then the data view or a state message, never both. */
-export function Section<T>({ id, title, snapshot, onRetry, bodyHeight, sentences, actions, children }: SectionProps<T>) {
+/**
+ * A panel section: heading, then the data view or a state message, never both. A view that
+ * throws shows this section's error state (SectionBoundary); the other sections keep working.
+ */
+export function Section<T>(props: SectionProps<T>) {
+  return (
+    <SectionBoundary id={props.id} title={props.title} onRetry={props.onRetry} resetKey={props.snapshot}>
+      <SectionContent {...props} />
+    </SectionBoundary>
+  );
+}
+
+function SectionContent<T>({ id, title, snapshot, onRetry, bodyHeight, sentences, actions, children }: SectionProps<T>) {
   const headingId = useId();
   const showData = shownData(snapshot) !== undefined;
   return (

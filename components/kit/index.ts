@@ -2,6 +2,7 @@
 export { PanelShell, type PanelShellProps } from './PanelShell';
 export { Section, type SectionProps } from './Section';
 export { SectionBody, type SectionBodyProps } from './SectionBody';
+export { SectionBoundary, type SectionBoundaryProps } from './SectionBoundary';
 export { shownData } from './shownData';
 export { SectionData, ExportMenu, type SectionDataProps } from './SectionData';
 export { DataTable, cellOf, type TableColumn, type TableSpec } from './DataTable';

@@ -7,6 +7,7 @@ import {
   ExportMenu,
   Icon,
   SectionBody,
+  SectionBoundary,
   SectionData,
   themedScale,
   type ChartConfiguration,
@@ -40,8 +41,25 @@ Chart.register(LineController, LineElement, PointElement, Decimation);
 export const DELAY_SENTENCE =
   'No API requests are recorded in this window yet. GitHub usually adds requests to API Insights 4 to 6 hours after they are made.';
 
-/** A section's frame: the `data-section` hook, its state and heading; the body is the caller's. */
-export function SectionFrame({
+/**
+ * A section's frame: the `data-section` hook, its state and heading; the body is the caller's.
+ * A body that throws shows this section's error state (SectionBoundary), the others keep working.
+ */
+export function SectionFrame(props: {
+  id: string;
+  state: QueryState;
+  title: ComponentChildren;
+  actions?: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  return (
+    <SectionBoundary id={props.id} title={props.title} resetKey={props.state}>
+      <SectionFrameContent {...props} />
+    </SectionBoundary>
+  );
+}
+
+function SectionFrameContent({
   id,
   state,
   title,

@@ -31,6 +31,20 @@ describe('answer validation and normalization', () => {
     expect(parseAnswer(repo('punch-card'), [[6, 23, 4]])).toEqual({ ok: true, data: [{ day: 6, hour: 23, commits: 4 }] });
   });
 
+  it('refuses times no date can hold (a week of 1e13 broke the table and export, issue 12)', () => {
+    const days = [0, 0, 0, 0, 0, 0, 0];
+    expect(parseAnswer(repo('commit-activity'), [{ week: 1e13, total: 0, days }]).ok).toBe(false);
+    expect(parseAnswer(repo('commit-activity'), [{ week: -86400, total: 0, days }]).ok).toBe(false);
+    expect(parseAnswer(repo('commit-activity'), [{ week: 1_700_000_000, total: 0, days }]).ok).toBe(true);
+    expect(parseAnswer(repo('code-frequency'), [[1e13, 1, -1]]).ok).toBe(false);
+    expect(parseAnswer(repo('contributors'), [{ author: null, total: 1, weeks: [{ w: '10000000000000', a: 0, d: 0, c: 1 }] }]).ok).toBe(false);
+    expect(parseAnswer(org({ report: 'time' }), [{ timestamp: '+275760-09-13T00:00:00Z', total_request_count: 1, rate_limited_request_count: 0 }]).ok).toBe(false);
+    const route = { http_method: 'GET', api_route: '/x', total_request_count: 1, rate_limited_request_count: 0, last_rate_limited_timestamp: null };
+    expect(parseAnswer(org({ report: 'routes' }), [{ ...route, last_request_timestamp: '99999-01-01T00:00:00Z' }]).ok).toBe(false);
+    expect(parseAnswer(org({ report: 'routes' }), [{ ...route, last_request_timestamp: '2026-05-02T00:00:00Z' }]).ok).toBe(true);
+    expect(parseAnswer({ kind: 'rate-limit', host: 'github.com' }, { resources: { core: { limit: 60, remaining: 0, reset: 1e20 } } }).ok).toBe(false);
+  });
+
   it('refuses answers of the wrong shape', () => {
     expect(parseAnswer(repo('punch-card'), [[7, 0, 1]]).ok).toBe(false);
     expect(parseAnswer(repo('commit-activity'), [{ week: 1, total: 1, days: [1, 2] }]).ok).toBe(false);

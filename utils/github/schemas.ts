@@ -25,16 +25,29 @@ import { listPaging } from './endpoints';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const int = v.pipe(v.number(), v.integer());
-const unixSeconds = v.union([
-  int,
-  v.pipe(v.string(), v.regex(/^-?\d{1,12}$/), v.transform(Number)),
+
+/**
+ * Times GitHub sends are bounded to 1970 .. 2100: a value the types allow but no date can hold
+ * (a week of `1e13`) threw `RangeError: Invalid time value` in a section's table and export. Such
+ * an answer is "not understood" and never replaces cached data.
+ */
+export const LATEST_SECONDS = Date.UTC(2100, 0, 1) / 1000;
+const saneSeconds = v.pipe(int, v.minValue(0), v.maxValue(LATEST_SECONDS));
+const weekSeconds = v.union([
+  saneSeconds,
+  v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number), v.maxValue(LATEST_SECONDS)),
 ]);
-const optionalText = v.optional(v.nullable(v.string()), null);
+const saneTime = (s: string) => {
+  const ms = Date.parse(s);
+  return ms >= 0 && ms <= LATEST_SECONDS * 1000;
+};
+const isoTime = v.pipe(v.string(), v.check(saneTime));
+const optionalTime = v.optional(v.nullable(isoTime), null);
 
 const commitActivity = v.array(
-  v.object({ week: int, total: count, days: v.pipe(v.array(count), v.length(7)) }),
+  v.object({ week: saneSeconds, total: count, days: v.pipe(v.array(count), v.length(7)) }),
 );
-const codeFrequency = v.array(v.tuple([int, int, int]));
+const codeFrequency = v.array(v.tuple([saneSeconds, int, int]));
 const punchCard = v.array(
   v.tuple([v.pipe(int, v.minValue(0), v.maxValue(6)), v.pipe(int, v.minValue(0), v.maxValue(23)), count]),
 );
@@ -51,21 +64,21 @@ const contributors = v.array(
       }),
     ),
     total: count,
-    weeks: v.array(v.object({ w: unixSeconds, a: count, d: count, c: count })),
+    weeks: v.array(v.object({ w: weekSeconds, a: count, d: count, c: count })),
   }),
 );
 
 const summary = v.object({ total_request_count: count, rate_limited_request_count: count });
 const timeStats = v.array(
   v.object({
-    timestamp: v.pipe(v.string(), v.check((s) => !Number.isNaN(Date.parse(s)))),
+    timestamp: isoTime,
     total_request_count: count,
     rate_limited_request_count: count,
   }),
 );
 const lastTimes = {
-  last_rate_limited_timestamp: optionalText,
-  last_request_timestamp: optionalText,
+  last_rate_limited_timestamp: optionalTime,
+  last_request_timestamp: optionalTime,
 };
 const subjects = v.array(
   v.object({
@@ -99,7 +112,7 @@ const routes = v.array(
   }),
 );
 
-const rateResource = v.object({ limit: count, remaining: count, reset: int, used: v.optional(count) });
+const rateResource = v.object({ limit: count, remaining: count, reset: saneSeconds, used: v.optional(count) });
 const rateLimit = v.object({
   resources: v.optional(v.object({ core: v.optional(rateResource) })),
   rate: v.optional(rateResource),
