@@ -407,7 +407,7 @@ export type Command =
 export type CommandResult<C extends Command> = C extends { type: 'token.set' | 'token.check' | 'token.remove' | 'token.status' }
   ? TokenStatus
   : C extends { type: 'cache.size' }
-    ? { bytes: number; entries: number }
+    ? { bytes: number; entries: number; /** a sentence when the cache cannot be used */ unavailable?: string }
     : C extends { type: 'watchlist.get' | 'watchlist.add' | 'watchlist.remove' }
       ? WatchEntry[]
       : { ok: true };

@@ -48,7 +48,7 @@ function NumberField(props: { label: string; name: keyof Preferences; value: num
 
 export function PreferencesSection({ client }: { client: StatboardClient }) {
   const [prefs, setPrefs] = useState<Preferences | null>(null);
-  const [cache, setCache] = useState<{ bytes: number; entries: number } | null>(null);
+  const [cache, setCache] = useState<{ bytes: number; entries: number; unavailable?: string } | null>(null);
   const [cacheNote, setCacheNote] = useState<string | null>(null);
 
   useEffect(() => {
@@ -110,9 +110,15 @@ export function PreferencesSection({ client }: { client: StatboardClient }) {
       </section>
       <section class="sb-box" aria-labelledby="sb-cache-title">
         <h2 id="sb-cache-title">Cache</h2>
-        <p data-cache-size>
-          {cache ? `${formatBytes(cache.bytes)} in use for ${formatNumber(cache.entries)} saved ${cache.entries === 1 ? 'answer' : 'answers'}.` : 'Measuring…'}
-        </p>
+        {cache?.unavailable ? (
+          <p data-cache-size data-cache-problem role="status">
+            {cache.unavailable}
+          </p>
+        ) : (
+          <p data-cache-size>
+            {cache ? `${formatBytes(cache.bytes)} in use for ${formatNumber(cache.entries)} saved ${cache.entries === 1 ? 'answer' : 'answers'}.` : 'Measuring…'}
+          </p>
+        )}
         <NumberField label="Keep the cache under" name="cacheCapMB" value={prefs.cacheCapMB} min={5} max={500} unit="MB (the least recently used answers go first)" onSave={(v) => save({ cacheCapMB: v })} />
         <div class="sb-row">
           <button type="button" class="sb-btn sb-btn-danger" onClick={() => void clear()}>

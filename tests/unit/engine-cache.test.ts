@@ -8,7 +8,8 @@ const entry = (key: string, bytes: number) => ({ key, status: 200, data: 'x'.rep
 describe('cache', () => {
   it('evicts least recently used entries past the cap', async () => {
     let t = 1000;
-    const cache = createCache({ capBytes: () => 2500, now: () => t++, dbName: 'lru' });
+    // Entries of 40 % of the cap: allowed here (maxEntryShare) so three of them pass it.
+    const cache = createCache({ capBytes: () => 2500, now: () => t++, dbName: 'lru', maxEntryShare: 1 });
     await cache.put(entry('a', 1000));
     await cache.put(entry('b', 1000));
     t += LRU_TOUCH_AFTER_MS;
@@ -82,7 +83,7 @@ describe('cache', () => {
 
   it('the running total follows replaced, deleted and cleared entries', async () => {
     let t = 1000;
-    const cache = createCache({ capBytes: () => 2500, now: () => t++, dbName: 'running-total-kept' });
+    const cache = createCache({ capBytes: () => 2500, now: () => t++, dbName: 'running-total-kept', maxEntryShare: 1 });
     // One key written five times counts once: nothing is evicted.
     for (let i = 0; i < 5; i++) await cache.put(entry('a', 1000));
     await cache.put(entry('b', 1000));

@@ -292,8 +292,11 @@ describe('failures of our own never take away good data', () => {
     const s = setup();
     const w = collect(s.engine, repoQuery('punch-card'));
     await until(settled(w));
-    // The next run fails inside the engine (here: reading the cache throws).
-    vi.spyOn(s.cache, 'get').mockRejectedValue(new Error('database closed'));
+    // The next run fails inside the engine (here: the governor throws; a cache that cannot be
+    // read is no longer a failure but a miss, see engine-hostile.test.ts).
+    vi.spyOn(s.engine.governor, 'blockedUntil').mockImplementation(() => {
+      throw new Error('broken');
+    });
     w.watch.retry();
     await until(() => w.last()?.meta.refreshProblem !== undefined);
     expect(w.last()).toMatchObject({ state: 'ready', data: [{ day: 0, hour: 1, commits: 2 }], meta: { stale: true } });

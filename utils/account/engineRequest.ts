@@ -23,6 +23,7 @@ export function tokenRequestVia(engine: EngineRequester): TokenRequest {
     const result = await engine.githubRequest(host.id, userRequest(), { token: init.token });
     switch (result.kind) {
       case 'network-error':
+      case 'redirected':
       case 'unknown-host':
         throw new Error('GitHub could not be reached.');
       case 'refused':

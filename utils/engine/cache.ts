@@ -61,6 +61,8 @@ export const MIGRATIONS: readonly Migration[] = [
 export function openStatboardDb(
   name = DB_NAME,
   migrations: readonly Migration[] = MIGRATIONS,
+  /** the connection was closed under us (a newer version wants it, or the browser ended it) */
+  onGone?: () => void,
 ): Promise<IDBPDatabase<StatboardDB>> {
   return openDB<StatboardDB>(name, migrations.length, {
     upgrade(db, oldVersion, _newVersion, tx) {
@@ -69,34 +71,90 @@ export function openStatboardDb(
     blocking(_current, _blocked, event) {
       // A newer version wants the database: let it go rather than block the upgrade.
       (event.target as IDBDatabase).close();
+      onGone?.();
+    },
+    terminated() {
+      onGone?.();
     },
   });
 }
 
-let dbPromise: Promise<IDBPDatabase<StatboardDB>> | null = null;
+/**
+ * After a failed open, the next try waits this long: IndexedDB that cannot open (a newer-version
+ * database left by a downgrade, a broken profile, private modes) is asked again later instead of
+ * failing forever; meanwhile every read is a miss and answers come from the network.
+ */
+export const OPEN_RETRY_MS = 60_000;
+
+/** One database connection, reopened when it is gone and retried after a failed open. */
+interface Opener {
+  open: Promise<IDBPDatabase<StatboardDB>> | null;
+  failedAt: number;
+  error: unknown;
+}
+
+const defaultOpener: Opener = { open: null, failedAt: Number.NEGATIVE_INFINITY, error: null };
+
+function connect(opener: Opener, name: string, now: () => number): Promise<IDBPDatabase<StatboardDB>> {
+  if (opener.open) return opener.open;
+  if (opener.error !== null && now() - opener.failedAt < OPEN_RETRY_MS) return Promise.reject(opener.error);
+  const attempt = openStatboardDb(name, MIGRATIONS, () => {
+    if (opener.open === attempt) opener.open = null;
+  });
+  opener.open = attempt;
+  attempt.then(
+    () => {
+      opener.error = null;
+    },
+    (error: unknown) => {
+      if (opener.open === attempt) opener.open = null;
+      opener.failedAt = now();
+      opener.error = error ?? new Error('IndexedDB did not open.');
+    },
+  );
+  return attempt;
+}
+
+/** A sentence for the options page when the cache cannot be used, else null. */
+function problemOf(opener: Opener): string | null {
+  if (opener.error === null) return null;
+  const name = opener.error instanceof DOMException ? ` (${opener.error.name})` : '';
+  return `Statboard cannot open its saved answers in this browser profile${name}, so panels fetch from GitHub on every visit and use more of your API budget. Statboard tries again every minute; restarting the browser may help.`;
+}
 
 function sizeOf(data: unknown): number {
   const text = JSON.stringify(data ?? null);
   return new TextEncoder().encode(text).length;
 }
 
+/**
+ * An answer larger than this share of the cap is shown but not stored: keeping it would evict
+ * most of the cache to fit one entry (one big punch card took a 1 MB cache from 6 entries to 0).
+ */
+export const MAX_ENTRY_SHARE = 0.25;
+
 export interface CacheOptions {
   /** the cap in bytes, read when evicting */
   capBytes: () => Promise<number> | number;
   now?: () => number;
   dbName?: string;
+  /** the share of the cap one entry may take (default MAX_ENTRY_SHARE) */
+  maxEntryShare?: number;
 }
 
 export interface Cache {
   get(key: string): Promise<CacheEntry | undefined>;
-  put(entry: Omit<CacheEntry, 'size' | 'lastAccess'>): Promise<void>;
+  /** stores an answer; false when it is larger than MAX_ENTRY_SHARE of the cap (not stored) */
+  put(entry: Omit<CacheEntry, 'size' | 'lastAccess'>): Promise<boolean>;
   /** updates validation facts of an existing entry without touching its data */
   markValidated(key: string, validatedAt: number, extra?: { headSha?: string; etag?: string }): Promise<void>;
   delete(key: string): Promise<void>;
   clearAll(): Promise<void>;
   sizeReport(): Promise<{ bytes: number; entries: number }>;
-  /** evicts least recently used entries until the total fits the cap */
-  evict(): Promise<void>;
+  /** why the cache cannot be used right now (IndexedDB did not open), or null */
+  problem(): string | null;
+  /** evicts least recently used entries until the total fits the cap; `keep` is never evicted */
+  evict(keep?: string): Promise<void>;
   polls: PollStore;
 }
 
@@ -131,11 +189,8 @@ async function touch(d: IDBPDatabase<StatboardDB>, key: string, at: number): Pro
 
 export function createCache(options: CacheOptions): Cache {
   const now = options.now ?? Date.now;
-  const db = () => {
-    if (options.dbName) return (named[options.dbName] ??= openStatboardDb(options.dbName));
-    return (dbPromise ??= openStatboardDb());
-  };
-  const named: Record<string, Promise<IDBPDatabase<StatboardDB>>> = {};
+  const opener: Opener = options.dbName ? { open: null, failedAt: Number.NEGATIVE_INFINITY, error: null } : defaultOpener;
+  const db = () => connect(opener, options.dbName ?? DB_NAME, now);
 
   /**
    * The running byte total of the entries, so a put does not read (and deserialize) every entry
@@ -162,6 +217,7 @@ export function createCache(options: CacheOptions): Cache {
   let evicting: Promise<void> = Promise.resolve();
 
   const cache: Cache = {
+    problem: () => problemOf(opener),
     async get(key) {
       const d = await db();
       const entry = await d.get('entries', key);
@@ -181,12 +237,14 @@ export function createCache(options: CacheOptions): Cache {
       const d = await db();
       await totalBytes();
       const full: CacheEntry = { ...entry, size: sizeOf(entry.data) + entry.key.length, lastAccess: now() };
+      if (full.size > (await options.capBytes()) * (options.maxEntryShare ?? MAX_ENTRY_SHARE)) return false;
       const tx = d.transaction('entries', 'readwrite');
       const old = await tx.store.get(full.key);
       await tx.store.put(full);
       await tx.done;
       adjust(full.size - (old?.size ?? 0));
-      await cache.evict();
+      await cache.evict(full.key);
+      return true;
     },
     async markValidated(key, validatedAt, extra = {}) {
       const d = await db();
@@ -227,7 +285,7 @@ export function createCache(options: CacheOptions): Cache {
       }
       return { bytes, entries };
     },
-    evict() {
+    evict(keep) {
       const run = async () => {
         const cap = await options.capBytes();
         const before = await totalBytes();
@@ -238,9 +296,12 @@ export function createCache(options: CacheOptions): Cache {
         let freed = 0;
         let cursor = await tx.store.index('lastAccess').openCursor();
         while (cursor && left > cap) {
-          left -= cursor.value.size;
-          freed += cursor.value.size;
-          await cursor.delete();
+          // The entry just stored is what the user is looking at: never evicted to fit itself.
+          if (cursor.value.key !== keep) {
+            left -= cursor.value.size;
+            freed += cursor.value.size;
+            await cursor.delete();
+          }
           cursor = await cursor.continue();
         }
         await tx.done;

@@ -84,13 +84,26 @@ export async function dispatchCommand(raw: unknown, context: CommandContext = {}
   return handler(command, context);
 }
 
-/** The engine's own commands: the cache size report and clearing it. */
+/**
+ * The engine's own commands: the cache size report and clearing it. When the cache cannot be
+ * used (IndexedDB did not open), the report says so in `unavailable`, for the options page.
+ */
 export function cacheCommandHandlers(cache: {
   sizeReport(): Promise<{ bytes: number; entries: number }>;
   clearAll(): Promise<void>;
+  problem?(): string | null;
 }): CommandHandlers {
+  const unavailable = () =>
+    cache.problem?.() ??
+    'Statboard cannot read its saved answers right now, so panels fetch from GitHub on every visit. Statboard tries again every minute.';
   return {
-    'cache.size': () => cache.sizeReport(),
+    'cache.size': async () => {
+      try {
+        return await cache.sizeReport();
+      } catch {
+        return { bytes: 0, entries: 0, unavailable: unavailable() };
+      }
+    },
     'cache.clear': async () => {
       await cache.clearAll();
       return { ok: true };

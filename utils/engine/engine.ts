@@ -152,7 +152,7 @@ export function createEngine(deps: EngineDeps): Engine {
     entry.disposed = true;
     clearTimeout(entry.timer);
     entries.delete(entry.key);
-    if (entry.poll) void cache.polls.remove(entry.key);
+    if (entry.poll) void cache.polls.remove(entry.key).catch(() => undefined);
     transport.prune();
   }
 
@@ -201,7 +201,8 @@ export function createEngine(deps: EngineDeps): Engine {
     const credentials = await deps.credentials(host);
     const request = built.request;
     const key = entryKey(host.apiBase, request.path, request.search, credentials.viewer);
-    const cached = await cache.get(key);
+    // A cache that cannot be read (IndexedDB did not open) is a miss: the network answers.
+    const cached = await cache.get(key).catch(() => undefined);
     const settings = await deps.settings();
     const t = now();
     const polling = entry.poll !== undefined;
@@ -220,7 +221,7 @@ export function createEngine(deps: EngineDeps): Engine {
         );
         if (entry.disposed) return;
         if (head && head === cached.headSha) {
-          await cache.markValidated(key, now());
+          await cache.markValidated(key, now()).catch(() => undefined);
           return emit(entry, states.fromCache({ ...cached, validatedAt: now() }, false));
         }
         checkedHead = Promise.resolve(head);
@@ -279,13 +280,17 @@ export function createEngine(deps: EngineDeps): Engine {
         if (!cached) return emit(entry, states.notUnderstood(ctx.section));
         const head = await ctx.headPromise;
         const t = now();
-        await cache.markValidated(ctx.key, t, head ? { headSha: head } : {});
+        await cache.markValidated(ctx.key, t, head ? { headSha: head } : {}).catch(() => undefined);
         return emit(entry, states.fromCache({ ...cached, validatedAt: t }, false));
       }
       case 'no-content':
         return store(entry, ctx, { status: 204, data: null });
       case 'refused':
         return emit(entry, states.overCache(states.refused(out.message), cached));
+      case 'oversized':
+        return emit(entry, states.overCache(states.answerTooLarge(ctx.section, out.limitBytes), cached));
+      case 'redirected':
+        return emit(entry, states.overCache(states.redirected(out.message), cached));
       case 'accepted':
         return computing(entry, cached);
       case 'http-error': {
@@ -346,7 +351,9 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     poll.nextAt = t + pollDelay(poll.attempt);
     entry.poll = poll;
-    await cache.polls.save({ ...poll });
+    // Best effort: without storage the poll still runs while the worker does.
+    await cache.polls.save({ ...poll }).catch(() => undefined);
+    if (poll.nextAt - t >= ALARM_MIN_MS) deps.wakeUpAt?.(poll.nextAt);
     emit(entry, states.withCachedData(states.computing(poll.attempt, poll.nextAt), cached));
     schedule(entry, poll.nextAt, true);
   }
@@ -354,7 +361,7 @@ export function createEngine(deps: EngineDeps): Engine {
   async function endPoll(entry: Entry): Promise<void> {
     if (!entry.poll) return;
     entry.poll = undefined;
-    await cache.polls.remove(entry.key);
+    await cache.polls.remove(entry.key).catch(() => undefined);
   }
 
   async function refreshRateLimit(entry: Entry, host: GitHubHost, request: EndpointRequest, force: boolean): Promise<void> {
@@ -382,6 +389,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (out.kind === 'network-error') return emit(entry, states.unreachable(out.message));
     if (out.kind === 'blocked' || out.kind === 'limited') return emit(entry, states.rateLimited(out.until));
     if (out.kind === 'refused') return emit(entry, states.refused(out.message));
+    if (out.kind === 'redirected') return emit(entry, states.redirected(out.message));
     return emit(entry, states.notUnderstood(request.section));
   }
 
@@ -475,7 +483,7 @@ export function createEngine(deps: EngineDeps): Engine {
       });
     },
     async resumePolls() {
-      const polls = await cache.polls.all();
+      const polls = await cache.polls.all().catch(() => []);
       for (const poll of polls) {
         const key = queryKey(poll.query);
         if (key !== poll.key) {

@@ -35,7 +35,7 @@ export function createHeadTracker(cache: Cache, transport: Transport, now: () =>
   async function check(key: string, ask: HeadAsk, windowMs: number): Promise<string | undefined> {
     const request = headRequest(ask.owner, ask.repo);
     if (!request) return undefined;
-    const record = await cache.get(key);
+    const record = await cache.get(key).catch(() => undefined);
     if (record?.headSha && now() - record.validatedAt < windowMs) return record.headSha;
     const out = await transport.send(ask.host, request, {
       token: ask.token,

@@ -130,6 +130,23 @@ export function notUnderstood(section: string): Snapshot {
   };
 }
 
+/** The answer is larger than Statboard reads (client.ts MAX_ANSWER_BYTES). */
+export function answerTooLarge(section: string, limitBytes: number): Snapshot {
+  const mb = Math.round(limitBytes / (1024 * 1024));
+  return {
+    state: 'error',
+    meta: {
+      retryable: false,
+      message: `GitHub's answer for ${section} is too large: Statboard reads answers up to ${mb} MB and did not use this one.`,
+    },
+  };
+}
+
+/** The answer came from another origin than the API (a redirect): not used. */
+export function redirected(message: string): Snapshot {
+  return { state: 'error', meta: { retryable: true, message } };
+}
+
 export function unreachable(message: string): Snapshot {
   return { state: 'error', meta: { retryable: true, offline: true, message: `${message} Check your connection and try again.` } };
 }

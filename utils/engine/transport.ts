@@ -81,7 +81,7 @@ export function createTransport(
             fetch: fetchFn,
             timeoutMs,
           });
-          if (result.kind === 'network-error') return result;
+          if (result.kind === 'network-error' || result.kind === 'redirected') return result;
           governor.observe(apiBase, result.info, generation);
           if (result.kind === 'http-error' && governor.isRateLimited(result.status, result.message, result.info)) {
             return { kind: 'limited', until: governor.limited(apiBase, result.info, generation) };

@@ -9,6 +9,15 @@ export const API_VERSION = '2022-11-28';
 export const JSON_MEDIA_TYPE = 'application/vnd.github+json';
 const DEFAULT_TIMEOUT_MS = 20_000;
 
+/**
+ * The largest answer Statboard reads (bytes of body as received). The biggest real statistics
+ * (100 contributors x 800 weeks) are about 3 MB; a 17 MB answer was stored as about 63 MB and
+ * emptied the cache. A larger body is not read past this point (the request is aborted).
+ */
+export const MAX_ANSWER_BYTES = 10 * 1024 * 1024;
+/** An error body is only read for GitHub's `message`. */
+const MAX_ERROR_BYTES = 64 * 1024;
+
 export interface RateHeaders {
   limit: number;
   remaining: number;
@@ -33,6 +42,13 @@ export type GitHubResult =
   | { kind: 'accepted'; info: ResponseInfo }
   | { kind: 'no-content'; info: ResponseInfo }
   | { kind: 'http-error'; status: number; message: string; info: ResponseInfo }
+  /** the body is larger than `maxBytes` (MAX_ANSWER_BYTES): not read, not used */
+  | { kind: 'oversized'; limitBytes: number; info: ResponseInfo }
+  /**
+   * the answer came from somewhere else than the API origin (a redirect): discarded, headers
+   * included, and with a token no redirect is followed at all
+   */
+  | { kind: 'redirected'; message: string }
   | { kind: 'network-error'; message: string; timedOut: boolean };
 
 export interface RequestOptions {
@@ -41,7 +57,11 @@ export interface RequestOptions {
   etag?: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** the largest body read (default MAX_ANSWER_BYTES) */
+  maxBytes?: number;
 }
+
+const REDIRECTED = 'GitHub answered with a redirect to another address; Statboard did not use that answer.';
 
 /** The URL for a path under an API base, or null when the result would leave that base. */
 export function apiUrl(apiBase: string, path: string, search = ''): URL | null {
@@ -85,7 +105,20 @@ export async function send(url: URL, apiOrigin: string, options: RequestOptions 
       // Extension fetches carry no cookies: the token is the only credential.
       credentials: 'omit',
       cache: 'no-store',
+      // With a token, no redirect is followed: the browser would send the request on, and what
+      // it drops of our headers on the way differs by browser and version. Without one, a
+      // redirect is followed and the answer is kept only if it ended on the API origin.
+      redirect: headers.Authorization ? 'manual' : 'follow',
     });
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304)) {
+      await response.body?.cancel().catch(() => undefined);
+      return { kind: 'redirected', message: REDIRECTED };
+    }
+    if (response.url && new URL(response.url).origin !== apiOrigin) {
+      // Another origin's answer is not GitHub's data, and its headers are not GitHub's budget.
+      await response.body?.cancel().catch(() => undefined);
+      return { kind: 'redirected', message: REDIRECTED };
+    }
     const info = readInfo(response);
     const status = response.status;
     if (status === 304) return { kind: 'not-modified', info };
@@ -94,9 +127,11 @@ export async function send(url: URL, apiOrigin: string, options: RequestOptions 
       return { kind: 'accepted', info };
     }
     if (status === 204) return { kind: 'no-content', info };
-    const text = await response.text();
-    if (status >= 200 && status < 300) return { kind: 'ok', status, body: decodeBody(text, options.accept), info };
-    return { kind: 'http-error', status, message: errorMessage(text, status), info };
+    const ok = status >= 200 && status < 300;
+    const limit = ok ? (options.maxBytes ?? MAX_ANSWER_BYTES) : MAX_ERROR_BYTES;
+    const text = await readLimited(response, limit, controller);
+    if (ok) return text === null ? { kind: 'oversized', limitBytes: limit, info } : { kind: 'ok', status, body: decodeBody(text, options.accept), info };
+    return { kind: 'http-error', status, message: text === null ? `HTTP ${status}` : errorMessage(text, status), info };
   } catch {
     // Never echo the thrown error: some runtimes put request details in it.
     return {
@@ -107,6 +142,43 @@ export async function send(url: URL, apiOrigin: string, options: RequestOptions 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The body as text, or null when it is larger than `limit` bytes: a declared `content-length`
+ * over the limit is not read at all, and a body that grows past it while streaming is aborted.
+ */
+async function readLimited(response: Response, limit: number, controller: AbortController): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit) {
+    controller.abort();
+    return null;
+  }
+  if (!response.body) {
+    const text = await response.text();
+    return new TextEncoder().encode(text).length > limit ? null : text;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      controller.abort();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 /** JSON for JSON media types; the raw text for `application/vnd.github.sha`. Undecodable → undefined. */
