@@ -65,7 +65,7 @@ export function setTheme(page: Page, theme: string): Promise<void> {
 }
 
 /** Launches Chromium with the extension in a fresh profile; the caller closes it and removes `userDataDir`. */
-export async function launchWithExtension(options: { headless?: boolean; viewport?: { width: number; height: number } } = {}) {
+export async function launchWithExtension(options: { headless?: boolean; viewport?: { width: number; height: number }; args?: string[] } = {}) {
   const dir = resolve(extensionDir());
   const userDataDir = mkdtempSync(join(tmpdir(), 'statboard-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -82,6 +82,7 @@ export async function launchWithExtension(options: { headless?: boolean; viewpor
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   return { context, userDataDir };
