@@ -1,10 +1,14 @@
 import { storage } from 'wxt/utils/storage';
 import type { HostId, RepoStat, TokenStatus } from './protocol';
+import { defineProtectedItem } from './protectedStore';
 
 /**
  * Every persisted setting, each with one owner:
  * - tokens: written and read by the background only (the token never leaves it).
- * - hosts, preferences: written by the options page, read everywhere.
+ * - hosts: written by the options page, read by the background and the extension's own pages.
+ *   Tokens and hosts are in the protected store (protectedStore.ts: the extension's IndexedDB),
+ *   which no content script or web page can read or write; `storage.local` can be.
+ * - preferences: written by the options page, read everywhere.
  * - panelUi: small per-user UI memory (collapsed panels), written by the panels.
  */
 
@@ -12,12 +16,17 @@ export interface StoredToken {
   token: string;
   /** the last check of this token (GET /user), without the token itself */
   status?: TokenStatus;
+  /**
+   * The login the last successful check of this token found. Kept while a later check cannot
+   * reach GitHub, so the token's cache namespace does not flip back and forth (engine/index.ts).
+   */
+  login?: string;
 }
 
+const NO_TOKENS: Record<HostId, StoredToken> = {};
+
 /** Background only. Keyed by host id (`github.com`, `acme.ghe.com`, ...). */
-export const tokensItem = storage.defineItem<Record<HostId, StoredToken>>('local:tokens', {
-  fallback: {},
-});
+export const tokensItem = defineProtectedItem<Record<HostId, StoredToken>>('tokens', NO_TOKENS);
 
 export interface HostSettings {
   /** GHE.com hosts the user added, e.g. `acme.ghe.com` */
@@ -31,7 +40,7 @@ export interface HostSettings {
 // injects bogus imports of them into every file using those names.
 const NO_HOSTS: HostSettings = { gheCom: [], enterpriseServers: [] };
 
-export const hostsItem = storage.defineItem<HostSettings>('local:hosts', { fallback: NO_HOSTS });
+export const hostsItem = defineProtectedItem<HostSettings>('hosts', NO_HOSTS);
 
 export type OrgWindowPreset = '24h' | '7d' | '30d';
 

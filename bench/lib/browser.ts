@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEMO_TOKENS, MockGitHub, type MockOptions } from '../../tests/mock-github';
 import { installProbe, readProbe, TERMINAL, type ProbeData } from './probe';
+import { writeProtected } from './protected';
 
 export const CHROMIUM = process.env.STATBOARD_CHROMIUM ?? '/usr/bin/chromium';
 const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -47,13 +48,14 @@ export async function launch(label: 'with' | 'without', extDir: string, mockOpti
   let worker: Worker | null = null;
   if (label === 'with') {
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    // The token the engine reads (utils/settings.ts `local:tokens`): the mock's admin token sees
-    // API Insights and private repos. The org window is set to 30 days (the big org series).
-    await worker.evaluate(async (token) => {
+    // The token the engine reads (utils/settings.ts `tokens`, in the protected store): the mock's
+    // admin token sees API Insights and private repos. The org window is set to 30 days (the big
+    // org series).
+    await writeProtected(worker, 'tokens', { 'github.com': { token: DEMO_TOKENS.admin } });
+    await worker.evaluate(async () => {
       const g = globalThis as unknown as SwChrome;
-      await g.chrome.storage.local.set({ tokens: { 'github.com': { token } } });
       await g.chrome.storage.sync.set({ preferences: { defaultOrgWindow: '30d' } });
-    }, DEMO_TOKENS.admin);
+    });
   }
   return {
     label,

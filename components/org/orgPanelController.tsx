@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
 import { OrgPanel } from './OrgPanel';
 import { ORG_PANEL_CSS } from './styles';
@@ -16,7 +15,6 @@ import {
   type PanelPreferences,
   type Placement,
 } from '../../utils/page';
-import type { HostSettings } from '../../utils/settings';
 import { createStatboardClient, type StatboardClient } from '../../utils/statboardClient';
 
 // The org profile's main column (above pinned repositories); class names are matched by prefix.
@@ -68,11 +66,13 @@ interface Loaded {
   collapsed: boolean;
 }
 
-/** The Enterprise Server hosts the user added (`local:hosts`, read without WXT's storage wrapper). */
-async function readEnterpriseServers(): Promise<string[]> {
-  const got = await browser.storage.local.get('hosts');
-  const hosts = got.hosts as Partial<HostSettings> | undefined;
-  return Array.isArray(hosts?.enterpriseServers) ? hosts.enterpriseServers : [];
+/**
+ * What kind of host this page is on, without reading the host list (a panel cannot: it is in the
+ * protected store). Panels are injected only on github.com and the hosts the user added, so a
+ * host that is neither github.com nor *.ghe.com is an Enterprise Server the user added.
+ */
+function hostOfPage(id: string) {
+  return resolveHost(id, [id]);
 }
 
 /** Reads settings before the first paint (a collapsed panel must not flash open). */
@@ -80,9 +80,9 @@ function Root({ client, page }: { client: StatboardClient; page: OrgPage }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([readPanelPreferences(), readCollapsed('org'), readEnterpriseServers()])
-      .then(([prefs, collapsed, servers]) => {
-        const host = resolveHost(page.host, servers);
+    Promise.all([readPanelPreferences(), readCollapsed('org')])
+      .then(([prefs, collapsed]) => {
+        const host = hostOfPage(page.host);
         if (!live) return;
         setLoaded({ supported: host?.hasApiInsights ?? true, defaultWindow: prefs.defaultOrgWindow, utcTimes: prefs.utcTimes, collapsed });
       })

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { DEMO_TOKENS } from '../mock-github';
-import { test, expect } from './fixtures';
+import { test, expect, writeProtected } from './fixtures';
 
 const STATS = ['commit-activity', 'code-frequency', 'contributors', 'participation', 'punch-card'] as const;
 const API = 'https://api.github.com';
@@ -189,10 +189,9 @@ test('a malformed body is an error for that stat while the others are ready', as
 });
 
 test("requests carry GitHub's headers and the token, and the token goes nowhere else", async ({ worker, mock, page, openExtensionPage }) => {
-  await worker.evaluate(
-    (token) => chrome.storage.local.set({ tokens: { 'github.com': { token, status: { host: 'github.com', status: 'valid', login: 'mona' } } } }),
-    DEMO_TOKENS.admin,
-  );
+  await writeProtected(worker, 'tokens', {
+    'github.com': { token: DEMO_TOKENS.admin, status: { host: 'github.com', status: 'valid', login: 'mona' }, login: 'mona' },
+  });
   const tab = await client(openExtensionPage);
   for (const stat of STATS) await watch(tab, stat, repoQuery(stat));
   for (const stat of STATS) await expect.poll(() => lastState(tab, stat), { timeout: 15_000 }).toBe('ready');

@@ -19,6 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extensionDir } from '../../bench/lib/size';
+import { readProtected, writeProtected } from '../../bench/lib/protected';
 import type { Command } from '../../utils/protocol';
 import { MockGitHub, type MockOptions, type MockRequest } from '../mock-github';
 
@@ -129,6 +130,9 @@ export async function giveToken(openExtensionPage: (path: string) => Promise<Pag
   await tab.close();
   if (answer?.status !== 'valid') throw new Error(`token.set did not accept the test token: ${JSON.stringify(answer)}`);
 }
+
+/** Reads and writes of the protected store (tokens, hosts, watch list), from the service worker. */
+export { readProtected, writeProtected };
 
 /** Locators into a panel's open shadow root (Playwright's CSS engine pierces open shadow roots). */
 export interface PanelLocators {

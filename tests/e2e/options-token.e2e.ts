@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, readProtected } from './fixtures';
 import { DEMO_TOKENS } from '../mock-github';
 
 test('a valid classic token shows login and scopes, and leaves no trace in the page or storage.sync', async ({ openExtensionPage, worker, mock }) => {
@@ -44,7 +44,7 @@ test('a network failure during the check says so and keeps the token', async ({ 
   await options.getByRole('button', { name: 'Save' }).click();
   const status = options.locator('[data-token-status]');
   await expect(status).toContainText(/could not reach github/i);
-  const stored = await worker.evaluate(() => chrome.storage.local.get('tokens'));
+  const stored = await readProtected(worker, 'tokens');
   expect(JSON.stringify(stored)).toContain(DEMO_TOKENS.classic);
   // Once GitHub answers again, "Check again" turns it valid.
   await options.getByRole('button', { name: 'Check again' }).click();
@@ -69,6 +69,6 @@ test('removing the token forgets it', async ({ openExtensionPage, worker }) => {
   await expect(options.locator('[data-token-status]')).toHaveAttribute('data-token-status', 'valid');
   await options.getByRole('button', { name: 'Remove token' }).click();
   await expect(options.locator('[data-token-status]')).toHaveAttribute('data-token-status', 'missing');
-  const stored = await worker.evaluate(() => chrome.storage.local.get(null));
+  const stored = [await readProtected(worker, 'tokens'), await worker.evaluate(() => chrome.storage.local.get(null))];
   expect(JSON.stringify(stored)).not.toContain(DEMO_TOKENS.classic);
 });

@@ -1,12 +1,10 @@
 import type { Worker } from '@playwright/test';
-import { test, expect, sendCommand } from './fixtures';
+import { test, expect, readProtected, sendCommand, writeProtected } from './fixtures';
 import { DEMO_TOKENS } from '../mock-github';
 
 async function setToken(worker: Worker, token: string) {
   // Stored as an unchecked token: these tests are about the popup, not the token check.
-  await worker.evaluate(async (t) => {
-    await chrome.storage.local.set({ tokens: { 'github.com': { token: t } } });
-  }, token);
+  await writeProtected(worker, 'tokens', { 'github.com': { token } });
 }
 
 test('a repository tab shows its headline numbers and can be pinned and unpinned', async ({ openExtensionPage, mock, worker }) => {
@@ -69,7 +67,7 @@ test('the watch refresh fills the watch list and sets the badge; opening the pop
     },
   ]);
   await setToken(worker, DEMO_TOKENS.admin);
-  await worker.evaluate(() => chrome.storage.local.set({ watchlist: [{ host: 'github.com', kind: 'org', name: 'acme', addedAt: 1 }] }));
+  await writeProtected(worker, 'watchlist', [{ host: 'github.com', kind: 'org', name: 'acme', addedAt: 1 }]);
   const popup = await openExtensionPage(`popup.html?tab=${encodeURIComponent('https://example.com/')}`);
   const entry = popup.locator('[data-watch-entry="org:github.com/acme"]');
   await expect(entry).toHaveAttribute('data-state', 'loading');
@@ -82,7 +80,7 @@ test('the watch refresh fills the watch list and sets the badge; opening the pop
   // The badge counts orgs with rate-limited requests the popup has not shown yet.
   expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
 
-  const stored = await worker.evaluate(() => chrome.storage.local.get('watchlist'));
+  const stored = await readProtected(worker, 'watchlist');
   expect(JSON.stringify(stored)).toContain('"state":"ready"');
   const again = await openExtensionPage(`popup.html?tab=${encodeURIComponent('https://example.com/')}`);
   await expect(again.locator('[data-watch-entry="org:github.com/acme"]')).toHaveAttribute('data-state', 'ready');

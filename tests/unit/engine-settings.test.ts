@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openDB } from 'idb';
+import { PROTECTED_DB } from '../../utils/protectedStore';
 import { createCache } from '../../utils/engine/cache';
 import { createEngine } from '../../utils/engine/engine';
 import { engineSettings } from '../../utils/engine';
@@ -19,9 +21,11 @@ beforeEach(() => {
   useFakeTime();
   // After setup.ts's fakeBrowser.reset(): the copy watches the fresh storage.
   live = createLiveSettings();
-  const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+  // Preferences are in storage.sync; hosts and tokens in the protected store (protectedStore.ts).
   const sync = vi.spyOn(fakeBrowser.storage.sync, 'get');
-  reads = () => local.mock.calls.length + sync.mock.calls.length;
+  const hosts = vi.spyOn(hostsItem, 'getValue');
+  const tokens = vi.spyOn(tokensItem, 'getValue');
+  reads = () => sync.mock.calls.length + hosts.mock.calls.length + tokens.mock.calls.length;
 });
 afterEach(() => {
   live.stop();
@@ -94,9 +98,10 @@ describe('the in-memory settings copy', () => {
 
   it('a host added a moment ago, not yet announced, is found by one more read', async () => {
     await live.hosts.get();
-    // Written with the change event lost to the copy, as if it were still on its way.
-    fakeBrowser.storage.local.onChanged.removeAllListeners();
-    await hostsItem.setValue({ gheCom: [], enterpriseServers: ['git.corp.example'] });
+    // Written behind the item's back, so the copy hears nothing, as if the news were on its way.
+    const db = await openDB(PROTECTED_DB);
+    await db.put('items', { gheCom: [], enterpriseServers: ['git.corp.example'] }, 'hosts');
+    db.close();
     expect((await live.hosts.get()).enterpriseServers).toEqual([]);
     const { engine, github } = wiredEngine();
     await visit(engine, 'rocket', 'git.corp.example');

@@ -2,7 +2,10 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach } from 'vitest';
+import { resetProtectedStore } from '../../utils/protectedStore';
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  // Tokens, hosts and the watch list live in the extension's IndexedDB (utils/protectedStore.ts).
+  await resetProtectedStore();
 });
