@@ -32,16 +32,25 @@ async function hostOrNull(id: HostId): Promise<GitHubHost | null> {
   return configuredHost(id, await hostsItem.getValue());
 }
 
-async function saveStatus(host: HostId, token: string, status: TokenStatus): Promise<void> {
+/**
+ * Stores a check's answer; returns whether the token's identity changed (its login, which is part
+ * of the cache namespace: utils/engine/index.ts credentialsFor). A check that could not reach
+ * GitHub keeps the login found before: the same token still belongs to the same account.
+ */
+async function saveStatus(host: HostId, token: string, status: TokenStatus): Promise<boolean> {
   const tokens = await tokensItem.getValue();
+  const stored = tokens[host];
   // The user may have removed or replaced the token while GitHub was answering.
-  if (tokens[host]?.token !== token) return;
-  await tokensItem.setValue({ ...tokens, [host]: { token, status } });
+  if (stored?.token !== token) return false;
+  const before = stored.login ?? stored.status?.login;
+  const login = status.status === 'valid' ? status.login : status.status === 'invalid' ? undefined : before;
+  await tokensItem.setValue({ ...tokens, [host]: { token, status, ...(login ? { login } : {}) } });
+  return login !== before;
 }
 
 /**
  * `token.set`, `token.check`, `token.remove`, `token.status`. Every answer is a TokenStatus,
- * which never holds the token: the token stays in the background's `storage.local`.
+ * which never holds the token: the token stays in the protected store (utils/protectedStore.ts).
  */
 export function accountCommandHandlers(deps: AccountDeps): {
   'token.set': CommandHandler<'token.set'>;
@@ -57,15 +66,15 @@ export function accountCommandHandlers(deps: AccountDeps): {
   /**
    * Checks `token` and stores the answer. `tokenReplaced`: the token itself is new, so the
    * engine is always told; a re-check of the same token tells it only when the login changed
-   * (cached answers are keyed by the viewer's login, known once the check is done).
+   * (cached answers are keyed by the token's fingerprint and its login, once known).
    */
-  function runCheck(host: GitHubHost, token: string, previous: TokenStatus | undefined, tokenReplaced: boolean): Promise<TokenStatus> {
+  function runCheck(host: GitHubHost, token: string, tokenReplaced: boolean): Promise<TokenStatus> {
     const running = inFlight.get(host.id);
     if (running && running.token === token && !tokenReplaced) return running.promise;
     const promise = (async () => {
       const status = await checkToken(host, token, deps.request, now);
-      await saveStatus(host.id, token, status);
-      if (tokenReplaced || status.login !== previous?.login) await deps.onTokenChanged?.(host.id);
+      const identityChanged = await saveStatus(host.id, token, status);
+      if (tokenReplaced || identityChanged) await deps.onTokenChanged?.(host.id);
       return status;
     })();
     const mine = { token, promise };
@@ -86,14 +95,14 @@ export function accountCommandHandlers(deps: AccountDeps): {
       if (!parsed.ok) return { ...missing(host.id), status: 'invalid', message: parsed.error };
       const checking: TokenStatus = { host: host.id, status: 'checking', kind: parsed.kind, checkedAt: now() };
       await tokensItem.setValue({ ...(await tokensItem.getValue()), [host.id]: { token: parsed.token, status: checking } });
-      return runCheck(host, parsed.token, undefined, true);
+      return runCheck(host, parsed.token, true);
     },
 
     async 'token.check'(command) {
       const host = await hostOrNull(command.host);
       const stored = host ? (await tokensItem.getValue())[host.id] : undefined;
       if (!host || !stored) return missing(command.host);
-      return runCheck(host, stored.token, stored.status, false);
+      return runCheck(host, stored.token, false);
     },
 
     async 'token.remove'(command) {
@@ -114,7 +123,7 @@ export function accountCommandHandlers(deps: AccountDeps): {
       if (!host || !stored) return missing(command.host);
       const status = stored.status;
       const due = (status?.status === 'checking' || status?.status === 'unreachable') && now() - (status.checkedAt ?? 0) > STALE_CHECK_MS;
-      if (!status || due) return runCheck(host, stored.token, status, false);
+      if (!status || due) return runCheck(host, stored.token, false);
       return status;
     },
   };

@@ -20,7 +20,10 @@ import { createTransport, type Outcome } from './transport';
 
 export interface Credentials {
   token?: string;
-  /** the login the token belongs to; `anonymous` without a token */
+  /**
+   * whose answers these are: `anonymous` without a token, else the token's fingerprint with the
+   * login when known (utils/engine/index.ts credentialsFor). Part of every cache key.
+   */
   viewer: string;
 }
 
@@ -102,6 +105,10 @@ interface Entry {
   networkErrors: number;
   /** rate-limit queries: the API base they report on */
   apiBase?: string;
+  /** bumped when the host's token changes: a run begun before must not show its answer */
+  identity: number;
+  /** the viewer of the last run: a poll begun under another identity starts over */
+  viewer?: string;
 }
 
 /** Whether a snapshot is an outcome rather than a step on the way to one. */
@@ -168,11 +175,14 @@ export function createEngine(deps: EngineDeps): Engine {
       return;
     }
     entry.running = true;
+    const identity = entry.identity;
     try {
       await run(entry, force);
     } catch {
-      // A failure of our own (storage, IndexedDB) is no reason to take away data already shown.
-      emit(entry, states.overSnapshot(states.internalProblem(), entry.snapshot));
+      // A failure of our own (storage, IndexedDB) is no reason to take away data already shown,
+      // unless that data belongs to the identity before a token change.
+      if (entry.identity === identity) emit(entry, states.overSnapshot(states.internalProblem(), entry.snapshot));
+      else emit(entry, states.internalProblem());
     } finally {
       entry.running = false;
       if (entry.rerun && !entry.disposed) {
@@ -198,12 +208,22 @@ export function createEngine(deps: EngineDeps): Engine {
     if (query.kind === 'org-insights' && !host.hasApiInsights) return emit(entry, states.unsupportedHost());
     if (query.kind === 'rate-limit') return refreshRateLimit(entry, host, built.request, force);
 
+    const identity = entry.identity;
+    /** the token changed since this run began: its answers are the old identity's, not shown */
+    const superseded = () => entry.identity !== identity;
     const credentials = await deps.credentials(host);
+    if (superseded()) return;
+    if (entry.viewer !== undefined && entry.viewer !== credentials.viewer) {
+      // A 202 sequence of another identity: this one asks from the start.
+      await endPoll(entry);
+    }
+    entry.viewer = credentials.viewer;
     const request = built.request;
     const key = entryKey(host.apiBase, request.path, request.search, credentials.viewer);
     // A cache that cannot be read (IndexedDB did not open) is a miss: the network answers.
     const cached = await cache.get(key).catch(() => undefined);
     const settings = await deps.settings();
+    if (superseded()) return;
     const t = now();
     const polling = entry.poll !== undefined;
 
@@ -219,7 +239,7 @@ export function createEngine(deps: EngineDeps): Engine {
           { host, ...credentials, owner: query.owner, repo: query.repo, priority: priorityOf(entry), isWanted: wanted(entry) },
           windowMs,
         );
-        if (entry.disposed) return;
+        if (entry.disposed || superseded()) return;
         if (head && head === cached.headSha) {
           await cache.markValidated(key, now()).catch(() => undefined);
           return emit(entry, states.fromCache({ ...cached, validatedAt: now() }, false));
@@ -246,6 +266,7 @@ export function createEngine(deps: EngineDeps): Engine {
       priority: priorityOf(entry),
       isWanted: wanted(entry),
     });
+    if (superseded()) return;
     await apply(entry, out, { key, cached, section: request.section, hasToken: !!credentials.token, headPromise });
   }
 
@@ -416,6 +437,7 @@ export function createEngine(deps: EngineDeps): Engine {
         disposed: false,
         serverErrors: 0,
         networkErrors: 0,
+        identity: 0,
       };
       entries.set(key, entry);
     }
@@ -461,11 +483,16 @@ export function createEngine(deps: EngineDeps): Engine {
         .then((resolved) => {
           if (resolved) governor.forget(resolved.apiBase);
           for (const entry of entries.values()) {
-            if (entry.query.host !== host || entry.watchers.size === 0) continue;
+            if (entry.query.host !== host) continue;
+            // What is shown was fetched under the old identity: it goes now, and a run still
+            // under way for that identity never shows its answer (the re-run below does).
+            entry.identity++;
+            if (entry.watchers.size === 0) continue;
             clearTimeout(entry.timer);
             entry.timer = undefined;
             entry.serverErrors = 0;
             entry.networkErrors = 0;
+            if (entry.query.kind !== 'rate-limit') emit(entry, states.loading());
             void refresh(entry, false);
           }
         });
