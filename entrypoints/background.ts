@@ -14,7 +14,7 @@ import { PORT_NAME } from '../utils/protocol';
 import { accountCommandHandlers } from '../utils/account/handlers';
 import { injectPanel } from '../utils/account/hostAccess';
 import { tokenRequestVia } from '../utils/account/engineRequest';
-import { onWatchAlarm, watchlistCommandHandlers } from '../utils/watchlist/handlers';
+import { onWatchAlarm, watchlistCommandHandlers, watchlistIdentityChanged } from '../utils/watchlist/handlers';
 import * as v from 'valibot';
 
 // Wiring only: ports and commands to the engine, alarms, and resuming 202 polls on wake-up.
@@ -23,10 +23,17 @@ export default defineBackground(() => {
   const settings = getLiveSettings();
   const engine = getEngine();
   registerCommandHandlers(cacheCommandHandlers(engine.cache));
-  registerCommandHandlers(
-    accountCommandHandlers({ request: tokenRequestVia(engine), onTokenChanged: tokenChanged }),
-  );
   const watchDeps = { fetchOnce: engine.fetchOnce.bind(engine), settings };
+  registerCommandHandlers(
+    accountCommandHandlers({
+      request: tokenRequestVia(engine),
+      // Cached answers and watched numbers of the old identity are not shown under the new one.
+      onTokenChanged: async (host) => {
+        await tokenChanged(host);
+        void watchlistIdentityChanged(watchDeps, host).catch(() => undefined);
+      },
+    }),
+  );
   registerCommandHandlers(watchlistCommandHandlers(watchDeps));
   registerCommandHandlers({
     // The page detector saw a repository or organization page: that panel goes into its frame.

@@ -385,6 +385,11 @@ export interface WatchLatest {
   series?: number[];
   /** org: ISO time of the newest rate-limited request in the window, null when none */
   lastRateLimitedAt?: string | null;
+  /**
+   * whose numbers these are (the cache identity: utils/engine/identity.ts); numbers of another
+   * identity than the host's current token are never shown or kept
+   */
+  identity?: string;
 }
 
 export type Command =

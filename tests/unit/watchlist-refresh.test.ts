@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { onWatchAlarm, refreshWatchlist, WATCH_ALARM, watchlistCommandHandlers } from '../../utils/watchlist/handlers';
+import { onWatchAlarm, refreshWatchlist, WATCH_ALARM, watchlistCommandHandlers, watchlistIdentityChanged } from '../../utils/watchlist/handlers';
 import { orgQueries, refreshEntry, summarizeOrg, summarizeRepo, type FetchOnce } from '../../utils/watchlist/refresh';
 import { DOTCOM } from '../../utils/github/hosts';
 import { chooseIncrement } from '../../utils/metrics/insights';
 import { watchlistItem } from '../../utils/watchlist/storage';
-import { hostsItem, preferencesItem, DEFAULT_PREFERENCES } from '../../utils/settings';
+import { hostsItem, preferencesItem, tokensItem, DEFAULT_PREFERENCES } from '../../utils/settings';
 import { createLiveSettings, type LiveSettings } from '../../utils/engine/liveSettings';
 import type { CommitWeek, InsightsPage, InsightsSubject, InsightsTimePoint, Query, Snapshot, WatchLatest } from '../../utils/protocol';
 
@@ -177,3 +177,32 @@ describe('watch list refresh', () => {
   });
 });
 
+
+describe('watched numbers belong to one identity', () => {
+  const TOKEN_A = 'ghs_' + 'a'.repeat(36);
+  const TOKEN_B = 'ghs_' + 'b'.repeat(36);
+
+  it('numbers token A fetched are not shown or kept under token B, and B’s failure does not bring them back', async () => {
+    await tokensItem.setValue({ 'github.com': { token: TOKEN_A } });
+    const a = engine({ repo: ready(weeks(3)) });
+    await watchlistItem.setValue([{ host: 'github.com', kind: 'repo', name: 'acme/secret', addedAt: 1 }]);
+    const handlersA = watchlistCommandHandlers({ fetchOnce: a.fetchOnce, settings: live, now: () => NOW });
+    await handlersA['watchlist.refresh']({ type: 'watchlist.refresh' });
+    expect((await handlersA['watchlist.get']({ type: 'watchlist.get' }))[0]?.latest).toMatchObject({ state: 'ready', total: 156 });
+
+    // Token B (no known login either) cannot see the repository.
+    await tokensItem.setValue({ 'github.com': { token: TOKEN_B } });
+    await live.tokens.reload();
+    const b = engine({ repo: { state: 'no-access', meta: { reason: 'not-found', message: 'GitHub says this repository does not exist, or your token cannot see it.' } } });
+    const deps = { fetchOnce: b.fetchOnce, settings: live, now: () => NOW + HOUR };
+    const handlersB = watchlistCommandHandlers(deps);
+    expect((await handlersB['watchlist.get']({ type: 'watchlist.get' }))[0]?.latest).toBeUndefined();
+    await watchlistIdentityChanged(deps, 'github.com');
+    // The stored list (which the popup follows) lost A's numbers; B's refresh kept none of them.
+    const [entry] = await watchlistItem.getValue();
+    expect(entry?.latest).toMatchObject({ state: 'no-access' });
+    expect(entry?.latest?.total).toBeUndefined();
+    expect(entry?.latest?.series).toBeUndefined();
+    expect((await handlersB['watchlist.get']({ type: 'watchlist.get' }))[0]?.latest?.total).toBeUndefined();
+  });
+});

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import type { WatchEntry } from '../protocol';
 import { preferencesItem, withDefaultPreferences, type Preferences } from '../settings';
 import { hostFor, type LiveSettings } from '../engine/liveSettings';
+import { credentialsFor } from '../engine/identity';
+import type { HostId } from '../protocol';
 import type { CommandHandler } from '../account/handlers';
 import { badgeCount, badgeText, markSeen } from './badge';
 import { addWatchEntry, removeWatchEntry, watchKey } from './list';
@@ -10,8 +12,38 @@ import { watchlistItem, watchlistSeenItem } from './storage';
 
 export const WATCH_ALARM = 'statboard-watchlist';
 
-/** What the watch list reads of the settings: the background's in-memory copy (liveSettings.ts). */
-export type WatchlistSettings = Pick<LiveSettings, 'hosts' | 'preferences'>;
+/**
+ * What the watch list reads of the settings: the background's in-memory copy (liveSettings.ts).
+ * Tokens tell whose numbers an entry holds (without them: anonymous).
+ */
+export type WatchlistSettings = Pick<LiveSettings, 'hosts' | 'preferences'> & Partial<Pick<LiveSettings, 'tokens'>>;
+
+/** The identity the host's answers are fetched as now (utils/engine/identity.ts). */
+async function identityOf(settings: WatchlistSettings, host: HostId): Promise<string> {
+  return settings.tokens ? (await credentialsFor({ tokens: settings.tokens }, { id: host })).viewer : 'anonymous';
+}
+
+/**
+ * The entries with only the numbers fetched under each host's current identity: numbers another
+ * token fetched (a private repository's activity) are dropped, like that token's cached answers.
+ */
+export async function forCurrentIdentity(settings: WatchlistSettings, entries: readonly WatchEntry[]): Promise<WatchEntry[]> {
+  const identities = new Map<HostId, string>();
+  const out: WatchEntry[] = [];
+  for (const entry of entries) {
+    if (!entry.latest) {
+      out.push(entry);
+      continue;
+    }
+    if (!identities.has(entry.host)) identities.set(entry.host, await identityOf(settings, entry.host));
+    if (entry.latest.identity === identities.get(entry.host)) out.push(entry);
+    else {
+      const { latest: _other, ...rest } = entry;
+      out.push(rest);
+    }
+  }
+  return out;
+}
 
 export interface WatchlistDeps {
   /** the engine's `fetchOnce(query, priority)`; called with `background` priority only */
@@ -40,13 +72,18 @@ export function refreshWatchlist(deps: WatchlistDeps, only?: (entry: WatchEntry)
   if (running && !only) return running;
   const run = (async () => {
     const now = deps.now ?? Date.now;
-    const entries = (await watchlistItem.getValue()).filter((entry) => !only || only(entry));
+    // Older numbers of another identity are not "the numbers shown" that a failed refresh keeps.
+    const entries = await forCurrentIdentity(deps.settings, (await watchlistItem.getValue()).filter((entry) => !only || only(entry)));
     const results = new Map<string, WatchEntry['latest']>();
     for (const entry of entries) {
-      results.set(watchKey(entry), await refreshEntry(entry, await hostFor(deps.settings, entry.host), deps.fetchOnce, now()));
+      const identity = await identityOf(deps.settings, entry.host);
+      const latest = await refreshEntry(entry, await hostFor(deps.settings, entry.host), deps.fetchOnce, now());
+      // The token changed while this entry refreshed: these numbers are the old identity's.
+      if ((await identityOf(deps.settings, entry.host)) !== identity) continue;
+      results.set(watchKey(entry), { ...latest, identity });
     }
     // Re-read: the user may have pinned or unpinned while the refresh ran.
-    const current = await watchlistItem.getValue();
+    const current = await forCurrentIdentity(deps.settings, await watchlistItem.getValue());
     await watchlistItem.setValue(current.map((entry) => (results.has(watchKey(entry)) ? { ...entry, latest: results.get(watchKey(entry)) } : entry)));
     await updateBadge();
   })();
@@ -70,28 +107,28 @@ export function watchlistCommandHandlers(deps: WatchlistDeps): {
   const now = deps.now ?? Date.now;
   return {
     async 'watchlist.get'() {
-      return watchlistItem.getValue();
+      return forCurrentIdentity(deps.settings, await watchlistItem.getValue());
     },
 
     async 'watchlist.add'(command) {
       const list = await watchlistItem.getValue();
       const entry = command.entry;
       const host = await hostFor(deps.settings, String(entry?.host ?? ''));
-      if (!host || (entry.kind !== 'repo' && entry.kind !== 'org') || typeof entry.name !== 'string') return list;
+      if (!host || (entry.kind !== 'repo' && entry.kind !== 'org') || typeof entry.name !== 'string') return forCurrentIdentity(deps.settings, list);
       const added = addWatchEntry(list, { host: host.id, kind: entry.kind, name: entry.name }, now());
       if (!added.ok) throw new Error(added.error);
       await watchlistItem.setValue(added.list);
       // Fill the new entry's numbers (from the cache when the panel already fetched them).
       const key = watchKey({ host: host.id, kind: entry.kind, name: entry.name });
       void refreshWatchlist(deps, (e) => watchKey(e) === key).catch(() => undefined);
-      return added.list;
+      return forCurrentIdentity(deps.settings, added.list);
     },
 
     async 'watchlist.remove'(command) {
       const list = removeWatchEntry(await watchlistItem.getValue(), command);
       await watchlistItem.setValue(list);
       await updateBadge();
-      return list;
+      return forCurrentIdentity(deps.settings, list);
     },
 
     async 'watchlist.refresh'() {
@@ -105,6 +142,20 @@ export function watchlistCommandHandlers(deps: WatchlistDeps): {
       return { ok: true };
     },
   };
+}
+
+/**
+ * The token of `host` changed: its entries' numbers of the old identity go now (the popup
+ * follows the stored list), and those entries are refreshed under the new one.
+ */
+export async function watchlistIdentityChanged(deps: WatchlistDeps, host: HostId): Promise<void> {
+  const stored = await watchlistItem.getValue();
+  const kept = await forCurrentIdentity(deps.settings, stored);
+  if (kept.some((entry, i) => entry.latest !== stored[i]?.latest)) {
+    await watchlistItem.setValue(kept);
+    await updateBadge();
+  }
+  if (kept.some((entry) => entry.host === host)) await refreshWatchlist(deps, (entry) => entry.host === host);
 }
 
 /**
