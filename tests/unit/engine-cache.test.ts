@@ -165,7 +165,7 @@ describe('commands', () => {
       'token.status': async (c) => ({ host: c.host, status: 'missing' }),
     });
     await cache.put(entry('kept', 10));
-    const content = { from: 'content-script' } as const;
+    const content = { from: 'content-script', sender: { url: 'https://github.com/acme/rocket' } } as const;
     await expect(dispatchCommand({ type: 'cache.clear' }, content)).rejects.toThrow(/only for Statboard's own pages/);
     await expect(dispatchCommand({ type: 'token.set', host: 'github.com', token: 'ghp_' + 'a'.repeat(36) }, content)).rejects.toThrow(/only for/);
     // No origin said: treated like a content script.

@@ -128,8 +128,13 @@ export function collect(engine: Engine, query: Query, priority: 'interactive' | 
 }
 
 /** Waits (without moving fake time) until the predicate holds. */
-export async function until(predicate: () => boolean, rounds = 200): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
+export async function until(predicate: () => boolean, rounds?: number): Promise<void> {
+  // Without a count given, also at least 2 s of real time: work outside the setImmediate queue
+  // (crypto.subtle's digest runs on Node's thread pool) can outlast the rounds on a busy machine.
+  const start = performance.now();
+  const minMs = rounds === undefined ? 2000 : 0;
+  const count = rounds ?? 200;
+  for (let i = 0; i < count || performance.now() - start < minMs; i++) {
     if (predicate()) return;
     await new Promise((r) => setImmediate(r));
   }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import type { Command, CommandResult } from '../protocol';
+import { normalizeHostId } from '../github/hosts';
+import type { Command, CommandResult, HostId, TokenStatus, WatchEntry } from '../protocol';
 
 /**
  * The one-shot command router (runtime.sendMessage). Every message is checked against the
@@ -16,7 +17,8 @@ export interface CommandContext {
 
 /**
  * What a panel needs, and no more: a content script (inside a web page) cannot set or remove a
- * token, clear the cache or refresh the watch list; only the popup and options page can.
+ * token, clear the cache or refresh the watch list; only the popup and options page can. What it
+ * may ask is limited to its own page's host (see scopeToPage below).
  */
 export const CONTENT_SCRIPT_COMMANDS: ReadonlySet<Command['type']> = new Set<Command['type']>([
   'panels.load',
@@ -71,17 +73,60 @@ export function resetCommandHandlers(): void {
   for (const key of Object.keys(handlers)) delete handlers[key as keyof CommandHandlers];
 }
 
+/** The host of the page a content script runs in (the frame's URL), or null. */
+export function pageHostOf(context: CommandContext): HostId | null {
+  try {
+    return context.sender?.url ? normalizeHostId(new URL(context.sender.url).host) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The host a command is about, for the commands that name one. */
+function commandHost(command: Command): HostId | undefined {
+  if (command.type === 'watchlist.add') return command.entry.host;
+  return 'host' in command ? command.host : undefined;
+}
+
+/**
+ * A content script learns only what its own page needs: about its page's host, nothing of other
+ * hosts (their logins, scopes, Enterprise repository names), and of the token only whether one is
+ * set (a panel tells "add a token" from "your token was refused"). Of the watch list it gets its
+ * host's entries without their numbers (a pin button needs only "is this page pinned").
+ */
+function scopeToPage(command: Command, result: unknown, host: HostId): unknown {
+  if (command.type === 'token.status') {
+    const status = result as TokenStatus;
+    return { host: status.host, status: status.status } satisfies TokenStatus;
+  }
+  if (command.type === 'watchlist.get' || command.type === 'watchlist.add' || command.type === 'watchlist.remove') {
+    return (result as WatchEntry[])
+      .filter((entry) => entry.host === host)
+      .map(({ host: h, kind, name, addedAt }) => ({ host: h, kind, name, addedAt }) satisfies WatchEntry);
+  }
+  return result;
+}
+
 /** Runs a command from an untrusted message; rejects malformed or unhandled ones. */
 export async function dispatchCommand(raw: unknown, context: CommandContext = {}): Promise<unknown> {
   const parsed = v.safeParse(CommandSchema, raw);
   if (!parsed.success) throw new Error('Statboard does not know this command.');
   const command = parsed.output as Command;
-  if (context.from !== 'extension-page' && !CONTENT_SCRIPT_COMMANDS.has(command.type)) {
+  const fromPage = context.from !== 'extension-page';
+  if (fromPage && !CONTENT_SCRIPT_COMMANDS.has(command.type)) {
     throw new Error(`${command.type} is only for Statboard's own pages.`);
+  }
+  const pageHost = fromPage ? pageHostOf(context) : null;
+  if (fromPage) {
+    const about = commandHost(command);
+    if (!pageHost || (about !== undefined && normalizeHostId(about) !== pageHost)) {
+      throw new Error(`A page on ${pageHost ?? 'an unknown host'} may only ask about its own host.`);
+    }
   }
   const handler = handlers[command.type] as ((c: Command, context: CommandContext) => Promise<unknown>) | undefined;
   if (!handler) throw new Error(`No handler for ${command.type}.`);
-  return handler(command, context);
+  const result = await handler(command, context);
+  return pageHost ? scopeToPage(command, result, pageHost) : result;
 }
 
 /**
