@@ -9,7 +9,7 @@ import {
   registerCommandHandlers,
   tokenChanged,
 } from '../utils/engine';
-import { isTrustedSender, senderKind, servePort, type SenderCheck } from '../utils/engine/portServer';
+import { portAccess, senderKind, servePort, type SenderCheck } from '../utils/engine/portServer';
 import { PORT_NAME } from '../utils/protocol';
 import { accountCommandHandlers } from '../utils/account/handlers';
 import { injectPanel } from '../utils/account/hostAccess';
@@ -54,7 +54,7 @@ export default defineBackground(() => {
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== PORT_NAME) return;
-    servePort(port, engine, senderCheck().then((check) => isTrustedSender(port.sender, check)));
+    servePort(port, engine, senderCheck().then((check) => portAccess(port.sender, check)));
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

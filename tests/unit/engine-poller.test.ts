@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCache } from '../../utils/engine/cache';
 import { POLL_GIVE_UP_MS, pollDelay } from '../../utils/engine/statsPoller';
+import { queryKey } from '../../utils/protocol';
 import { collect, fakeGitHub, repoQuery, setup, until, useFakeTime } from './engine-fakes';
 
 beforeEach(useFakeTime);
@@ -135,5 +136,23 @@ describe('202 poller', () => {
     expect(s.engine.liveQueries).toBe(0);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(github.requests.filter((r) => STATS.test(r.path))).toHaveLength(1);
+  });
+
+  it('a saved poll for a host the user has since removed is dropped at start, not revived', async () => {
+    const github = fakeGitHub();
+    const cache = createCache({ capBytes: () => 1e9, dbName: 'poll-removed-host' });
+    const gone = { kind: 'repo-stats', host: 'old.corp.example', owner: 'acme', repo: 'rocket', stat: 'contributors' } as const;
+    const kept = repoQuery('contributors');
+    const t = Date.now();
+    await cache.polls.save({ key: queryKey(gone), query: gone, firstAt: t, attempt: 1, nextAt: t + 1000 });
+    await cache.polls.save({ key: queryKey(kept), query: kept, firstAt: t, attempt: 1, nextAt: t + 1000 });
+    // setup() serves github.com and git.corp.example only: the Enterprise Server old.corp.example was removed.
+    const s = setup({ github, cache });
+    await s.engine.resumePolls();
+    expect(s.engine.liveQueries).toBe(1);
+    expect((await cache.polls.all()).map((p) => p.query.host)).toEqual(['github.com']);
+    await vi.advanceTimersByTimeAsync(1000);
+    await until(() => github.requests.some((r) => STATS.test(r.path)));
+    expect(github.requests.filter((r) => r.url.includes('old.corp.example'))).toHaveLength(0);
   });
 });

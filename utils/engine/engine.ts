@@ -517,6 +517,15 @@ export function createEngine(deps: EngineDeps): Engine {
           await cache.polls.remove(poll.key);
           continue;
         }
+        // A poll for a host the user has since removed would be revived on every start, for
+        // nobody: it goes.
+        // (The host list unreadable: the poll stays stored for a later start.)
+        const host = await deps.resolveHost(poll.query.host).catch(() => undefined);
+        if (host === undefined) continue;
+        if (!host) {
+          await cache.polls.remove(poll.key);
+          continue;
+        }
         const entry = entryFor(poll.query);
         if (entry.running || entry.timer || entry.poll) continue;
         entry.poll = { ...poll };

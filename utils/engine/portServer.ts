@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { configuredHost } from '../account/hostAccess';
-import type { HostId, ServerMessage } from '../protocol';
+import { normalizeHostId } from '../github/hosts';
+import type { HostId, ServerMessage, Snapshot } from '../protocol';
 import type { Engine, Watch } from './engine';
 import { parseClientMessage } from './messages';
 
@@ -42,7 +43,37 @@ export function isTrustedSender(sender: Browser.runtime.MessageSender | undefine
   return senderKind(sender, check) !== null;
 }
 
-export function servePort(port: Browser.runtime.Port, engine: Engine, trusted: Promise<boolean>): void {
+/**
+ * Live watches one port may hold. A panel needs about a dozen (five repository sections, or the
+ * org reports and a drill-down), the popup a few; beyond this a port is misbehaving (a
+ * compromised content script spending the interactive budget), and further watches are refused.
+ */
+export const MAX_WATCHES_PER_PORT = 64;
+
+/** Who is on the other end of a port: our page, or our content script in a page of `pageHost`. */
+export interface PortAccess {
+  from: SenderKind;
+  /** content scripts: the host of their page; they may watch only that host's queries */
+  pageHost?: HostId | null;
+}
+
+/** What a port is allowed, from its sender (null: not ours, the port is closed). */
+export function portAccess(sender: Browser.runtime.MessageSender | undefined, check: SenderCheck): PortAccess | null {
+  const from = senderKind(sender, check);
+  if (!from) return null;
+  if (from === 'extension-page') return { from };
+  try {
+    return { from, pageHost: normalizeHostId(new URL(sender?.url ?? '').host) };
+  } catch {
+    return null;
+  }
+}
+
+function refusedWatch(message: string): Snapshot {
+  return { state: 'error', meta: { retryable: false, message } };
+}
+
+export function servePort(port: Browser.runtime.Port, engine: Engine, trusted: Promise<PortAccess | null>): void {
   const watches = new Map<string, Watch>();
   let open = true;
 
@@ -64,8 +95,8 @@ export function servePort(port: Browser.runtime.Port, engine: Engine, trusted: P
   port.onDisconnect.addListener(close);
   // Listen at once (messages must not be lost), act once the sender is known to be ours.
   port.onMessage.addListener((raw: unknown) => {
-    void trusted.then((ok) => {
-      if (!ok) {
+    void trusted.then((access) => {
+      if (!access) {
         if (open) port.disconnect();
         open = false;
         return;
@@ -75,8 +106,23 @@ export function servePort(port: Browser.runtime.Port, engine: Engine, trusted: P
       if (!message) return;
       switch (message.type) {
         case 'watch': {
-          watches.get(message.id)?.unwatch();
           const id = message.id;
+          const replacing = watches.has(id);
+          watches.get(id)?.unwatch();
+          watches.delete(id);
+          const pageHost = access.from === 'content-script' ? access.pageHost : undefined;
+          if (pageHost !== undefined && normalizeHostId(message.query.host) !== pageHost) {
+            post({ type: 'snapshot', id, snapshot: refusedWatch(`A page on ${pageHost ?? 'an unknown host'} may only show statistics of its own host.`) });
+            break;
+          }
+          if (!replacing && watches.size >= MAX_WATCHES_PER_PORT) {
+            post({
+              type: 'snapshot',
+              id,
+              snapshot: refusedWatch(`Statboard shows at most ${MAX_WATCHES_PER_PORT} statistics per page at once; close some and try again.`),
+            });
+            break;
+          }
           watches.set(
             id,
             engine.watch(message.query, message.priority ?? 'interactive', (snapshot) => post({ type: 'snapshot', id, snapshot })),

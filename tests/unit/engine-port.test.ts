@@ -1,0 +1,84 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { MAX_WATCHES_PER_PORT, portAccess, servePort, type PortAccess } from '../../utils/engine/portServer';
+import type { Engine } from '../../utils/engine/engine';
+import type { Query, ServerMessage } from '../../utils/protocol';
+
+/** A port stand-in: what the page side sends, what the background posts back. */
+function fakePort() {
+  const onMessage: ((m: unknown) => void)[] = [];
+  const posted: ServerMessage[] = [];
+  const port = {
+    name: 'statboard',
+    postMessage: (m: ServerMessage) => void posted.push(m),
+    disconnect: vi.fn(),
+    onMessage: { addListener: (l: (m: unknown) => void) => void onMessage.push(l) },
+    onDisconnect: { addListener: () => undefined },
+  } as unknown as Browser.runtime.Port;
+  return { port, posted, send: (m: unknown) => onMessage.forEach((l) => l(m)) };
+}
+
+function fakeEngine() {
+  const watched: Query[] = [];
+  const unwatched: Query[] = [];
+  const engine = {
+    watch: (query: Query) => {
+      watched.push(query);
+      return { retry: () => undefined, unwatch: () => void unwatched.push(query) };
+    },
+  } as unknown as Engine;
+  return { engine, watched, unwatched };
+}
+
+const repo = (n: number, host = 'github.com'): Query => ({ kind: 'repo-stats', host, owner: 'acme', repo: `r${n}`, stat: 'punch-card' });
+const settle = () => new Promise((r) => setTimeout(r, 0));
+const contentScript: PortAccess = { from: 'content-script', pageHost: 'github.com' };
+
+describe('the port server', () => {
+  it(`holds at most ${MAX_WATCHES_PER_PORT} live watches per port and refuses more with an error snapshot`, async () => {
+    const { port, posted, send } = fakePort();
+    const { engine, watched } = fakeEngine();
+    servePort(port, engine, Promise.resolve(contentScript));
+    for (let i = 0; i < MAX_WATCHES_PER_PORT + 10; i++) send({ type: 'watch', id: `w${i}`, query: repo(i) });
+    await settle();
+    expect(watched).toHaveLength(MAX_WATCHES_PER_PORT);
+    const refused = posted.filter((m) => m.snapshot.state === 'error');
+    expect(refused.map((m) => m.id)).toEqual(Array.from({ length: 10 }, (_, i) => `w${MAX_WATCHES_PER_PORT + i}`));
+    expect(refused[0]?.snapshot.meta.message).toMatch(/at most 64/);
+    // Re-watching an id it holds is no new watch; after an unwatch there is room again.
+    send({ type: 'watch', id: 'w0', query: repo(0) });
+    send({ type: 'unwatch', id: 'w1' });
+    send({ type: 'watch', id: 'extra', query: repo(999) });
+    await settle();
+    expect(watched).toHaveLength(MAX_WATCHES_PER_PORT + 2);
+  });
+
+  it('a content script watches only its own page’s host', async () => {
+    const { port, posted, send } = fakePort();
+    const { engine, watched } = fakeEngine();
+    servePort(port, engine, Promise.resolve(contentScript));
+    send({ type: 'watch', id: 'corp', query: repo(1, 'git.corp.example') });
+    send({ type: 'watch', id: 'own', query: repo(2, 'GitHub.com') });
+    await settle();
+    expect(watched.map((q) => q.host)).toEqual(['GitHub.com']);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({ id: 'corp', snapshot: { state: 'error', meta: { message: expect.stringMatching(/only show statistics of its own host/) } } });
+  });
+
+  it('the popup (an extension page) watches any configured host', async () => {
+    const { port, send } = fakePort();
+    const { engine, watched } = fakeEngine();
+    servePort(port, engine, Promise.resolve({ from: 'extension-page' }));
+    send({ type: 'watch', id: 'corp', query: repo(1, 'git.corp.example') });
+    await settle();
+    expect(watched).toHaveLength(1);
+  });
+
+  it('knows a content script’s page host from its sender', () => {
+    const check = { runtimeId: 'ext', extensionOrigin: 'chrome-extension://ext/', gheCom: [], enterpriseServers: ['git.corp.example'] };
+    expect(portAccess({ id: 'ext', url: 'https://git.corp.example/infra/app' }, check)).toEqual({ from: 'content-script', pageHost: 'git.corp.example' });
+    expect(portAccess({ id: 'ext', url: 'chrome-extension://ext/popup.html' }, check)).toEqual({ from: 'extension-page' });
+    expect(portAccess({ id: 'ext', url: 'https://evil.example/' }, check)).toBeNull();
+    expect(portAccess({ id: 'other', url: 'https://github.com/' }, check)).toBeNull();
+  });
+});
