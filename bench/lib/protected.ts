@@ -1,12 +1,15 @@
-import type { Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
+
+/** The extension's service worker, or one of its pages (options, popup): both are its origin. */
+type ExtensionContext = Worker | Page;
 
 /**
  * Reads a key of the protected store (utils/protectedStore.ts: the extension's IndexedDB
  * `statboard-protected`, where tokens, hosts and the watch list live) from the extension's
  * service worker, the way a test inspects what the background keeps.
  */
-export function readProtected(worker: Worker, key: string): Promise<unknown> {
-  return worker.evaluate(
+export function readProtected(worker: ExtensionContext, key: string): Promise<unknown> {
+  return (worker as Worker).evaluate(
     (k) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('statboard-protected', 1);
@@ -31,8 +34,8 @@ export function readProtected(worker: Worker, key: string): Promise<unknown> {
  * BroadcastChannel, so the background's in-memory copy follows (as after a write by the options
  * page). For set-ups a command cannot make (an unchecked token, a watch list with numbers).
  */
-export function writeProtected(worker: Worker, key: string, value: unknown): Promise<void> {
-  return worker.evaluate(
+export function writeProtected(worker: ExtensionContext, key: string, value: unknown): Promise<void> {
+  return (worker as Worker).evaluate(
     ([k, v]) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('statboard-protected', 1);

@@ -1,5 +1,6 @@
+import type { Page } from '@playwright/test';
 import { DEMO_TOKENS } from '../mock-github';
-import { test, expect, giveToken, READY } from './fixtures';
+import { test, expect, giveToken, readProtected, READY, REPO_SECTIONS, sendCommand, writeProtected } from './fixtures';
 
 test('the token never reaches a GitHub page: not its DOM, not a message to a panel', async ({ page, worker, openExtensionPage, panel, mock }) => {
   const token = DEMO_TOKENS.admin;
@@ -37,4 +38,151 @@ test('the token never reaches a GitHub page: not its DOM, not a message to a pan
   expect(dom).not.toContain(token);
   // Nor does any request to another origin carry it.
   expect(mock.requests.filter((r) => !r.url.startsWith('https://api.github.com/') && JSON.stringify(r.headers).includes(token))).toEqual([]);
+});
+
+/** Statboard's isolated world (its content scripts) in the page's main frame, found over CDP. */
+async function contentScriptWorld(page: Page, extensionId: string) {
+  const cdp = await page.context().newCDPSession(page);
+  const worlds: Array<{ id: number; origin: string; name: string; auxData?: { type?: string; isDefault?: boolean; frameId?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+  await cdp.send('Runtime.enable');
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const ours = () =>
+    worlds.find(
+      (w) => w.auxData?.type === 'isolated' && w.auxData.frameId === frameTree.frame.id && w.origin === `chrome-extension://${extensionId}`,
+    );
+  await expect.poll(() => ours() !== undefined, { message: "Statboard's isolated world in the page" }).toBe(true);
+  const world = ours()!;
+  expect(world.name).toBe('Statboard');
+  return {
+    async evaluate<T>(expression: string): Promise<T> {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { contextId: world.id, expression, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value as T;
+    },
+  };
+}
+
+/** Every storage area a content script (and the page) can reach, as one JSON text. */
+const READ_EVERYTHING = `(async () => {
+  const areas = {};
+  for (const name of ['local', 'sync', 'session']) {
+    try { areas[name] = await chrome.storage[name].get(null); } catch (e) { areas[name] = 'refused: ' + e.message; }
+  }
+  const databases = (await indexedDB.databases()).map((d) => d.name);
+  return JSON.stringify({ origin: location.origin, areas, databases, localStorage: { ...localStorage }, sessionStorage: { ...sessionStorage }, cookie: document.cookie });
+})()`;
+
+const EVIL_TOKEN = 'ghp_' + 'EvilTokenFromAContentScript'.padEnd(36, '0');
+
+test("the content scripts' world holds no token, and what it writes to storage changes nothing the background uses", async ({
+  page,
+  worker,
+  extensionId,
+  openExtensionPage,
+  stopWorker,
+  panel,
+  mock,
+}) => {
+  const token = DEMO_TOKENS.admin;
+  await giveToken(openExtensionPage, token);
+  await page.goto('https://github.com/acme/rocket');
+  await expect(panel(page, 'repo').root).toHaveAttribute('data-state', 'ready', READY);
+
+  // Read: every area Statboard's content scripts can reach, and the page's own storage.
+  const world = await contentScriptWorld(page, extensionId);
+  const seen = await world.evaluate<string>(READ_EVERYTHING);
+  expect(JSON.parse(seen).origin).toBe('https://github.com');
+  expect(seen).not.toContain(token);
+  expect(seen).not.toContain('"tokens"');
+  expect(seen).not.toContain('"hosts"');
+  expect(seen).not.toContain('statboard-protected');
+  expect(await page.evaluate(READ_EVERYTHING)).not.toContain(token);
+  // The background does hold it, in the extension's own IndexedDB.
+  expect(JSON.stringify(await readProtected(worker, 'tokens'))).toContain(token);
+
+  // Write: what the attack did before: replace the token, add an Enterprise host.
+  await world.evaluate(`chrome.storage.local.set({
+    tokens: { 'github.com': { token: '${EVIL_TOKEN}' } },
+    hosts: { gheCom: ['evil.ghe.com'], enterpriseServers: ['evil.example'] },
+  }).then(() => true)`);
+  const options = await openExtensionPage('options.html');
+  await expect(options.locator('[data-token-status]')).toHaveAttribute('data-token-status', 'valid');
+  await expect(options.locator('[data-token-status]')).toContainText('mona');
+  await expect(options.locator('li[data-host]')).toHaveCount(1);
+  expect(await sendCommand(options, { type: 'token.set', host: 'evil.ghe.com', token: EVIL_TOKEN })).toMatchObject({ message: expect.stringMatching(/Add this host/) });
+
+  // Nor after the worker restarts (the move out of storage.local happens once, not on every start).
+  await stopWorker();
+  await page.goto('https://github.com/acme/secret');
+  // A private repository: only the real token can see it.
+  await expect(panel(page, 'repo').root).toHaveAttribute('data-state', 'ready', READY);
+  const apiRequests = mock.requests.filter((r) => r.url.startsWith('https://api.github.com/'));
+  expect(apiRequests.filter((r) => r.headers.authorization === `Bearer ${EVIL_TOKEN}`)).toEqual([]);
+  expect(apiRequests.filter((r) => r.path.startsWith('/repos/acme/secret/')).every((r) => r.headers.authorization === `Bearer ${token}`)).toBe(true);
+  await options.reload();
+  await expect(options.locator('li[data-host]')).toHaveCount(1);
+  expect(await sendCommand(options, { type: 'token.status', host: 'github.com' })).toMatchObject({ status: 'valid', login: 'mona' });
+});
+
+test('a content script asks the background only about its own page', async ({ page, extensionId, openExtensionPage, panel }) => {
+  await giveToken(openExtensionPage, DEMO_TOKENS.classic);
+  await page.goto('https://github.com/acme/rocket');
+  await expect(panel(page, 'repo').root).toHaveAttribute('data-state', 'ready', READY);
+  const world = await contentScriptWorld(page, extensionId);
+  const send = (command: object) =>
+    world.evaluate<unknown>(
+      `chrome.runtime.sendMessage({ statboard: 'command', command: ${JSON.stringify(command)} }).catch((e) => ({ error: e.message }))`,
+    );
+  // Whether a token is set: yes. Whose it is, its scopes: not for a page.
+  expect(await send({ type: 'token.status', host: 'github.com' })).toEqual({ host: 'github.com', status: 'valid' });
+  expect(await send({ type: 'token.status', host: 'acme.ghe.com' })).toMatchObject({ error: expect.stringMatching(/only ask about its own host/) });
+  expect(await send({ type: 'token.set', host: 'github.com', token: EVIL_TOKEN })).toMatchObject({ error: expect.stringMatching(/only for Statboard's own pages/) });
+});
+
+test('a second token without a known login sees nothing the first one cached', async ({ page, mock, openExtensionPage, panel }) => {
+  // GHE.com managed users have `_` in their login, which Statboard does not take as a login.
+  const tokenA = 'ghp_' + 'AliceManagedUser'.padEnd(36, '0');
+  const tokenB = 'ghp_' + 'BobManagedUser'.padEnd(36, '0');
+  mock.addToken(tokenA, { login: 'alice_acme', kind: 'classic', scopes: ['repo'], repos: ['acme/secret'] });
+  mock.addToken(tokenB, { login: 'bob_acme', kind: 'classic', scopes: ['repo'] });
+  const options = await openExtensionPage('options.html');
+  const a = await sendCommand(options, { type: 'token.set', host: 'github.com', token: tokenA });
+  expect(a).toMatchObject({ status: 'valid' });
+  expect(a).not.toHaveProperty('login');
+
+  await page.goto('https://github.com/acme/secret');
+  const repo = panel(page, 'repo');
+  for (const name of REPO_SECTIONS) await expect(repo.section(name)).toHaveAttribute('data-state', 'ready', READY);
+
+  // Token B cannot see the private repository; the panel is still open.
+  const b = await sendCommand(options, { type: 'token.set', host: 'github.com', token: tokenB });
+  expect(b).toMatchObject({ status: 'valid' });
+  expect(b).not.toHaveProperty('login');
+  for (const name of REPO_SECTIONS) await expect(repo.section(name)).toHaveAttribute('data-state', 'no-access', READY);
+  await expect(repo.root.locator('table')).toHaveCount(0);
+  // B asked GitHub itself, rather than being served A's fresh cache entries.
+  const asB = () => mock.requests.filter((r) => r.path.startsWith('/repos/acme/secret/stats/') && r.headers.authorization === `Bearer ${tokenB}`);
+  expect(asB().length).toBeGreaterThanOrEqual(REPO_SECTIONS.length);
+
+  // A new visit under B: B's answer again, never A's cached data.
+  await page.reload();
+  for (const name of REPO_SECTIONS) await expect(repo.section(name)).toHaveAttribute('data-state', 'no-access', READY);
+  await expect(repo.root.locator('table')).toHaveCount(0);
+});
+
+test('the options page lists a host added to the protected store and removes it; the background follows', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await expect(options.locator('li[data-host]')).toHaveCount(1);
+  // What HostsSection writes once the browser granted the permission (a prompt tests cannot answer).
+  await writeProtected(options, 'hosts', { gheCom: ['acme.ghe.com'], enterpriseServers: [] });
+  await expect(options.locator('li[data-host="acme.ghe.com"]')).toBeVisible();
+  const set = await sendCommand(options, { type: 'token.set', host: 'acme.ghe.com', token: DEMO_TOKENS.classic });
+  expect(set).not.toMatchObject({ message: expect.stringMatching(/Add this host/) });
+
+  await options.getByRole('button', { name: 'Remove acme.ghe.com' }).click();
+  await expect(options.locator('li[data-host="acme.ghe.com"]')).toHaveCount(0);
+  expect(await readProtected(options, 'hosts')).toEqual({ gheCom: [], enterpriseServers: [] });
+  expect(JSON.stringify(await readProtected(options, 'tokens'))).not.toContain('acme.ghe.com');
+  expect(await sendCommand(options, { type: 'token.set', host: 'acme.ghe.com', token: DEMO_TOKENS.classic })).toMatchObject({ message: expect.stringMatching(/Add this host/) });
 });
