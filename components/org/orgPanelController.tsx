@@ -4,7 +4,8 @@ import { ORG_PANEL_CSS } from './styles';
 import { resolveHost } from '../../utils/github/hosts';
 import {
   detectOrgPage,
-  findMainColumn,
+  findOrgFallback,
+  findOrgOverview,
   mountPanel,
   parseOrgUrl,
   DEFAULT_PANEL_PREFERENCES,
@@ -13,34 +14,21 @@ import {
   type OrgPage,
   type PanelController,
   type PanelPreferences,
-  type Placement,
 } from '../../utils/page';
 import { createStatboardClient, type StatboardClient } from '../../utils/statboardClient';
 
-// The org profile's main column (above pinned repositories); class names are matched by prefix.
-const ORG_MAIN = '.Layout-main, [class^="prc-PageLayout-Content-"], [class*=" prc-PageLayout-Content-"]';
-
-function findOrgMain(doc: Document): Placement | null {
-  const main = doc.querySelector(ORG_MAIN);
-  return main ? { preferred: true, insert: (host) => main.prepend(host) } : null;
-}
-
-/** Last resort: the top of the page body, so a markup change moves the panel, never loses it. */
-function findFallback(doc: Document): Placement | null {
-  return findMainColumn(doc) ?? { preferred: false, insert: (host) => doc.body.prepend(host) };
-}
-
 /**
  * Where and how the organization panel mounts: org profiles only (`/ORG` whose
- * `hovercard-subject-tag` says `organization:`), at the top of the main column. The host
- * always comes from `location.hostname` (github.com or an Enterprise host).
+ * `hovercard-subject-tag` says `organization:`), in the overview column above the pinned or
+ * popular repositories (utils/page/anchor.ts: findOrgOverview), else the top of `<main>`. The
+ * host always comes from `location.host` (github.com or an Enterprise host, with its port).
  */
 export const orgPanelController: PanelController<OrgPage> = {
   match: parseOrgUrl,
   confirm: detectOrgPage,
   key: (page) => `${page.host}/${page.org}`.toLowerCase(),
-  findAnchor: findOrgMain,
-  findFallback,
+  findAnchor: findOrgOverview,
+  findFallback: findOrgFallback,
   mount(page, placement) {
     const client = createStatboardClient();
     const panel = mountPanel({

@@ -20,8 +20,9 @@ import {
 
 /**
  * Where and how the repository panel mounts: repository root and code views, in the sidebar
- * above "About", or at the top of the main column when GitHub's markup has no such spot.
- * The host always comes from `location.hostname` (github.com or an Enterprise host).
+ * directly below "About" (utils/page/anchor.ts: findRepoSidebar), or at the top of the main
+ * column below the repository header when the layout has no sidebar (findMainColumn).
+ * The host always comes from `location.host` (github.com or an Enterprise host, with its port).
  */
 export const repoPanelController: PanelController<RepoPage> = {
   match: parseRepoUrl,

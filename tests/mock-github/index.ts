@@ -4,3 +4,4 @@ export type { OrgSpec, OrgData, SubjectSpec, ActorSpec, RouteSpec, Scope, Window
 export { makeRepoSpec, makeContributors, buildRepo, STATS_ENDPOINTS, COMPUTED_ENDPOINTS } from './repo-data';
 export type { RepoSpec, RepoData, ContributorSpec, RepoStatsAnswers, StatsEndpoint } from './repo-data';
 export { weekStart, isoSeconds } from './random';
+export { REPO_LAYOUTS, GITHUB_OWN_PAGES, type RepoLayout } from './pages';

@@ -10,8 +10,8 @@ import {
   type OrgData, type OrgSpec, type Scope, type Window,
 } from './org-data';
 import {
-  ASSETS_ORIGIN, avatarSvg, notFoundPage, orgPage, PRIMER_CSS_PATH, primerStylesheet, repoPage, repoSubPage, userPage,
-  type PageOptions,
+  ASSETS_ORIGIN, avatarSvg, DEFAULT_REPO_LAYOUT, githubOwnPage, notFoundPage, orgPage, PRIMER_CSS_PATH, primerStylesheet, repoPage,
+  repoSubPage, userPage, type PageOptions, type RepoLayout,
 } from './pages';
 import { hash, isoSeconds } from './random';
 import {
@@ -98,6 +98,8 @@ export interface MockOptions {
   anonymousLimit?: number;
   /** without a token, insights answer 401 "Requires authentication" (default) or 404 */
   insightsWithoutToken?: 401 | 404;
+  /** repository page layout when the URL has no `?layout=` (REPO_LAYOUTS; default `2026-08`, the newest) */
+  layout?: RepoLayout;
 }
 
 interface Bucket {
@@ -170,6 +172,7 @@ export class MockGitHub {
       conditionalStats: options.conditionalStats ?? true,
       anonymousLimit: options.anonymousLimit ?? 5000,
       insightsWithoutToken: options.insightsWithoutToken ?? 401,
+      layout: options.layout ?? DEFAULT_REPO_LAYOUT,
     };
     for (const spec of builtInRepoSpecs()) this.addRepo(spec);
     for (const spec of builtInOrgSpecs()) this.addOrg(spec);
@@ -663,10 +666,12 @@ export class MockGitHub {
     const opts: PageOptions = {
       theme: url.searchParams.get('theme') ?? 'light',
       viewer: this.options.viewer,
-      layout: url.searchParams.get('layout'),
+      layout: url.searchParams.get('layout') ?? this.options.layout,
     };
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts.length === 0) return html(200, notFoundPage(opts));
+    const own = githubOwnPage(parts, opts);
+    if (own) return html(200, own);
     if (parts.length === 1) {
       const org = this.orgs.get(parts[0]!.toLowerCase());
       if (org) {

@@ -46,7 +46,7 @@ export interface PageOptions {
   theme: string;
   /** signed-in user, or null for a signed-out page */
   viewer: string | null;
-  /** `noside`: the repo page without its sidebar (tests the fallback position) */
+  /** the repository page layout (REPO_LAYOUTS; `noside` = `narrow`); null for the default, `2026-08` */
   layout: string | null;
 }
 
@@ -89,6 +89,16 @@ a{color:var(--fgColor-accent);text-decoration:none}a:hover{text-decoration:under
 .markdown-body{padding:24px 32px}
 .markdown-body h1{font-size:2em;border-bottom:1px solid var(--borderColor-muted);padding-bottom:.3em;margin-top:0}
 .markdown-body code{background:var(--bgColor-neutral-muted);padding:.2em .4em;border-radius:6px;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:85%}
+.repohead{padding:16px 32px 0;border-bottom:1px solid var(--borderColor-default);max-width:1280px;margin:0 auto}
+.repohead .UnderlineNav{padding-top:0}
+.narrow-about{margin-bottom:16px}
+[class*="CodeViewSidebar-module__borderGrid__"]{display:flex;flex-direction:column}
+[class*="SidebarSection-module__sidebarSection__"]{padding:16px 0;border-top:1px solid var(--borderColor-muted)}
+[class*="SidebarSection-module__sidebarSection__"]:first-child{border-top:0;padding-top:0}
+[class*="SidebarSection-module__sectionHeading__"]{font-size:16px;font-weight:600;margin:0 0 16px;line-height:1.5}
+[class*="SidebarSection-module__sectionHeading__"] a{color:var(--fgColor-default)}
+@media (max-width:1011px){.hide-md{display:none!important}}
+@media (max-width:767px){.hide-sm{display:none!important}}
 .BorderGrid{display:table;width:100%;border-collapse:collapse}
 .BorderGrid-row{display:table-row}
 .BorderGrid-cell{display:table-cell;padding:16px 0;border-top:1px solid var(--borderColor-muted)}
@@ -267,55 +277,137 @@ function relative(i: number): string {
   return ['2 hours ago', 'yesterday', '3 days ago', 'last week', '2 weeks ago', 'last month', '3 months ago'][i % 7]!;
 }
 
+/**
+ * The repository page layouts GitHub serves (FACTS.md, "Page structure"), all live somewhere:
+ * `2022` (`.Layout-sidebar > .BorderGrid`), `2026-05` (Primer PageLayout, `rails-partial` around
+ * a `.BorderGrid`), `2026-08` (React CSS-module sections, hydration markers, no `.BorderGrid`;
+ * the default) and `narrow` (the 2026-08 page on a narrow window: no end pane).
+ */
+export const REPO_LAYOUTS = ['2022', '2026-05', '2026-08', 'narrow'] as const;
+export type RepoLayout = (typeof REPO_LAYOUTS)[number];
+export const DEFAULT_REPO_LAYOUT: RepoLayout = '2026-08';
+
+/** A layout name from a query parameter or option; `noside` is the old name of `narrow`. */
+export function repoLayout(name: string | null | undefined): RepoLayout {
+  if (name === 'noside') return 'narrow';
+  return (REPO_LAYOUTS as readonly string[]).includes(name ?? '') ? (name as RepoLayout) : DEFAULT_REPO_LAYOUT;
+}
+
+interface SidebarSection {
+  title: string;
+  /** the heading's inner HTML (a link with a counter, or the title) */
+  heading: string;
+  body: string;
+}
+
+function sidebarSections(repo: RepoData): SidebarSection[] {
+  const { spec } = repo;
+  const top = spec.contributors.filter((c) => c.login).slice(0, 12);
+  return [
+    {
+      title: 'About',
+      heading: 'About',
+      body: `<p class="f4 my-3">${e(spec.description)}</p>
+<div class="my-3"><a class="topic-tag" href="/topics/ci">ci</a><a class="topic-tag" href="/topics/deploy">deploy</a><a class="topic-tag" href="/topics/typescript">typescript</a></div>
+<div class="color-fg-muted">★ <strong>${spec.stars.toLocaleString('en-US')}</strong> stars · 128 watching · 512 forks</div>`,
+    },
+    { title: 'Releases', heading: `<a href="/${e(repo.fullName)}/releases">Releases <span class="Counter">42</span></a>`, body: '<div>v3.2.0 <span class="Label">Latest</span></div>' },
+    {
+      title: 'Contributors',
+      heading: `<a href="/${e(repo.fullName)}/graphs/contributors">Contributors <span class="Counter">${spec.contributors.length}</span></a>`,
+      body: `<div>${top.map((c) => `<a href="/${e(c.login!)}" data-hovercard-type="user"><img class="avatar" width="32" height="32" alt="@${e(c.login!)}" src="https://avatars.githubusercontent.com/u/${c.id}?s=64&amp;v=4"></a>`).join(' ')}</div>`,
+    },
+    {
+      title: 'Languages',
+      heading: 'Languages',
+      body: `<div class="lang-bar"><span style="width:78%;background:#3178c6"></span><span style="width:15%;background:#f1e05a"></span><span style="width:7%;background:#563d7c"></span></div>
+<div class="color-fg-muted">${e(spec.language)} 78.1% · JavaScript 15.2% · CSS 6.7%</div>`,
+    },
+  ];
+}
+
+/** 2022-24 and 2026-05: one `.BorderGrid-row > .BorderGrid-cell` per section. */
+function borderGrid(sections: SidebarSection[]): string {
+  return `<div class="BorderGrid about-margin" data-pjax="">
+${sections.map((s) => `<div class="BorderGrid-row"><div class="BorderGrid-cell"><h2 class="${s.title === 'About' ? 'mb-3 h4' : 'h4 mb-3'}">${s.heading}</h2>\n${s.body}</div></div>`).join('\n')}
+</div>`;
+}
+
+/** 2026-08: React's server render, one CSS-module section per part; About hides on narrow windows. */
+function moduleSidebar(sections: SidebarSection[]): string {
+  return `<div class="CodeViewSidebar-module__borderGrid__Lpx5q"><!--$-->
+${sections.map((s) => `<div class="SidebarSection-module__sidebarSection__e8jFN${s.title === 'About' ? ' hide-sm hide-md' : ''}"><h2 class="SidebarSection-module__sectionHeading__TG36m prc-Heading-Heading-MtWFE" data-component="Heading"><span><!--&-->${s.heading}<!--&--></span></h2><!--&-->${s.body}<!--&--></div>`).join('\n')}
+<!--/$--></div>`;
+}
+
+function sidebar(layout: RepoLayout, sections: SidebarSection[]): string {
+  if (layout === '2022') return `<div class="Layout-sidebar">${borderGrid(sections)}</div>`;
+  if (layout === '2026-05') {
+    return `<div class="prc-PageLayout-PaneWrapper-pHPYL" data-position="end">
+<div class="prc-PageLayout-Pane-Vl5LI" data-resizable="false" style="--spacing: 24px;">
+<rails-partial data-partial-name="codeViewRepoRoute.Sidebar" data-loaded="true">${borderGrid(sections)}</rails-partial>
+</div></div>`;
+  }
+  if (layout === '2026-08') {
+    return `<div class="prc-PageLayout-PaneWrapper-pHPop" data-position="end" data-sticky="false"><!--&-->
+<div class="prc-PageLayout-Pane-AyzHK" data-component="SplitPageLayout.Pane" data-resizable="false" style="--spacing: 24px;">${moduleSidebar(sections)}</div>
+<!--&--></div>`;
+  }
+  return '';
+}
+
+/** `#repository-container-header`: the repository name and its tab bar, first in `<main>`. */
+function repoHeader(repo: RepoData, tab: string): string {
+  const { spec } = repo;
+  return `<div id="repository-container-header" class="repohead" data-turbo-replace="">
+<div class="repohead-actions">
+<div class="repohead-title"><strong><a href="/${e(repo.fullName)}" data-soft-nav="turbo">${e(spec.name)}</a></strong><span class="Label">${spec.private ? 'Private' : 'Public'}</span></div>
+<div style="display:flex;gap:8px"><span class="btn">Watch <span class="Counter">128</span></span><span class="btn">Fork <span class="Counter">512</span></span><span class="btn">★ Star <span class="Counter">${spec.stars.toLocaleString('en-US')}</span></span></div>
+</div>
+${repoNav(repo, tab)}
+</div>`;
+}
+
 export function repoPage(repo: RepoData, opts: PageOptions): string {
   const { spec } = repo;
+  const layout = repoLayout(opts.layout);
   const files = spec.empty
     ? ''
     : ['.github', 'docs', 'src', 'tests', '.gitignore', 'LICENSE', 'README.md', 'package.json', 'tsconfig.json']
         .map((f, i) => `<div class="Box-row" role="row"><span class="name" role="rowheader"><a href="/${e(repo.fullName)}/blob/${e(spec.defaultBranch)}/${f}">${f}</a></span><span class="msg">${['Bump deps', 'Docs: launch guide', 'Faster pipeline planner', 'Cover retries', 'Ignore build output', 'MIT license', 'Explain setup', 'Release 3.2.0', 'Stricter checks'][i]}</span><span class="age">${relative(i)}</span></div>`)
         .join('');
-  const top = spec.contributors.filter((c) => c.login).slice(0, 12);
-  const sidebar = `
-<div class="prc-PageLayout-PaneWrapper-pHPYL" data-position="end">
-<div class="prc-PageLayout-Pane-Vl5LI" data-resizable="false" style="--spacing: 24px;">
-<div class="BorderGrid about-margin" data-pjax="">
-<div class="BorderGrid-row"><div class="BorderGrid-cell">
-<h2 class="mb-3 h4">About</h2>
-<p class="f4 my-3">${e(spec.description)}</p>
-<div class="my-3"><a class="topic-tag" href="/topics/ci">ci</a><a class="topic-tag" href="/topics/deploy">deploy</a><a class="topic-tag" href="/topics/typescript">typescript</a></div>
-<div class="color-fg-muted">★ <strong>${spec.stars.toLocaleString('en-US')}</strong> stars · 128 watching · 512 forks</div>
-</div></div>
-<div class="BorderGrid-row"><div class="BorderGrid-cell"><h2 class="h4 mb-3"><a href="/${e(repo.fullName)}/releases">Releases <span class="Counter">42</span></a></h2><div>v3.2.0 <span class="Label">Latest</span></div></div></div>
-<div class="BorderGrid-row"><div class="BorderGrid-cell"><h2 class="h4 mb-3"><a href="/${e(repo.fullName)}/graphs/contributors">Contributors <span class="Counter">${spec.contributors.length}</span></a></h2>
-<div>${top.map((c) => `<a href="/${e(c.login!)}" data-hovercard-type="user"><img class="avatar" width="32" height="32" alt="@${e(c.login!)}" src="https://avatars.githubusercontent.com/u/${c.id}?s=64&amp;v=4"></a>`).join(' ')}</div></div></div>
-<div class="BorderGrid-row"><div class="BorderGrid-cell"><h2 class="h4 mb-3">Languages</h2>
-<div class="lang-bar"><span style="width:78%;background:#3178c6"></span><span style="width:15%;background:#f1e05a"></span><span style="width:7%;background:#563d7c"></span></div>
-<div class="color-fg-muted">${e(spec.language)} 78.1% · JavaScript 15.2% · CSS 6.7%</div></div></div>
-</div></div></div>`;
-  const main = `
-<div class="container-xl">
-<div class="repohead-actions">
-<div class="repohead-title"><strong><a href="/${e(repo.fullName)}">${e(spec.name)}</a></strong><span class="Label">${spec.private ? 'Private' : 'Public'}</span></div>
-<div style="display:flex;gap:8px"><span class="btn">Watch <span class="Counter">128</span></span><span class="btn">Fork <span class="Counter">512</span></span><span class="btn">★ Star <span class="Counter">${spec.stars.toLocaleString('en-US')}</span></span></div>
-</div>
-<div class="prc-PageLayout-PageLayoutRoot-1zlEO">
-<div class="prc-PageLayout-PageLayoutContent-jzDMn">
-<div class="prc-PageLayout-ContentWrapper-b-QRo" data-is-hidden="false">
-<div class="prc-PageLayout-Content--F7-I" data-width="full">
+  const sections = sidebarSections(repo);
+  // On narrow windows GitHub shows About's text above the files instead of in a pane.
+  const narrowAbout = layout === 'narrow' ? `<div class="narrow-about"><p class="f4" style="margin:0 0 8px">${e(spec.description)}</p><div class="color-fg-muted">★ ${spec.stars.toLocaleString('en-US')} stars · 512 forks</div></div>` : '';
+  const content = `${narrowAbout}
 <div class="repohead-actions"><span class="btn">⎇ ${e(spec.defaultBranch)}</span><span class="btn btn-primary">Code ▾</span></div>
 <div class="Box" data-hpc>
 <div class="Box-header"><img class="avatar" width="20" height="20" alt="" src="https://avatars.githubusercontent.com/u/${spec.contributors[0]?.id ?? 1}?s=40&amp;v=4"><strong>${e(spec.contributors[0]?.login ?? spec.owner)}</strong><span class="color-fg-muted">Faster pipeline planner</span><span class="color-fg-muted" style="margin-left:auto"><code>${repo.headSha.slice(0, 7)}</code> · 2 hours ago</span></div>
 <div role="grid" aria-labelledby="folders-and-files">${spec.empty ? '<div class="Box-row">This repository is empty.</div>' : files}</div>
 </div>
-${spec.empty ? '' : `<div class="Box" style="margin-top:16px" id="readme"><div class="Box-header"><strong>README</strong></div><article class="markdown-body entry-content" itemprop="text"><h1>${e(spec.name)}</h1><p>${e(spec.description)}.</p><p>Install with <code>npm install @${e(spec.owner)}/${e(spec.name)}</code> and run <code>${e(spec.name)} launch</code>.</p></article></div>`}
-</div></div>
-${opts.layout === 'noside' ? '' : sidebar}
-</div></div></div>`;
+${spec.empty ? '' : `<div class="Box" style="margin-top:16px" id="readme"><div class="Box-header"><strong>README</strong></div><article class="markdown-body entry-content" itemprop="text"><h1>${e(spec.name)}</h1><p>${e(spec.description)}.</p><p>Install with <code>npm install @${e(spec.owner)}/${e(spec.name)}</code> and run <code>${e(spec.name)} launch</code>.</p></article></div>`}`;
+  const body =
+    layout === '2022'
+      ? `<div class="Layout Layout--flowRow-until-md Layout--sidebarPosition-end Layout--sidebarPosition-flowRow-end">
+<div class="Layout-main">${content}</div>
+${sidebar(layout, sections)}
+</div>`
+      : `<div class="prc-PageLayout-PageLayoutRoot-1zlEO" data-component="PageLayout">
+<div class="prc-PageLayout-PageLayoutContent-jzDMn">
+<div class="prc-PageLayout-ContentWrapper-b-QRo" data-is-hidden="false">
+<div class="prc-PageLayout-Content--F7-I" data-width="full">${content}</div></div>
+${sidebar(layout, sections)}
+</div></div>`;
+  const main = `
+${repoHeader(repo, 'code')}
+<div class="container-xl" data-statboard-mock-layout="${layout}">
+${body}
+</div>`;
   return page(opts, {
     title: `${repo.fullName}: ${spec.description}`,
     metas: repoMetas(repo),
     context: repoContext(repo),
-    nav: repoNav(repo, 'code'),
+    nav: '',
     main,
   });
 }
@@ -332,8 +424,8 @@ export function repoSubPage(repo: RepoData, opts: PageOptions, tab: string, issu
     title: issue === null ? `${tab} · ${repo.fullName}` : `Launch fails on cold start · Issue #${issue} · ${repo.fullName}`,
     metas: { ...repoMetas(repo), 'route-pattern': issue === null ? `/:user_id/:repository/${tab}` : '/:user_id/:repository/issues/:id' },
     context: repoContext(repo),
-    nav: repoNav(repo, tab),
-    main: `<div class="container-xl">${body}</div>`,
+    nav: '',
+    main: `${repoHeader(repo, tab)}<div class="container-xl">${body}</div>`,
   });
 }
 
@@ -380,6 +472,41 @@ export function userPage(login: string, id: number, opts: PageOptions): string {
     title: `${login} · GitHub`,
     metas: { description: `${login} has repositories on GitHub.`, 'route-pattern': '/:user_id', 'hovercard-subject-tag': `user:${id}` },
     context: `<a href="/${e(login)}">${e(login)}</a>`,
+    nav: '',
+    main,
+  });
+}
+
+/**
+ * GitHub's own pages whose URLs look like `/NAME` or `/NAME/THING` (FACTS.md: marketing and docs
+ * pages have two-segment URLs and none of the repository meta tags). `solutions` is not in
+ * github-reserved-names: only the missing repository landmarks tell that page apart.
+ */
+export const GITHUB_OWN_PAGES: Record<string, string> = {
+  '/features/copilot': 'GitHub Copilot · Your AI pair programmer',
+  '/git-guides/install-git': 'Install Git · GitHub',
+  '/education/students': 'GitHub Education for students',
+  '/solutions/devops': 'DevOps solutions · GitHub',
+  '/feed': 'Feed · GitHub',
+  '/discussions': 'Discussions · GitHub',
+  '/mcp': 'GitHub MCP Registry',
+};
+
+/** A marketing, docs or dashboard page of GitHub itself, or null for other paths. */
+export function githubOwnPage(parts: string[], opts: PageOptions): string | null {
+  const path = `/${parts.join('/')}`;
+  const title = GITHUB_OWN_PAGES[path];
+  if (title === undefined) return null;
+  const [first = '', second = ''] = parts;
+  const main = `<div class="container-xl" data-statboard-mock-page="github-own">
+<h1 style="font-size:40px;margin:40px 0 8px">${e(title.split(' · ')[0]!)}</h1>
+<p class="f4 color-fg-muted">${e(first)}${second ? ` / ${e(second)}` : ''}: GitHub's own page, no repository here.</p>
+<div class="Box"><div class="Box-row">Get started</div><div class="Box-row">Pricing</div><div class="Box-row">Contact sales</div></div>
+</div>`;
+  return page(opts, {
+    title,
+    metas: { description: `${title}.` },
+    context: `<a href="${e(path)}">${e(first)}</a>`,
     nav: '',
     main,
   });

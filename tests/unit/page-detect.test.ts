@@ -3,12 +3,13 @@ import { detectOrgPage, detectRepoPage, isReservedPath, panelKindFor, parseOrgUr
 
 /**
  * The unit environment is Node without a DOM (vitest.config.ts sets no environment), so pages
- * are a minimal fake Document: `meta()` in detect.ts only calls
- * `doc.querySelector('meta[name="<name>"]')` and reads `.content`.
+ * are a minimal fake Document: `readPageFacts()` in detect.ts only calls
+ * `doc.querySelector('meta[name="<name>"]')` (reading `.content`) and `querySelector('#id')`.
  */
-function page(metas: Record<string, string> = {}): Document {
+function page(metas: Record<string, string> = {}, elements: string[] = []): Document {
   const doc = {
     querySelector(selector: string): { content: string } | null {
+      if (selector.startsWith('#')) return elements.includes(selector) ? { content: '' } : null;
       const match = /^meta\[name="([^"]+)"\]$/.exec(selector);
       if (!match) throw new Error(`fake document: unexpected selector ${selector}`);
       const content = metas[match[1] as string];
@@ -149,7 +150,8 @@ describe('parseRepoUrl', () => {
 
   it('keeps the page host (GHE.com and Enterprise Server)', () => {
     expect(parseRepoUrl('https://acme.ghe.com/o/r')?.host).toBe('acme.ghe.com');
-    expect(parseRepoUrl('https://git.example.com:8443/o/r')?.host).toBe('git.example.com');
+    // The port is part of the host: the options store `git.example.com:8443` and must match it.
+    expect(parseRepoUrl('https://git.example.com:8443/o/r')?.host).toBe('git.example.com:8443');
   });
 });
 
@@ -165,9 +167,25 @@ describe('detectRepoPage', () => {
     expect(detectRepoPage(href, page({ [NWO]: 'other-org/hello-world' }))).toBeNull();
   });
 
-  it('falls back to the URL when the meta tag is absent or blank', () => {
-    expect(detectRepoPage(href, page())).toEqual(parseRepoUrl(href));
-    expect(detectRepoPage(href, page({ [NWO]: '   ' }))).toEqual(parseRepoUrl(href));
+  it('without the meta tag, a two-segment URL needs another repository landmark', () => {
+    expect(detectRepoPage(href, page())).toBeNull();
+    expect(detectRepoPage(href, page({ [NWO]: '   ' }))).toBeNull();
+    expect(detectRepoPage(href, page({ [SUBJECT]: 'repository:1296269' }))).toEqual(parseRepoUrl(href));
+    expect(detectRepoPage(href, page({ 'route-pattern': '/:user_id/:repository' }))).toEqual(parseRepoUrl(href));
+    expect(detectRepoPage(href, page({}, ['#repository-container-header']))).toEqual(parseRepoUrl(href));
+    // Another page's subject, or a route that is not a repository's, is no landmark.
+    expect(detectRepoPage(href, page({ [SUBJECT]: 'organization:9919' }, ['#repository-container-header']))).toBeNull();
+    expect(detectRepoPage(href, page({ 'route-pattern': '/features/:feature' }))).toBeNull();
+  });
+
+  it('a code view (`/o/r/tree/...`) is a repository by its shape, without the meta tag', () => {
+    expect(detectRepoPage(`${href}/tree/main/src`, page())?.nwo).toBe('octo-org/hello-world');
+  });
+
+  it("GitHub's own two-segment pages are no repository", () => {
+    for (const path of ['features/copilot', 'git-guides/install-git', 'education/students', 'solutions/devops']) {
+      expect(detectRepoPage(`https://github.com/${path}`, page({ description: 'GitHub' })), path).toBeNull();
+    }
   });
 
   it('matches case-insensitively and takes the spelling from the page', () => {
@@ -234,9 +252,21 @@ describe('detectOrgPage', () => {
 });
 
 describe('panelKindFor', () => {
-  it('is repo for repository URLs, whatever the meta tags say', () => {
-    expect(panelKindFor('https://github.com/o/r', page())).toBe('repo');
+  it('is repo for repository pages the DOM confirms', () => {
+    expect(panelKindFor('https://github.com/o/r', page({ [NWO]: 'o/r' }))).toBe('repo');
+    expect(panelKindFor('https://github.com/o/r', page({ [SUBJECT]: 'repository:1' }))).toBe('repo');
     expect(panelKindFor('https://github.com/o/r/tree/main/src', page({ [SUBJECT]: 'repository:1' }))).toBe('repo');
+  });
+
+  it('is null for a two-segment URL whose page has no repository landmark (nothing injected)', () => {
+    expect(panelKindFor('https://github.com/o/r', page())).toBeNull();
+    expect(panelKindFor('https://github.com/solutions/devops', page({ description: 'DevOps' }))).toBeNull();
+  });
+
+  it("is null for GitHub's own pages", () => {
+    for (const path of ['feed', 'discussions', 'mcp', 'features/copilot', 'git-guides/install-git', 'education/students']) {
+      expect(panelKindFor(`https://github.com/${path}`, page()), path).toBeNull();
+    }
   });
 
   it('is org for a profile URL that says organization', () => {

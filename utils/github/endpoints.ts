@@ -9,6 +9,7 @@ import {
   type Query,
   type RepoStat,
 } from '../protocol';
+import { isValidOrg, isValidOwner, isValidRepo } from './names';
 
 /**
  * Every GitHub URL Statboard calls is built here, from validated parts only. A Query maps to
@@ -51,22 +52,14 @@ export const SECTION_NAMES: Record<RepoStat | InsightsReport, string> = {
   routes: 'API routes',
 };
 
-// GitHub's naming rules.
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-const REPO = /^[A-Za-z0-9._-]{1,100}$/;
 const TIMESTAMP = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
 const INCREMENT = /^[1-9]\d{0,4}[mhdw]$/;
 const USER_ID = /^[1-9]\d{0,19}$/;
 const MAX_FILTER = 100;
 
-
-export function isValidOwner(name: unknown): name is string {
-  return typeof name === 'string' && name.length <= 39 && OWNER.test(name);
-}
-
-export function isValidRepo(name: unknown): name is string {
-  return typeof name === 'string' && REPO.test(name) && name !== '.' && name !== '..';
-}
+// GitHub's naming rules live in names.ts (the page detector uses the same ones); re-exported
+// for the callers that validate names with the endpoints.
+export { isValidOrg, isValidOwner, isValidRepo };
 
 export function isValidTimestamp(value: unknown): value is string {
   return typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
@@ -154,7 +147,7 @@ export function buildRequest(query: Query): BuildResult {
 
 function buildInsightsRequest(query: OrgInsightsQuery): BuildResult {
   const org = query.org;
-  if (!isValidOwner(org)) return refuse('the organization name is not a valid GitHub name');
+  if (!isValidOrg(org)) return refuse('the organization name is not a valid GitHub name');
   if (!isValidTimestamp(query.minTimestamp) || !isValidTimestamp(query.maxTimestamp)) {
     return refuse('timestamps must look like 2025-01-31T00:00:00Z');
   }

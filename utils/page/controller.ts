@@ -1,5 +1,4 @@
-import type { Placement } from './anchor';
-import { waitFor } from './anchor';
+import { BEST_RANK, type Placement } from './anchor';
 import { onPageChange } from './navigation';
 
 export interface PanelController<P> {
@@ -9,66 +8,161 @@ export interface PanelController<P> {
   confirm(href: string, doc: Document): P | null;
   /** a stable text for the page: same key, same panel */
   key(page: P): string;
-  /** the preferred spot, or null while it is not in the DOM */
+  /** the best spot the page has now (sidebar, overview column), or null while it has none */
   findAnchor(doc: Document): Placement | null;
-  /** used when the preferred spot does not appear in time */
+  /** the spot used at once when the page has finished loading without any `findAnchor` spot */
   findFallback(doc: Document): Placement | null;
   /** mounts the panel and returns its teardown */
   mount(page: P, placement: Placement): { host: HTMLElement; unmount(): void };
-  /** how long to wait for the preferred spot (ms) */
-  anchorTimeoutMs?: number;
+  /** how long to wait for the DOM to confirm the page before giving up until the next page change (ms) */
+  confirmTimeoutMs?: number;
+}
+
+/** More re-attaches than this within REATTACH_WINDOW_MS means a fight with the page's renderer. */
+const MAX_REATTACHES = 10;
+const REATTACH_WINDOW_MS = 1000;
+
+interface PanelSession {
+  key: string;
+  /** false once it gave up waiting for the page without mounting */
+  alive(): boolean;
+  /** re-checks the panel's place now (a page-change event for the same page) */
+  maintain(): void;
+  stop(): void;
 }
 
 /**
- * Keeps exactly one panel for the page now shown: on every page change it re-reads the URL,
- * keeps the panel when the page is the same and the panel is still in the DOM (Turbo may swap
- * the body), and otherwise removes it and mounts one for the new page once the DOM is ready.
- * Everything stops when `signal` aborts (the extension was reloaded: `ctx.signal`).
+ * One panel for one page (one key), with ONE MutationObserver from start to teardown:
+ * - waiting: mounts as soon as the DOM confirms the page and has a spot: the best landmark, or,
+ *   once the document has loaded without one, the fallback at once (no timeout to sit out);
+ * - mounted: when a React render removes the host while the page is the same, puts the same
+ *   host back in the same microtask (no remount: state, charts and watches stay, nothing is
+ *   fetched again); when a better spot appears (the sidebar after the fallback), moves it there.
+ * No polling: work happens only when the DOM changes, and stops at `stop()`.
+ */
+function startSession<P>(controller: PanelController<P>, key: string): PanelSession {
+  let mounted: { host: HTMLElement; unmount(): void; placement: Placement } | null = null;
+  let stopped = false;
+  let gaveUp = false;
+  let frame = 0;
+  let fallbackOnly = false;
+  const reattaches: number[] = [];
+
+  const confirmed = (): P | null => {
+    const page = controller.confirm(location.href, document);
+    return page && controller.key(page) === key ? page : null;
+  };
+  const loaded = () => document.readyState !== 'loading';
+  const spot = (): Placement | null =>
+    (fallbackOnly ? null : controller.findAnchor(document)) ?? (loaded() ? controller.findFallback(document) : null);
+
+  /** Turbo's snapshot of a page restores a clone of our host without its shadow root: drop it. */
+  const removeCopies = (host: HTMLElement) => {
+    const name = host.dataset.statboardHost;
+    if (!name) return;
+    for (const el of document.querySelectorAll<HTMLElement>(`[data-statboard-host="${name}"]`)) {
+      if (el !== host && !el.shadowRoot) el.remove();
+    }
+  };
+
+  const put = (placement: Placement) => {
+    if (!mounted) return;
+    placement.insert(mounted.host);
+    mounted.placement = placement;
+    removeCopies(mounted.host);
+  };
+
+  const tryMount = () => {
+    const page = confirmed();
+    const placement = page && spot();
+    if (!page || !placement) return;
+    clearTimeout(giveUp);
+    gaveUp = false;
+    mounted = { ...controller.mount(page, placement), placement };
+    removeCopies(mounted.host);
+  };
+
+  const maintain = () => {
+    if (stopped) return;
+    if (!mounted) return tryMount();
+    const { host, placement } = mounted;
+    if (host.isConnected && (placement.rank >= BEST_RANK || fallbackOnly)) return;
+    if (!confirmed()) return; // another page is on its way: the page-change check decides
+    if (!host.isConnected) {
+      const now = Date.now();
+      reattaches.push(now);
+      while (reattaches.length > 0 && reattaches[0]! < now - REATTACH_WINDOW_MS) reattaches.shift();
+      // Something keeps removing it from the sidebar: stay in the fallback rather than fight.
+      if (reattaches.length > MAX_REATTACHES) fallbackOnly = true;
+      const next = spot();
+      if (next) put(next);
+      return;
+    }
+    const better = controller.findAnchor(document);
+    if (better && better.rank > placement.rank) put(better);
+  };
+
+  const observer = new MutationObserver(() => {
+    if (stopped) return;
+    if (mounted) {
+      if (!mounted.host.isConnected) return maintain(); // within this microtask, before a paint
+      if (mounted.placement.rank >= BEST_RANK || fallbackOnly) return;
+    }
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      maintain();
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['content'] });
+  const onLoaded = () => maintain();
+  if (!loaded()) document.addEventListener('DOMContentLoaded', onLoaded, { once: true });
+  // A page that never confirms (not a repository after all) stops costing anything.
+  const giveUp = setTimeout(() => {
+    if (mounted) return;
+    gaveUp = true;
+    observer.disconnect();
+  }, controller.confirmTimeoutMs ?? 10_000);
+
+  tryMount();
+  return {
+    key,
+    alive: () => !gaveUp,
+    maintain,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+      clearTimeout(giveUp);
+      document.removeEventListener('DOMContentLoaded', onLoaded);
+      mounted?.unmount();
+      mounted = null;
+    },
+  };
+}
+
+/**
+ * Keeps exactly one panel for the page now shown: on every page change it re-reads the URL; the
+ * same page keeps its panel (put back in place if the DOM was swapped under it), another page
+ * gets a new one once its DOM confirms it. Everything stops when `signal` aborts (the extension
+ * was reloaded: `ctx.signal`).
  */
 export function startPanelController<P>(controller: PanelController<P>, signal: AbortSignal): void {
-  let current: { key: string; host: HTMLElement; unmount(): void } | null = null;
-  let pending: { key: string; abort: AbortController } | null = null;
+  let session: PanelSession | null = null;
 
   const teardown = () => {
-    pending?.abort.abort();
-    pending = null;
-    current?.unmount();
-    current = null;
+    session?.stop();
+    session = null;
   };
 
   const check = (href: string) => {
     if (signal.aborted) return;
     const wanted = controller.match(href);
     const key = wanted ? controller.key(wanted) : null;
-    if (current && current.key === key && current.host.isConnected) return;
-    if (pending && pending.key === key) return;
+    if (session && session.key === key && session.alive()) return session.maintain();
     teardown();
-    if (!wanted || key === null) return;
-
-    const abort = new AbortController();
-    pending = { key, abort };
-    const done = (page: P | null, placement: Placement | null) => {
-      if (abort.signal.aborted || signal.aborted || pending?.abort !== abort) return;
-      pending = null;
-      const now = controller.match(location.href);
-      if (!page || !placement || !now || controller.key(now) !== key) return;
-      current = { key, ...controller.mount(page, placement) };
-    };
-    const timeoutMs = controller.anchorTimeoutMs ?? 5000;
-    void waitFor(
-      () => {
-        const page = controller.confirm(location.href, document);
-        if (!page || controller.key(page) !== key) return null;
-        const placement = controller.findAnchor(document);
-        return placement ? { page, placement } : null;
-      },
-      { timeoutMs, signal: abort.signal },
-    ).then((found) => {
-      if (found) return done(found.page, found.placement);
-      // No preferred spot in time: the fallback, if the DOM at least confirms the page.
-      const page = controller.confirm(location.href, document);
-      done(page && controller.key(page) === key ? page : null, controller.findFallback(document));
-    });
+    if (key !== null) session = startSession(controller, key);
   };
 
   onPageChange(check, signal);

@@ -1,12 +1,15 @@
 /**
- * Which GitHub page is shown, from the URL and the page's own meta tags. The URL says what the
- * page should be; the meta tags say what the DOM currently is. During a soft navigation the URL
+ * Which GitHub page is shown: a pure function of the URL and a few facts read from the page
+ * (`readPageFacts`), so it can run in the page, the background or a test. The URL says what the
+ * page should be; the facts say what the DOM currently is. During a soft navigation the URL
  * changes first, so a mismatch means "not yet", and callers wait for the DOM to catch up.
  */
+import reservedNames from 'github-reserved-names/reserved-names.json';
+import { isValidOrg, isValidOwner, isValidRepo } from '../github/names';
 
 export interface RepoPage {
   kind: 'repo';
-  /** the page host, e.g. `github.com` */
+  /** the page host with its port, e.g. `github.com`, `git.corp.example:8443` */
   host: string;
   owner: string;
   repo: string;
@@ -20,28 +23,48 @@ export interface OrgPage {
   org: string;
 }
 
+/** What the page itself says it is; every field is null/false when the page does not say. */
+export interface PageFacts {
+  /** `meta[name="octolytics-dimension-repository_nwo"]`: `owner/repo` on repository pages */
+  repositoryNwo: string | null;
+  /** `meta[name="hovercard-subject-tag"]`: `repository:<id>`, `organization:<id>`, `user:<id>` */
+  subject: string | null;
+  /** `meta[name="route-pattern"]`: `/:user_id/:repository` on a repository's code view */
+  routePattern: string | null;
+  /** `#repository-container-header` (the repository name and tab bar) is in the page */
+  repositoryHeader: boolean;
+}
+
+export const NO_PAGE_FACTS: Readonly<PageFacts> = Object.freeze({ repositoryNwo: null, subject: null, routePattern: null, repositoryHeader: false });
+
+function meta(doc: Document, name: string): string | null {
+  return doc.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content.trim() || null;
+}
+
+/** The facts detection needs, read from a document (four cheap lookups). */
+export function readPageFacts(doc: Document): PageFacts {
+  return {
+    repositoryNwo: meta(doc, 'octolytics-dimension-repository_nwo'),
+    subject: meta(doc, 'hovercard-subject-tag'),
+    routePattern: meta(doc, 'route-pattern'),
+    repositoryHeader: doc.querySelector('#repository-container-header') !== null,
+  };
+}
+
+// GitHub's own first path segments: the `github-reserved-names` list (about 300, the one
+// github-url-detection uses), plus a few that list lacks and that are GitHub's pages too.
+const OWN_PAGES = ['assets', 'avatars', 'models', 'public', 'solutions'];
+
 /**
  * First path segments that are GitHub's own pages, never an owner: the one list for the page
  * detector and the popup's reading of the active tab's URL.
  */
-export const RESERVED_PATHS: ReadonlySet<string> = new Set([
-  'about', 'account', 'api', 'apps', 'assets', 'blog', 'codespaces', 'collections', 'contact', 'copilot',
-  'customer-stories', 'dashboard', 'enterprise', 'enterprises', 'events', 'explore', 'features', 'gist',
-  'github-copilot', 'home', 'issues', 'join', 'login', 'logout', 'marketplace', 'models', 'new',
-  'notifications', 'organizations', 'orgs', 'pricing', 'public', 'pulls', 'readme', 'resources', 'search',
-  'security', 'sessions', 'settings', 'signup', 'site', 'solutions', 'sponsors', 'stars', 'team', 'topics',
-  'trending', 'users', 'watching',
-]);
+export const RESERVED_PATHS: ReadonlySet<string> = new Set([...(reservedNames as string[]), ...OWN_PAGES]);
 
 /** Whether a first path segment (decoded, any case) is one of GitHub's own pages. */
 export function isReservedPath(segment: string): boolean {
   return RESERVED_PATHS.has(segment.toLowerCase());
 }
-
-// Owners (users, orgs; managed users have `_`) start with a letter or digit; repository names
-// may start with a dot (`.github` holds an org's community files) but are never `.` or `..`.
-const OWNER = /^[A-Za-z0-9][A-Za-z0-9_-]{0,38}$/;
-const REPO = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
 
 /** The path's parts, decoded; null for a malformed escape (this runs on every GitHub page). */
 function segments(url: URL): string[] | null {
@@ -52,66 +75,105 @@ function segments(url: URL): string[] | null {
   }
 }
 
-function meta(doc: Document, name: string): string | null {
-  return doc.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content.trim() || null;
+function toUrl(href: string | URL): URL | null {
+  try {
+    return new URL(href);
+  } catch {
+    return null;
+  }
 }
 
 /**
  * A repository root or code view (`/owner/repo`, `/owner/repo/tree/...`) from the URL alone;
- * issues, pull requests, settings and the rest are not.
+ * issues, pull requests, settings and the rest are not. The host keeps its port: an Enterprise
+ * Server at `git.corp.example:8443` is a different host from one at `git.corp.example`.
  */
-export function parseRepoUrl(href: string): RepoPage | null {
-  const url = new URL(href);
+export function parseRepoUrl(href: string | URL): RepoPage | null {
+  const url = toUrl(href);
+  // Gists live on gist.HOST and have `/user/id` paths: never a repository.
+  if (!url || url.hostname.startsWith('gist.')) return null;
   const [owner, repo, view, ...rest] = segments(url) ?? [];
   if (!owner || !repo || isReservedPath(owner)) return null;
-  if (!OWNER.test(owner) || !REPO.test(repo) || repo.endsWith('.git')) return null;
+  if (!isValidOwner(owner) || !isValidRepo(repo)) return null;
   if (view !== undefined && !(view === 'tree' && rest.length > 0)) return null;
-  return { kind: 'repo', host: url.hostname, owner, repo, nwo: `${owner}/${repo}` };
+  return { kind: 'repo', host: url.host, owner, repo, nwo: `${owner}/${repo}` };
+}
+
+/** Whether the page says it is a repository page by anything but its nwo tag. */
+function hasRepositoryLandmark(facts: PageFacts): boolean {
+  return (
+    (facts.subject?.startsWith('repository:') ?? false) ||
+    (facts.routePattern?.startsWith('/:user_id/:repository') ?? false) ||
+    facts.repositoryHeader
+  );
 }
 
 /**
  * The repository page now shown, or null. Confirmed by `octolytics-dimension-repository_nwo`
- * when the page has it (null while it still names the previous page); the URL alone when the
- * tag is absent, so a markup change degrades confirmation, not the feature.
+ * when the page has it (null while it still names the previous page). Without it, a two-segment
+ * URL needs another repository landmark (`hovercard-subject-tag` = `repository:*`, a repository
+ * `route-pattern`, `#repository-container-header`): GitHub's marketing and docs pages
+ * (`/git-guides/install-git`, `/solutions/devops`) look like `/owner/repo` and have none of them.
+ * A tree URL (`/o/r/tree/...`) is a repository by its shape.
  */
-export function detectRepoPage(href: string, doc: Document): RepoPage | null {
+export function repoPageFrom(href: string | URL, facts: PageFacts): RepoPage | null {
   const page = parseRepoUrl(href);
   if (!page) return null;
-  const nwo = meta(doc, 'octolytics-dimension-repository_nwo');
-  if (nwo === null) return page;
+  const nwo = facts.repositoryNwo;
+  if (nwo === null) {
+    if (facts.subject !== null && !facts.subject.startsWith('repository:')) return null;
+    const twoSegments = (segments(new URL(href))?.length ?? 0) === 2;
+    return !twoSegments || hasRepositoryLandmark(facts) ? page : null;
+  }
   if (nwo.toLowerCase() !== page.nwo.toLowerCase()) return null;
   const [owner = page.owner, repo = page.repo] = nwo.split('/');
   return { ...page, owner, repo, nwo: `${owner}/${repo}` };
 }
 
+/** `repoPageFrom` on a document. */
+export function detectRepoPage(href: string, doc: Document): RepoPage | null {
+  return repoPageFrom(href, readPageFacts(doc));
+}
+
 /** An organization profile (`/org`) from the URL alone. */
-export function parseOrgUrl(href: string): OrgPage | null {
-  const url = new URL(href);
+export function parseOrgUrl(href: string | URL): OrgPage | null {
+  const url = toUrl(href);
+  if (!url) return null;
   const parts = segments(url) ?? [];
   const [org] = parts;
-  if (parts.length !== 1 || !org || isReservedPath(org) || !OWNER.test(org)) return null;
-  return { kind: 'org', host: url.hostname, org };
+  if (parts.length !== 1 || !org || isReservedPath(org) || !isValidOrg(org)) return null;
+  return { kind: 'org', host: url.host, org };
 }
 
 /**
  * The organization profile now shown, or null: the URL must be `/org` and the page must say it
  * is an organization (`hovercard-subject-tag` = `organization:<id>`); user profiles share the URL shape.
  */
-export function detectOrgPage(href: string, doc: Document): OrgPage | null {
+export function orgPageFrom(href: string | URL, facts: PageFacts): OrgPage | null {
   const page = parseOrgUrl(href);
   if (!page) return null;
-  const subject = meta(doc, 'hovercard-subject-tag');
-  return subject?.startsWith('organization:') ? page : null;
+  return facts.subject?.startsWith('organization:') ? page : null;
+}
+
+/** `orgPageFrom` on a document. */
+export function detectOrgPage(href: string, doc: Document): OrgPage | null {
+  return orgPageFrom(href, readPageFacts(doc));
 }
 
 /**
  * Which panel this page may get, cheaply (the page detector runs on every GitHub page): a
- * repository URL, or a one-segment URL whose page does not say it is a user profile. The panel
- * itself confirms the page from the DOM before mounting.
+ * repository page as `repoPageFrom` confirms it (nothing is injected or requested for a page
+ * that only looks like one), or a one-segment URL whose page does not say it is a user profile.
+ * The panel itself confirms the page again before mounting.
  */
-export function panelKindFor(href: string, doc: Document): 'repo' | 'org' | null {
-  if (parseRepoUrl(href)) return 'repo';
+export function panelKindFrom(href: string | URL, facts: PageFacts): 'repo' | 'org' | null {
+  if (repoPageFrom(href, facts)) return 'repo';
   if (!parseOrgUrl(href)) return null;
-  const subject = meta(doc, 'hovercard-subject-tag');
+  const subject = facts.subject;
   return subject === null || subject.startsWith('organization:') ? 'org' : null;
+}
+
+/** `panelKindFrom` on a document. */
+export function panelKindFor(href: string, doc: Document): 'repo' | 'org' | null {
+  return panelKindFrom(href, readPageFacts(doc));
 }

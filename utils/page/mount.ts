@@ -1,4 +1,5 @@
 import { render, type ComponentChild } from 'preact';
+import { SPOT_CSS } from './anchor';
 
 export interface MountedPanel {
   host: HTMLElement;
@@ -22,7 +23,7 @@ export function mountPanel(options: {
   host.dataset.statboardHost = options.name;
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = options.css;
+  style.textContent = options.css + SPOT_CSS;
   const container = document.createElement('div');
   shadow.append(style, container);
   options.insert(host);
