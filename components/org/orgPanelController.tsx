@@ -7,7 +7,7 @@ import {
   findOrgFallback,
   findOrgOverview,
   mountPanel,
-  parseOrgUrl,
+  orgUrlShape,
   DEFAULT_PANEL_PREFERENCES,
   readCollapsed,
   readPanelPreferences,
@@ -24,7 +24,8 @@ import { createStatboardClient, type StatboardClient } from '../../utils/statboa
  * host always comes from `location.host` (github.com or an Enterprise host, with its port).
  */
 export const orgPanelController: PanelController<OrgPage> = {
-  match: parseOrgUrl,
+  // By shape: the content script already kept GitHub's own pages out, and the page's own tags confirm.
+  match: orgUrlShape,
   confirm: detectOrgPage,
   key: (page) => `${page.host}/${page.org}`.toLowerCase(),
   findAnchor: findOrgOverview,

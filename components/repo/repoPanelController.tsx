@@ -8,7 +8,7 @@ import {
   findMainColumn,
   findRepoSidebar,
   mountPanel,
-  parseRepoUrl,
+  repoUrlShape,
   DEFAULT_PANEL_PREFERENCES,
   readCollapsed,
   readPanelPreferences,
@@ -25,7 +25,8 @@ import {
  * The host always comes from `location.host` (github.com or an Enterprise host, with its port).
  */
 export const repoPanelController: PanelController<RepoPage> = {
-  match: parseRepoUrl,
+  // By shape: the content script already kept GitHub's own pages out, and the page's own tags confirm.
+  match: repoUrlShape,
   confirm: detectRepoPage,
   key: (page) => `${page.host}/${page.nwo}`.toLowerCase(),
   findAnchor: findRepoSidebar,

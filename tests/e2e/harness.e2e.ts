@@ -15,7 +15,10 @@ test('the mock serves a repository page with GitHub meta tags and the sidebar an
   await expect(page.locator('meta[name="octolytics-dimension-repository_nwo"]')).toHaveAttribute('content', 'acme/rocket');
   await expect(page.locator('meta[name="octolytics-dimension-repository_public"]')).toHaveAttribute('content', 'true');
   await expect(page.locator('meta[name="user-login"]')).toHaveAttribute('content', 'mona');
-  await expect(page.locator('[class^="prc-PageLayout-Pane-"] .BorderGrid .BorderGrid-row').first()).toContainText('About');
+  // The newest layout by default (2026-08): CSS-module sections, no .BorderGrid; About first.
+  await expect(page.locator('[data-component="SplitPageLayout.Pane"] [class*="SidebarSection-module__sidebarSection__"]').first()).toContainText('About');
+  await expect(page.locator('.BorderGrid, .Layout-sidebar')).toHaveCount(0);
+  await expect(page.locator('main > #repository-container-header')).toHaveCount(1);
   // Primer variables are defined, so the page (and the panel inheriting them) is themed.
   const fg = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--fgColor-default').trim());
   expect(fg).toMatch(/^#[0-9a-f]{6}$/i);
@@ -36,7 +39,7 @@ test('the theme switch and soft navigation behave like GitHub', async ({ page })
   await page.goBack();
   await expect(page).toHaveURL(/\/acme\/rocket\?theme=dark$/);
   await expect(page.locator('meta[name="octolytics-dimension-repository_nwo"]')).toHaveAttribute('content', 'acme/rocket');
-  await expect(page.locator('.BorderGrid')).toHaveCount(1);
+  await expect(page.locator('[class*="CodeViewSidebar-module__borderGrid__"]')).toHaveCount(1);
 });
 
 test('requests made by the extension worker are answered by the mock', async ({ worker, mock }) => {

@@ -1,17 +1,20 @@
 import { test, expect, READY, REPO_SECTIONS } from './fixtures';
 
-
-test("while loading the panel reserves its height: GitHub's About row does not move when data arrives", async ({ page, panel, mock }) => {
-  // Slow answers, so the loading state is on screen long enough to measure.
-  mock.script('GET', /\/stats\//, REPO_SECTIONS.map(() => ({ delayMs: 2500 })));
-  await page.goto('https://github.com/acme/rocket');
-  const p = panel(page, 'repo');
-  await expect(p.section('contributors')).toHaveAttribute('data-state', 'loading', { timeout: 20_000 });
-  const aboutTop = () => page.locator('.BorderGrid').first().evaluate((el) => el.getBoundingClientRect().top);
-  const before = await aboutTop();
-  for (const s of REPO_SECTIONS) await expect(p.section(s)).toHaveAttribute('data-state', 'ready', READY);
-  expect(Math.abs((await aboutTop()) - before)).toBeLessThanOrEqual(2);
-});
+for (const layout of ['2026-08', '2022'] as const) {
+  test(`while loading the panel reserves its height: GitHub's sidebar below it does not move when data arrives (${layout})`, async ({ page, panel, mock }) => {
+    // Slow answers, so the loading state is on screen long enough to measure.
+    mock.script('GET', /\/stats\//, REPO_SECTIONS.map(() => ({ delayMs: 2500 })));
+    await page.goto(`https://github.com/acme/rocket?layout=${layout}`);
+    const p = panel(page, 'repo');
+    await expect(p.section('contributors')).toHaveAttribute('data-state', 'loading', { timeout: 20_000 });
+    // The section below the panel (Releases): the panel's own height must not change while it loads.
+    const releasesTop = () =>
+      page.locator('[data-position="end"] h2, .Layout-sidebar h2', { hasText: 'Releases' }).first().evaluate((el) => el.getBoundingClientRect().top);
+    const before = await releasesTop();
+    for (const s of REPO_SECTIONS) await expect(p.section(s)).toHaveAttribute('data-state', 'ready', READY);
+    expect(Math.abs((await releasesTop()) - before)).toBeLessThanOrEqual(2);
+  });
+}
 
 test('big history (800 weeks, 100 people): charts are summed to a few hundred points, tables keep every row', async ({ page, panel, mock }) => {
   await page.goto('https://github.com/acme/monolith');

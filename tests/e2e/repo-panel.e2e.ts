@@ -19,13 +19,13 @@ test.describe('repository panel on acme/rocket', () => {
     await expect(p.root).toHaveAttribute('data-state', 'ready');
   });
 
-  test('sits above the About row of the sidebar, once', async ({ page }) => {
+  test('sits directly below the About section of the sidebar, once', async ({ page }) => {
     await expect(page.locator('[data-statboard="repo"]')).toHaveCount(1);
-    const hostIsBeforeGrid = await page.evaluate(() => {
+    const aboveHost = await page.evaluate(() => {
       const host = document.querySelector('[data-statboard-host="repo"]');
-      return host?.nextElementSibling?.classList.contains('BorderGrid') ?? false;
+      return host?.previousElementSibling?.querySelector('h2')?.textContent?.trim() ?? null;
     });
-    expect(hostIsBeforeGrid).toBe(true);
+    expect(aboveHost).toBe('About');
   });
 
   test('headline numbers match the scenario', async ({ page, mock }) => {

@@ -99,7 +99,7 @@ a{color:var(--fgColor-accent);text-decoration:none}a:hover{text-decoration:under
 [class*="SidebarSection-module__sectionHeading__"] a{color:var(--fgColor-default)}
 @media (max-width:1011px){.hide-md{display:none!important}}
 @media (max-width:767px){.hide-sm{display:none!important}}
-.BorderGrid{display:table;width:100%;border-collapse:collapse}
+.BorderGrid{display:table;width:100%;table-layout:fixed;border-collapse:collapse}
 .BorderGrid-row{display:table-row}
 .BorderGrid-cell{display:table-cell;padding:16px 0;border-top:1px solid var(--borderColor-muted)}
 .BorderGrid-row:first-child .BorderGrid-cell{border-top:0;padding-top:0}

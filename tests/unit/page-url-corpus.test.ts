@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isOrganizationProfile, isProfile, isRepoRoot, isRepoTree } from 'github-url-detection';
-import { orgPageFrom, parseRepoUrl, repoPageFrom, NO_PAGE_FACTS, type PageFacts } from '../../utils/page/detect';
+import { orgPageFrom, panelKindFrom, parseRepoUrl, repoPageFrom, NO_PAGE_FACTS, type PageFacts } from '../../utils/page/detect';
 
 /**
  * Our page detection against github-url-detection (the library GitHub's most used extension
@@ -106,7 +106,9 @@ describe('URL corpus against github-url-detection', () => {
     vi.stubGlobal('document', {
       querySelector: (selector: string) => (selector.includes('hovercard-subject-tag') ? { content: 'organization:1' } : null),
     });
-    const ours = orgPageFrom(url, { ...NO_PAGE_FACTS, subject: 'organization:1' }) !== null;
+    // What decides an org panel: the page detector (GitHub's own pages out), then the panel's confirmation.
+    const facts = { ...NO_PAGE_FACTS, subject: 'organization:1' };
+    const ours = panelKindFrom(url, facts) === 'org' && orgPageFrom(url, facts) !== null;
     const theirs = isProfile(new URL(url)) && isOrganizationProfile();
     if (differs) expect(ours, differs).not.toBe(theirs);
     else expect(ours).toBe(theirs);

@@ -55,15 +55,17 @@ export function readPageFacts(doc: Document): PageFacts {
 // github-url-detection uses), plus a few that list lacks and that are GitHub's pages too.
 const OWN_PAGES = ['assets', 'avatars', 'models', 'public', 'solutions'];
 
-/**
- * First path segments that are GitHub's own pages, never an owner: the one list for the page
- * detector and the popup's reading of the active tab's URL.
- */
-export const RESERVED_PATHS: ReadonlySet<string> = new Set([...(reservedNames as string[]), ...OWN_PAGES]);
+let reserved: ReadonlySet<string> | undefined;
 
-/** Whether a first path segment (decoded, any case) is one of GitHub's own pages. */
+/**
+ * Whether a first path segment (decoded, any case) is one of GitHub's own pages, never an owner:
+ * the one list for the page detector and the popup's reading of the active tab's URL. Built on
+ * first use, so a bundle that never asks (the injected panels, which confirm a page by its own
+ * meta tags) does not carry the list (1.3 KB gzip).
+ */
 export function isReservedPath(segment: string): boolean {
-  return RESERVED_PATHS.has(segment.toLowerCase());
+  reserved ??= new Set([...(reservedNames as string[]), ...OWN_PAGES]);
+  return reserved.has(segment.toLowerCase());
 }
 
 /** The path's parts, decoded; null for a malformed escape (this runs on every GitHub page). */
@@ -84,19 +86,26 @@ function toUrl(href: string | URL): URL | null {
 }
 
 /**
- * A repository root or code view (`/owner/repo`, `/owner/repo/tree/...`) from the URL alone;
- * issues, pull requests, settings and the rest are not. The host keeps its port: an Enterprise
- * Server at `git.corp.example:8443` is a different host from one at `git.corp.example`.
+ * The shape of a repository root or code view (`/owner/repo`, `/owner/repo/tree/...`) with
+ * valid names; issues, pull requests, settings and the rest are not. The host keeps its port: an
+ * Enterprise Server at `git.corp.example:8443` is a different host from one at `git.corp.example`.
+ * GitHub's own first segments are not checked here (see parseRepoUrl): the injected panel matches
+ * URLs by shape and mounts only once the page's own tags confirm it (repoPageFrom).
  */
-export function parseRepoUrl(href: string | URL): RepoPage | null {
+export function repoUrlShape(href: string | URL): RepoPage | null {
   const url = toUrl(href);
   // Gists live on gist.HOST and have `/user/id` paths: never a repository.
   if (!url || url.hostname.startsWith('gist.')) return null;
   const [owner, repo, view, ...rest] = segments(url) ?? [];
-  if (!owner || !repo || isReservedPath(owner)) return null;
   if (!isValidOwner(owner) || !isValidRepo(repo)) return null;
   if (view !== undefined && !(view === 'tree' && rest.length > 0)) return null;
   return { kind: 'repo', host: url.host, owner, repo, nwo: `${owner}/${repo}` };
+}
+
+/** A repository URL: the shape, and a first segment that is not one of GitHub's own pages. */
+export function parseRepoUrl(href: string | URL): RepoPage | null {
+  const page = repoUrlShape(href);
+  return page && !isReservedPath(page.owner) ? page : null;
 }
 
 /** Whether the page says it is a repository page by anything but its nwo tag. */
@@ -117,7 +126,7 @@ function hasRepositoryLandmark(facts: PageFacts): boolean {
  * A tree URL (`/o/r/tree/...`) is a repository by its shape.
  */
 export function repoPageFrom(href: string | URL, facts: PageFacts): RepoPage | null {
-  const page = parseRepoUrl(href);
+  const page = repoUrlShape(href);
   if (!page) return null;
   const nwo = facts.repositoryNwo;
   if (nwo === null) {
@@ -135,14 +144,20 @@ export function detectRepoPage(href: string, doc: Document): RepoPage | null {
   return repoPageFrom(href, readPageFacts(doc));
 }
 
-/** An organization profile (`/org`) from the URL alone. */
-export function parseOrgUrl(href: string | URL): OrgPage | null {
+/** The shape of an organization profile (`/org`, a valid name); GitHub's own pages not checked. */
+export function orgUrlShape(href: string | URL): OrgPage | null {
   const url = toUrl(href);
   if (!url) return null;
   const parts = segments(url) ?? [];
   const [org] = parts;
-  if (parts.length !== 1 || !org || isReservedPath(org) || !isValidOrg(org)) return null;
+  if (parts.length !== 1 || !isValidOrg(org)) return null;
   return { kind: 'org', host: url.host, org };
+}
+
+/** An organization profile URL: the shape, and not one of GitHub's own pages (`/feed`, `/mcp`). */
+export function parseOrgUrl(href: string | URL): OrgPage | null {
+  const page = orgUrlShape(href);
+  return page && !isReservedPath(page.org) ? page : null;
 }
 
 /**
@@ -150,7 +165,7 @@ export function parseOrgUrl(href: string | URL): OrgPage | null {
  * is an organization (`hovercard-subject-tag` = `organization:<id>`); user profiles share the URL shape.
  */
 export function orgPageFrom(href: string | URL, facts: PageFacts): OrgPage | null {
-  const page = parseOrgUrl(href);
+  const page = orgUrlShape(href);
   if (!page) return null;
   return facts.subject?.startsWith('organization:') ? page : null;
 }
@@ -162,12 +177,13 @@ export function detectOrgPage(href: string, doc: Document): OrgPage | null {
 
 /**
  * Which panel this page may get, cheaply (the page detector runs on every GitHub page): a
- * repository page as `repoPageFrom` confirms it (nothing is injected or requested for a page
- * that only looks like one), or a one-segment URL whose page does not say it is a user profile.
- * The panel itself confirms the page again before mounting.
+ * repository URL (GitHub's own first segments excluded) whose page `repoPageFrom` confirms
+ * (nothing is injected or requested for a page that only looks like one), or a one-segment URL,
+ * not one of GitHub's own, whose page does not say it is a user profile. The panel itself
+ * confirms the page again before mounting.
  */
 export function panelKindFrom(href: string | URL, facts: PageFacts): 'repo' | 'org' | null {
-  if (repoPageFrom(href, facts)) return 'repo';
+  if (parseRepoUrl(href) && repoPageFrom(href, facts)) return 'repo';
   if (!parseOrgUrl(href)) return null;
   const subject = facts.subject;
   return subject === null || subject.startsWith('organization:') ? 'org' : null;
