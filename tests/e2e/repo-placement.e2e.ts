@@ -222,3 +222,18 @@ test('an Enterprise Managed User repository (`mona_acme/rocket`) loads its panel
   for (const s of REPO_SECTIONS) await expect(p.section(s)).toHaveAttribute('data-state', 'ready', READY);
   expect(mock.count(/^\/repos\/mona_acme\/rocket\/stats\/contributors/)).toBeGreaterThan(0);
 });
+
+test('org profile: the org panel sits in the overview column, directly above the popular repositories', async ({ page, panel }) => {
+  await page.goto('https://github.com/acme');
+  await expect(panel(page, 'org').root).toHaveCount(1);
+  const place = await page.evaluate(() => {
+    const host = document.querySelector('[data-statboard-host="org"]') as HTMLElement;
+    const column = document.querySelector('.Layout-main')!;
+    return {
+      inColumn: host.parentElement === column,
+      aboveRepositories: (host.nextElementSibling?.querySelector('#org-repositories') ?? null) !== null,
+      spot: host.dataset.statboardSpot,
+    };
+  });
+  expect(place).toEqual({ inColumn: true, aboveRepositories: true, spot: 'above-repositories' });
+});
