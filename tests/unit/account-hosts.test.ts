@@ -28,6 +28,12 @@ describe('permission patterns', () => {
   it('asks for an Enterprise Server host one origin (the API is under /api/v3)', () => {
     expect(hostOrigins(added('https://Git.Corp.Example/some/page', 'ghes'))).toEqual(['https://git.corp.example/*']);
   });
+
+  it('leaves the port out of the pattern for a host:port server (Firefox refuses a port; Chrome reads none as any)', () => {
+    const host = added('git.corp.example:8443', 'ghes');
+    expect(host.pagesOrigin).toBe('https://git.corp.example:8443');
+    expect(hostOrigins(host)).toEqual(['https://git.corp.example/*']);
+  });
 });
 
 describe('parseNewHost', () => {

@@ -65,12 +65,23 @@ export function resolveHost(id: HostId, enterpriseServers: readonly HostId[] = [
   return null;
 }
 
+/**
+ * A match pattern for an origin. Firefox refuses a port in a match pattern (MDN: the host "must
+ * not include a port number") while Chrome accepts one and treats a missing port as any port, so
+ * the one portable pattern for `git.corp.example:8443` is `https://git.corp.example/*`. The page
+ * detector and the background still compare `host` with its port, so only that server is served.
+ */
+function originPattern(origin: string): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
 /** The match pattern that covers a host's API (for permissions.request). */
 export function apiOriginPattern(host: GitHubHost): string {
-  return `${new URL(host.apiBase).origin}/*`;
+  return originPattern(host.apiBase);
 }
 
 /** The match pattern that covers a host's pages (content scripts). */
 export function pagesOriginPattern(host: GitHubHost): string {
-  return `${host.pagesOrigin}/*`;
+  return originPattern(host.pagesOrigin);
 }
