@@ -210,10 +210,15 @@ export function ChunkedTable<T>({
   useEffect(() => setShown(FIRST_ROWS), [rows]);
   useEffect(() => {
     if (shown >= rows.length) return;
-    const idle = window.requestIdleCallback ?? ((fn: () => void, _options?: IdleRequestOptions) => setTimeout(fn, 16));
-    const cancel = window.cancelIdleCallback ?? clearTimeout;
-    const handle = idle(() => setShown((n) => n + CHUNK_ROWS), { timeout: 1000 }) as number;
-    return () => cancel(handle);
+    // Called on window, never detached into a variable: Firefox's content scripts throw
+    // "called on an object that does not implement interface Window" for an unbound Window method.
+    const more = () => setShown((n) => n + CHUNK_ROWS);
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(more, { timeout: 1000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(more, 16);
+    return () => clearTimeout(timer);
   }, [shown, rows]);
 
   const chunks: number[] = [];
