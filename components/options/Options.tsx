@@ -5,6 +5,7 @@ import { configuredHosts } from '../../utils/account/hostAccess';
 import { TokenSection } from './TokenSection';
 import { HostsSection } from './HostsSection';
 import { PreferencesSection } from './PreferencesSection';
+import { HostAccessNotice } from '../access/HostAccessNotice';
 
 export function Options({ client }: { client: StatboardClient }) {
   const [settings, setSettings] = useState<HostSettings | null>(null);
@@ -21,6 +22,7 @@ export function Options({ client }: { client: StatboardClient }) {
       </header>
       {settings && (
         <>
+          <HostAccessNotice hosts={hosts} />
           <TokenSection client={client} hosts={hosts} />
           <HostsSection client={client} settings={settings} hosts={hosts} />
           <PreferencesSection client={client} />

@@ -12,6 +12,7 @@ import { watchlistItem } from '../../utils/watchlist/storage';
 import { rateLimitView } from '../../utils/watchlist/view';
 import { OrgSummary, RepoSummary } from './CurrentTab';
 import { WatchList } from './WatchList';
+import { HostAccessNotice } from '../access/HostAccessNotice';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -132,6 +133,7 @@ export function Popup({ client }: { client: StatboardClient }) {
           <p>{problem}</p>
         </div>
       )}
+      {settings && <HostAccessNotice hosts={[host]} />}
       <TokenNotice status={token} onOptions={openOptions} />
 
       {target && current && (
