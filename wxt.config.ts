@@ -16,13 +16,16 @@ export default defineConfig({
     // injected with scripting.executeScript only into tabs showing a repository or organization.
     host_permissions: ['https://api.github.com/*', 'https://github.com/*'],
     optional_host_permissions: ['https://*/*'],
-    action: { default_title: 'Statboard' },
+    // public/icon/<size>.png (made from assets/icon.svg by `npm run icons`) become `icons` by
+    // themselves; the toolbar button names its sizes here.
+    action: { default_title: 'Statboard', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'statboard@statboard.dev',
-              strict_min_version: '128.0',
+              // 140: the first Firefox that knows data_collection_permissions (142 on Android).
+              strict_min_version: '140.0',
               // Statboard sends nothing anywhere but the GitHub API the user configured.
               data_collection_permissions: { required: ['none'] },
             },
