@@ -29,6 +29,8 @@ export default defineConfig({
               // Statboard sends nothing anywhere but the GitHub API the user configured.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android knows data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
