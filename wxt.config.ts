@@ -35,6 +35,11 @@ export default defineConfig({
         }
       : {}),
   }),
+  // `npm run zip`: the Chrome zip, the Firefox zip and (with -b firefox) the sources zip that
+  // addons.mozilla.org asks for; test and demo output never goes into it.
+  zip: {
+    excludeSources: ['test-results/**', 'demo-output/**', 'bench/out/**', 'playwright-report/**', 'blob-report/**', 'coverage/**'],
+  },
   vite: () => ({
     // Reading a property is taken to have no side effects, so unused reads (and the code only
     // they kept alive) are dropped: -6 KB gzip from the repo panel, -5 KB from the org panel.

@@ -7,8 +7,9 @@ import { hostOrigins } from './hostAccess';
  * any time (Firefox's add-on permissions, Chrome's site access "on click"); then no panel appears
  * on that host, so the popup and the options page say so and offer to ask again.
  */
+/** A host whose check itself fails is not reported: a false alarm would only confuse. */
 export async function missingGrants(hosts: readonly GitHubHost[]): Promise<GitHubHost[]> {
-  const held = await Promise.all(hosts.map((host) => browser.permissions.contains({ origins: hostOrigins(host) }).catch(() => false)));
+  const held = await Promise.all(hosts.map((host) => browser.permissions.contains({ origins: hostOrigins(host) }).catch(() => true)));
   return hosts.filter((_, i) => !held[i]);
 }
 
