@@ -12,6 +12,7 @@ import {
   withoutHost,
   type HostKindChoice,
 } from '../../utils/account/hostAccess';
+import { useMissingGrants } from '../access/HostAccessNotice';
 
 const KIND_NAMES = { dotcom: 'built in', 'ghe-com': 'GHE.com', ghes: 'Enterprise Server' } as const;
 
@@ -19,6 +20,7 @@ export function HostsSection({ client, settings, hosts }: { client: StatboardCli
   const [kind, setKind] = useState<HostKindChoice>('ghe-com');
   const [name, setName] = useState('');
   const [message, setMessage] = useState<{ tone: 'danger' | 'success'; text: string } | null>(null);
+  const withdrawn = useMissingGrants(hosts);
 
   // No await before requestHostPermission: the browser grants only from the click itself.
   const add = (event: Event) => {
@@ -64,6 +66,11 @@ export function HostsSection({ client, settings, hosts }: { client: StatboardCli
             <span>
               <strong>{host.id}</strong> <span class="sb-muted sb-small">{KIND_NAMES[host.kind]} · API {host.apiBase}</span>
               {host.kind === 'ghes' && <span class="sb-muted sb-small sb-block">Enterprise Server has no organization API Insights.</span>}
+              {withdrawn?.some((h) => h.id === host.id) && (
+                <span class="sb-error sb-small sb-block" data-host-access-row="missing">
+                  No access: the browser withdrew it (allow it again above).
+                </span>
+              )}
             </span>
             {host.kind !== 'dotcom' && (
               <button type="button" class="sb-btn sb-btn-sm sb-btn-danger" onClick={() => void remove(host)} aria-label={`Remove ${host.id}`}>

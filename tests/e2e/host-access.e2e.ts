@@ -35,6 +35,7 @@ test('a withdrawn github.com access is said in the options and the popup, with a
   // The open options page hears permissions.onRemoved: no reload needed.
   await expect(notice(options)).toBeVisible();
   await expect(notice(options)).toContainText('Statboard has no access to github.com');
+  await expect(options.locator('li[data-host="github.com"] [data-host-access-row="missing"]')).toBeVisible();
 
   const popup = await openExtensionPage(`popup.html?tab=${encodeURIComponent('https://github.com/acme/rocket')}`);
   await expect(notice(popup)).toBeVisible();
@@ -54,6 +55,7 @@ test('a withdrawn github.com access is said in the options and the popup, with a
   await expect(notice(options)).not.toContainText('did not grant');
   await setSiteAccess(context, extensionId, 'ON_ALL_SITES');
   await expect(notice(options)).toHaveCount(0);
+  await expect(options.locator('[data-host-access-row]')).toHaveCount(0);
   await expect(notice(popup)).toHaveCount(0);
 
   await page.reload();

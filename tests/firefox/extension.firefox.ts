@@ -137,6 +137,7 @@ test('a withdrawn github.com permission is said in the options and the popup, an
   expect(await options.evaluate(() => (globalThis as unknown as { browser: typeof Browser }).browser.permissions.remove({ origins: ['https://github.com/*'] }))).toBe(true);
   await options.waitForSelector('[data-host-access="missing"][data-host="github.com"]');
   expect(await options.$eval('[data-host-access="missing"]', (e) => e.textContent ?? '')).toContain('Statboard has no access to github.com');
+  await options.waitForSelector('li[data-host="github.com"] [data-host-access-row="missing"]');
 
   const popup = await firefox.openExtensionPage(`popup.html?tab=${encodeURIComponent('https://github.com/acme/rocket')}`);
   await popup.waitForSelector('[data-host-access="missing"][data-host="github.com"] button');
@@ -153,6 +154,7 @@ test('a withdrawn github.com permission is said in the options and the popup, an
   await popup.click('[data-host-access="missing"] button');
   await popup.waitForSelector('[data-host-access="missing"]', { hidden: true });
   await options.waitForSelector('[data-host-access="missing"]', { hidden: true });
+  await options.waitForSelector('[data-host-access-row]', { hidden: true });
   expect(await options.evaluate(() => (globalThis as unknown as { browser: typeof Browser }).browser.permissions.contains({ origins: ['https://github.com/*'] }))).toBe(true);
   await tab.bringToFront();
   await tab.reload();
