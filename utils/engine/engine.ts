@@ -257,7 +257,9 @@ export function createEngine(deps: EngineDeps): Engine {
         ? heads.current(
             { host, ...credentials, owner: query.owner, repo: query.repo, priority: priorityOf(entry), isWanted: wanted(entry) },
             settings.freshnessMinutes * 60_000,
-          )
+            // A head that cannot be learnt is an unknown head; and if the stats request below
+            // throws, nobody awaits this, so its failure must not become an unhandled rejection.
+          ).catch(() => undefined)
         : Promise.resolve(undefined));
 
     const out = await transport.send(host, request, {
