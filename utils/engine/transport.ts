@@ -29,6 +29,11 @@ export interface SendOptions {
   isWanted?: () => boolean;
   /** free calls (`/rate_limit`) are not held back by the governor */
   ungoverned?: boolean;
+  /**
+   * Bulk work for a visible panel (an org's activity, one request per repository): queued as
+   * interactive, but held back like background work once the budget is down to the reserve.
+   */
+  keepReserve?: boolean;
 }
 
 export interface Transport {
@@ -61,7 +66,7 @@ export function createTransport(
       // Our own refusal, not a network failure: no retries, no "check your connection".
       if (!url) return { kind: 'refused', message: REFUSED_ADDRESS };
       const apiBase = host.apiBase;
-      const held = () => (options.ungoverned ? null : governor.blockedUntil(apiBase, options.priority));
+      const held = () => (options.ungoverned ? null : governor.blockedUntil(apiBase, options.keepReserve ? 'background' : options.priority));
       const early = held();
       if (early) return { kind: 'blocked', until: early };
 
