@@ -54,7 +54,7 @@ function subtitle(choice: WindowChoice, utc: boolean): string {
 }
 
 /** Whether insights answer for this viewer: unknown until the probe (or the token status) tells. */
-type InsightsAccess = { kind: 'unknown' } | { kind: 'available' } | { kind: 'none'; reason: NoAccessReason | undefined; status?: number; message?: string };
+type InsightsAccess = { kind: 'unknown' } | { kind: 'available' } | { kind: 'none'; reason: NoAccessReason | undefined; status?: number };
 
 function insightsAccess(supported: boolean, hasToken: boolean | null, summary: Snapshot<unknown>): InsightsAccess {
   if (!supported) return { kind: 'none', reason: 'unsupported-host' };
@@ -62,8 +62,9 @@ function insightsAccess(supported: boolean, hasToken: boolean | null, summary: S
   if (hasToken === false) return { kind: 'none', reason: 'no-token' };
   if (hasToken === null || summary.state === 'loading') return { kind: 'unknown' };
   if (summary.state === 'no-access') return { kind: 'none', reason: summary.meta.reason, status: summary.meta.status };
-  if (summary.state === 'ready' || summary.state === 'empty' || summary.state === 'computing' || summary.data !== undefined) return { kind: 'available' };
-  return { kind: 'none', reason: undefined, status: summary.meta.status, message: summary.meta.message };
+  // Answered, or a passing problem (rate limit, 5xx, offline) that the insights view shows with
+  // its retry: only a refusal means there are none.
+  return { kind: 'available' };
 }
 
 /**
@@ -148,16 +149,14 @@ export function OrgPanel(props: OrgPanelProps) {
 /** The one quiet line about API Insights for those without them, and what it takes. */
 function InsightsNote({ access, org }: { access: Extract<InsightsAccess, { kind: 'none' }>; org: string }) {
   const [open, setOpen] = useState(false);
-  const line = access.reason === undefined && access.message ? `API Insights could not be checked: ${access.message}` : accessLine(access.reason);
+  const line = accessLine(access.reason);
   return (
     <div class="sb-insights-note" data-insights-note={access.reason ?? 'problem'}>
       <p class="sb-count">
         {line}.{' '}
-        {access.reason === undefined ? null : (
-          <button type="button" class="sb-btn sb-btn-invisible" aria-expanded={open} onClick={() => setOpen(!open)} data-action="insights-help">
-            {open ? 'Hide' : 'What API Insights need'}
-          </button>
-        )}
+        <button type="button" class="sb-btn sb-btn-invisible" aria-expanded={open} onClick={() => setOpen(!open)} data-action="insights-help">
+          {open ? 'Hide' : 'What API Insights need'}
+        </button>
       </p>
       {open ? <AccessHelp reason={access.reason} org={org} status={access.status} /> : null}
     </div>

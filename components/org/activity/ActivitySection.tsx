@@ -48,6 +48,7 @@ const REPO_COLUMNS: TableColumn<CountedRepo>[] = [
 // Heights of the ready view's parts (px), so the reserved space matches what arrives.
 const FIXED_HEIGHT = 356;
 const ROW_HEIGHT = 29;
+const PEOPLE_HEIGHT = 400;
 
 /**
  * Activity, for every visitor: weekly commits summed over the organization's most recently pushed
@@ -60,7 +61,7 @@ export function ActivitySection({ client, host, org, count, withPeople, onState 
   const headingId = useId();
   const { state, pick } = result;
   const expectedRows = pick ? pick.picked.length : count;
-  const minHeight = FIXED_HEIGHT + ROW_HEIGHT * expectedRows + (withPeople ? 200 : 0);
+  const minHeight = FIXED_HEIGHT + ROW_HEIGHT * expectedRows + (withPeople ? PEOPLE_HEIGHT : 0);
   const listShown = pick !== null;
   useEffect(() => onState?.(state), [state, onState]);
 
