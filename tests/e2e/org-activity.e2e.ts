@@ -249,3 +249,24 @@ test('the panel does not grow once Activity has arrived (no layout jump below it
   const after = await list.boundingBox();
   expect(Math.abs((after?.y ?? 0) - (first?.y ?? 0))).toBeLessThanOrEqual(4);
 });
+
+test('with little of the hourly budget left, fewer repositories are counted and the section says why', async ({ page, mock }) => {
+  mock.setRateLimit(null, { limit: 60, remaining: 12 });
+  const all = expectedActivity(mock, 'orbit');
+  await page.goto('https://github.com/orbit');
+  const a = activity(page);
+  await expect(a.section).toHaveAttribute('data-state', 'ready', READY);
+  await expect(a.section.locator('[data-activity-progress]')).toContainText('wait for your hourly API budget');
+  await expect(a.section.locator('[data-activity-progress]')).toContainText('Statboard keeps the last requests for the pages you open');
+  const rows = await rowsOf(a.repos);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.length).toBeLessThan(10);
+  // The governor's reserve (10 % of 60) is left for the pages opened next.
+  const used = mock.counted().filter((r) => r.url.startsWith('https://api.github.com/')).length;
+  expect(12 - used).toBeGreaterThanOrEqual(6);
+  // What is counted is exact; what is held back is named, not shown as 0.
+  const counted = all.repos.filter((r) => rows.some((row) => row[0] === r.name));
+  expect(rows.map((r) => r[1])).toEqual(counted.map((r) => n(r.total)));
+  await expect(a.stat('commits')).toHaveText(new RegExp(`^${n(counted.reduce((sum, r) => sum + r.total, 0))}`));
+  await expect(a.section.locator('[data-not-counted] [data-progress="held"]')).toHaveCount(10 - rows.length);
+});
