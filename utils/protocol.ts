@@ -417,6 +417,11 @@ export interface WatchLatest {
    * identity than the host's current token are never shown or kept
    */
   identity?: string;
+  /**
+   * org without API Insights: its Activity headline instead (then `total` is commits in 52 weeks
+   * and `series` the weekly sums across the counted repositories)
+   */
+  activity?: { repos: number; counted: number; activeRepos: number; recent: number; previous: number; busiest: string | null };
 }
 
 export type Command =
