@@ -89,8 +89,9 @@ export function useOrgActivity(
     [listData, options.count, options.includeForksAndArchived],
   );
   const picked = pick?.picked ?? [];
-  const participation = useQueries(client, picked.map((r) => statsQuery(host, r, 'participation')));
-  const contributors = useQueries(client, options.withPeople ? picked.map((r) => statsQuery(host, r, 'contributors')) : []);
+  // Up to 30 answers each: applied once a frame, not one render per answer.
+  const participation = useQueries(client, picked.map((r) => statsQuery(host, r, 'participation')), 'interactive', true);
+  const contributors = useQueries(client, options.withPeople ? picked.map((r) => statsQuery(host, r, 'contributors')) : [], 'interactive', true);
 
   const snapshots = participation.map((p) => p.snapshot as Snapshot<Participation>);
   const peopleSnapshots = contributors.map((c) => c.snapshot as Snapshot<ContributorStats>);
