@@ -4,6 +4,7 @@
  */
 import { makeContributors, type MockGitHub } from '../../tests/mock-github';
 import { visit, type BenchContext, type VisitResult } from './browser';
+import { readProtected, writeProtected } from './protected';
 import { figure, notMeasured, type Figure, type Target } from './figures';
 import { readProbe, type PanelRecord } from './probe';
 import { pairDiffs, pairRatios } from './stats';
@@ -315,13 +316,15 @@ export async function orgActivityCold(bc: BenchContext, runs: number): Promise<F
   const worker = bc.worker;
   if (!worker) return [notMeasured('big.org.activity.cold', 'big data', 'time to ready, org Activity cold (30 repositories)', 'ms', 'no extension worker', ACTIVITY_TARGET)];
   type Area = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
-  type Storage = { chrome: { storage: { local: Area; sync: Area } } };
-  // Without a token, 30 repositories counted; what was there is put back afterwards.
-  const saved = await worker.evaluate(async () => {
+  type Storage = { chrome: { storage: { sync: Area } } };
+  // Without a token (the protected store's `tokens`), 30 repositories counted; what was there is
+  // put back afterwards.
+  const savedTokens = await readProtected(worker, 'tokens');
+  await writeProtected(worker, 'tokens', {});
+  const savedPreferences = await worker.evaluate(async () => {
     const s = (globalThis as unknown as Storage).chrome.storage;
-    const before = { tokens: (await s.local.get('tokens')).tokens, preferences: (await s.sync.get('preferences')).preferences };
-    await s.local.set({ tokens: {} });
-    await s.sync.set({ preferences: { ...(before.preferences as object), orgActivityRepos: 30 } });
+    const before = (await s.sync.get('preferences')).preferences;
+    await s.sync.set({ preferences: { ...(before as object), orgActivityRepos: 30 } });
     return before;
   });
   const samples: number[] = [];
@@ -344,11 +347,10 @@ export async function orgActivityCold(bc: BenchContext, runs: number): Promise<F
       if (mine.length) spans.push(mine[mine.length - 1]!.at - mine[0]!.at);
     }
   } finally {
+    await writeProtected(worker, 'tokens', savedTokens ?? {});
     await worker.evaluate(async (before) => {
-      const s = (globalThis as unknown as Storage).chrome.storage;
-      await s.local.set({ tokens: before.tokens ?? {} });
-      await s.sync.set({ preferences: before.preferences ?? {} });
-    }, saved);
+      await (globalThis as unknown as Storage).chrome.storage.sync.set({ preferences: before ?? {} });
+    }, savedPreferences);
   }
   // The floor under that figure on this machine, side by side: 31 fetches, 2 in flight (the
   // engine's limit per origin), from a page through the same mock routing, nothing else done.
