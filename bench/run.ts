@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (after `wxt build`): Statboard's benchmark on the mock GitHub, headless Chromium.
  *
- *   npx tsx bench/run.ts [--quick] [--pairs N] [--only overhead,ready,big,economy,size]
+ *   npx tsx bench/run.ts [--quick] [--pairs N] [--only overhead,ready,big,activity,economy,size]
  *
  * Reads the build from STATBOARD_EXTENSION_DIR, else `${STATBOARD_OUT_DIR ?? '.output'}/chrome-mv3`.
  * Writes bench/results.json and prints a table (targets beside measurements). See bench/README.md.
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM, launch, type BenchContext } from './lib/browser';
 import { economy } from './lib/economy';
 import { figure, notMeasured, type Figure } from './lib/figures';
-import { fiveMinuteSeries, overhead, PAGES, probePanel, readySpecs, timeToReady, log } from './lib/scenarios';
+import { fiveMinuteSeries, orgActivityCold, overhead, PAGES, probePanel, readySpecs, timeToReady, log } from './lib/scenarios';
 import { bundleSizes, extensionDir, folderBytes } from './lib/size';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -129,7 +129,7 @@ async function main() {
   let repoPanel = { ok: false, reason: 'not checked' } as { ok: boolean; reason?: string };
   let orgPanel: boolean | undefined;
   try {
-    if (needBrowsers || wants('economy')) {
+    if (needBrowsers || wants('economy') || wants('activity')) {
       withExt = await launch('with', extDir);
       // Primes the warm cache for acme/rocket and tells whether the repo panel exists at all.
       repoPanel = await probePanel(withExt, PAGES.repo, 'repo');
@@ -155,6 +155,9 @@ async function main() {
         if (orgFig) orgFig.detail = { ...orgFig.detail, timeStatsIncrementsRequested: incs };
         if (org.ok) await guard('big org 5m', () => fiveMinuteSeries(withExt!, readyRuns), [['big.org5m', 'big data', 'org 5-minute series', 'ms']]);
       }
+    }
+    if ((wants('big') || wants('activity')) && withExt) {
+      await guard('org activity', () => orgActivityCold(withExt!, readyRuns), [['big.org.activity.cold', 'big data', 'org Activity cold', 'ms']]);
     }
   } finally {
     await withExt?.close();

@@ -13,6 +13,7 @@ import { DEMO_TOKENS, MockGitHub } from '../tests/mock-github';
 const OUT = resolve('demo-output');
 const REPO_URL = 'https://github.com/acme/rocket';
 const ORG_URL = 'https://github.com/acme';
+const ACTIVITY_URL = 'https://github.com/orbit';
 const written: string[] = [];
 const missed: string[] = [];
 
@@ -108,6 +109,24 @@ async function capture(context: BrowserContext, extensionId: string): Promise<vo
     }
   } else {
     await shot(page, 'org-page-without-panel.png', true);
+  }
+
+  // Organization Activity (every visitor's view; with the demo token also the people), after the
+  // insights pictures: choosing the Activity tab is remembered.
+  await page.goto(ACTIVITY_URL);
+  const orbit = panel(page, 'org');
+  try {
+    await orbit.root.first().getByRole('tab', { name: 'Activity' }).click({ timeout: 15_000 });
+    await orbit.section('activity').and(page.locator('[data-state="ready"]')).waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(800);
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
+      await shot(orbit.root.first(), `org-activity-${theme}.png`).catch((e) => note(`org activity ${theme}`, e));
+    }
+    await shot(page, 'org-activity-page-dark.png', true).catch((e) => note('org activity page', e));
+    await setTheme(page, 'light');
+  } catch (error) {
+    note('org activity', error);
   }
 
   await capturePages(context, extensionId);

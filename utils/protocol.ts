@@ -51,6 +51,20 @@ export interface RepoStatsQuery {
   owner: string;
   repo: string;
   stat: RepoStat;
+  /**
+   * Part of an organization's activity sum: the repository's `pushed_at` from the org's list.
+   * It stands in for the head check (no extra request; cached stats stay good while it is
+   * unchanged), and the request leaves the governor's interactive reserve alone (it waits like
+   * background work when the budget is low, so a page opened next still gets its requests).
+   */
+  pushedAt?: string;
+}
+
+/** `GET /orgs/{org}/repos?type=public&sort=pushed`, one page: the org's public repositories. */
+export interface OrgReposQuery {
+  kind: 'org-repos';
+  host: HostId;
+  org: string;
 }
 
 /** Which slice of an organization's API Insights a query is about. */
@@ -118,7 +132,7 @@ export interface RateLimitQuery {
   host: HostId;
 }
 
-export type Query = RepoStatsQuery | OrgInsightsQuery | RateLimitQuery;
+export type Query = RepoStatsQuery | OrgInsightsQuery | OrgReposQuery | RateLimitQuery;
 
 export type Priority = 'interactive' | 'background';
 
@@ -228,6 +242,17 @@ export interface InsightsPage<T> {
   hasMore: boolean;
 }
 
+/** One repository of an organization's list, most recently pushed first. */
+export interface OrgRepo {
+  /** the repository's own name (links are built from host + owner + name, never from API URLs) */
+  name: string;
+  owner: string;
+  fork: boolean;
+  archived: boolean;
+  /** ISO time of the last push to any branch; null for a repository never pushed to */
+  pushedAt: string | null;
+}
+
 export interface RateLimitInfo {
   limit: number;
   remaining: number;
@@ -258,9 +283,11 @@ export type DataOf<Q extends Query> = Q extends RepoStatsQuery
   ? RepoStatData[Q['stat']]
   : Q extends OrgInsightsQuery
     ? InsightsReportData[Q['report']]
-    : Q extends RateLimitQuery
-      ? RateLimitInfo
-      : never;
+    : Q extends OrgReposQuery
+      ? OrgRepo[]
+      : Q extends RateLimitQuery
+        ? RateLimitInfo
+        : never;
 
 // ---------------------------------------------------------------------------------------------
 // Snapshots: what a watcher receives
@@ -390,6 +417,11 @@ export interface WatchLatest {
    * identity than the host's current token are never shown or kept
    */
   identity?: string;
+  /**
+   * org without API Insights: its Activity headline instead (then `total` is commits in 52 weeks
+   * and `series` the weekly sums across the counted repositories)
+   */
+  activity?: { repos: number; counted: number; activeRepos: number; recent: number; previous: number; busiest: string | null };
 }
 
 export type Command =

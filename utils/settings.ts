@@ -60,6 +60,8 @@ export interface Preferences {
   watchIntervalMinutes: number;
   /** show org times in UTC instead of local time */
   utcTimes: boolean;
+  /** how many of an org's most recently pushed repositories its Activity counts (5..30) */
+  orgActivityRepos: number;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -77,6 +79,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   cacheCapMB: 50,
   watchIntervalMinutes: 60,
   utcTimes: false,
+  orgActivityRepos: 10,
 };
 
 export const preferencesItem = storage.defineItem<Preferences>('sync:preferences', {
@@ -99,6 +102,8 @@ export async function getPreferences(): Promise<Preferences> {
 
 export interface PanelUi {
   collapsed: { repo: boolean; org: boolean };
+  /** the org panel's view last chosen (for those who have API Insights) */
+  orgTab?: 'activity' | 'insights';
 }
 
 const PANELS_OPEN: PanelUi = { collapsed: { repo: false, org: false } };

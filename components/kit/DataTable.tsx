@@ -11,6 +11,8 @@ export interface TableColumn<T> extends CsvColumn<T> {
 export interface TableSpec<T> {
   /** says what a row is, e.g. "Commits per week, oldest first" */
   caption: string;
+  /** `data-table` on the table, a stable test hook (e.g. `weeks`) */
+  name?: string;
   columns: readonly TableColumn<T>[];
   rows: readonly T[];
 }
@@ -48,7 +50,7 @@ export function DataTable<T>({ table, id, hidden }: { table: TableSpec<T>; id: s
   const rows = hidden && built < total ? table.rows.slice(0, built) : table.rows;
   return (
     <div class="sb-table-wrap" id={id} data-hidden={hidden ? 'true' : 'false'} tabIndex={hidden ? -1 : 0}>
-      <table class="sb-table">
+      <table class="sb-table" data-table={table.name}>
         <caption>{table.caption}</caption>
         <thead>
           <tr>

@@ -21,12 +21,14 @@ export interface PanelShellProps {
   initialCollapsed?: boolean;
   /** header controls: pin button, window picker... */
   actions?: ComponentChildren;
+  /** a tab list for the panel's views, in the header (its height never changes) */
+  tabs?: ComponentChildren;
   children: ComponentChildren;
 }
 
 /** The panel root: a Box with a header (title, subtitle, actions, collapse toggle) and a body. */
 export function PanelShell(props: PanelShellProps) {
-  const { kind, client, host, title, subtitle, state, actions, children } = props;
+  const { kind, client, host, title, subtitle, state, actions, tabs, children } = props;
   const [collapsed, setCollapsed] = useState(props.initialCollapsed ?? false);
   const bodyId = useId();
   const titleId = useId();
@@ -55,6 +57,7 @@ export function PanelShell(props: PanelShellProps) {
             {/* Always one line tall, so the header does not grow when "as of" arrives. */}
             <span class="sb-subtitle">{subtitle ?? '\u00a0'}</span>
           </h2>
+          {collapsed ? null : tabs}
           <div class="sb-actions">
             {collapsed ? null : actions}
             <button

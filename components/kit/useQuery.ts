@@ -19,10 +19,24 @@ export function useQueries<Qs extends readonly (Query | null)[]>(
   client: StatboardClient,
   queries: Qs,
   priority: Priority = 'interactive',
+  /**
+   * Many queries that make one view (an org's 30 repositories): snapshots arriving within a frame
+   * are applied together, one render per frame instead of one per answer.
+   */
+  batched = false,
 ): { [I in keyof Qs]: QueryResult<Qs[I] extends Query ? DataOf<Qs[I]> : never> } {
   const keys = queries.map((q) => (q ? queryKey(q) : ''));
   const joined = keys.join('\n');
-  const [snapshots, setSnapshots] = useState<Record<string, Snapshot>>({});
+  const [snapshots, setSnapshotsNow] = useState<Record<string, Snapshot>>({});
+  const pending = useRef<((prev: Record<string, Snapshot>) => Record<string, Snapshot>)[]>([]);
+  const setSnapshots = (update: (prev: Record<string, Snapshot>) => Record<string, Snapshot>) => {
+    if (!batched) return setSnapshotsNow(update);
+    if (pending.current.push(update) > 1) return;
+    requestAnimationFrame(() => {
+      const updates = pending.current.splice(0);
+      setSnapshotsNow((prev) => updates.reduce((acc, f) => f(acc), prev));
+    });
+  };
   const watches = useRef(new Map<string, QueryWatch>());
   const latest = useRef(queries);
   latest.current = queries;

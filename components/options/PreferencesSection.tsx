@@ -104,6 +104,15 @@ export function PreferencesSection({ client }: { client: StatboardClient }) {
         <label class="sb-check">
           <input type="checkbox" name="utcTimes" checked={prefs.utcTimes} onChange={(e) => save({ utcTimes: (e.target as HTMLInputElement).checked })} /> Show organization times in UTC
         </label>
+        <NumberField
+          label="Organization activity counts the most recently pushed"
+          name="orgActivityRepos"
+          value={prefs.orgActivityRepos}
+          min={5}
+          max={30}
+          unit="repositories (each costs one request on a cold visit)"
+          onSave={(v) => save({ orgActivityRepos: v })}
+        />
         <NumberField label="Check repositories for new commits every" name="freshnessMinutes" value={prefs.freshnessMinutes} min={1} max={1440} unit="minutes" onSave={(v) => save({ freshnessMinutes: v })} />
         <NumberField label="Keep API Insights answers for" name="insightsTtlMinutes" value={prefs.insightsTtlMinutes} min={1} max={1440} unit="minutes" onSave={(v) => save({ insightsTtlMinutes: v })} />
         <NumberField label="Refresh the watch list every" name="watchIntervalMinutes" value={prefs.watchIntervalMinutes} min={5} max={1440} unit="minutes" onSave={(v) => save({ watchIntervalMinutes: v })} />

@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { PanelShell } from '../kit';
+import { panelState, PanelShell } from '../kit';
 import { formatDateTime, insightsWindow, type Increment, type InsightsPreset, type InsightsWindow } from '../../utils/metrics';
 import {
   listOf,
@@ -10,9 +10,12 @@ import {
   type Drill,
   type ListView,
 } from '../../utils/metrics/insightsDrilldown';
-import type { NoAccessReason, QueryState } from '../../utils/protocol';
+import type { NoAccessReason, QueryState, Snapshot } from '../../utils/protocol';
+import { writeOrgTab } from '../../utils/page/panelSettings';
 import type { StatboardClient } from '../../utils/statboardClient';
+import { ActivitySection } from './activity/ActivitySection';
 import { AccessHelp, accessLine } from './AccessHelp';
+import { OrgTabs, type OrgTab } from './OrgTabs';
 import { Breadcrumb } from './Breadcrumb';
 import { useSummary } from './hooks';
 import { ORG_SECTIONS, type ListSection, type OrgSectionProps } from './sections';
@@ -27,8 +30,12 @@ export interface OrgPanelProps {
   supported: boolean;
   defaultWindow: InsightsPreset;
   utcTimes: boolean;
-  /** the user's remembered choice (an inaccessible panel starts collapsed regardless) */
+  /** the user's remembered choice */
   initialCollapsed: boolean;
+  /** the view last chosen, for those who have API Insights */
+  initialTab?: OrgTab;
+  /** how many repositories Activity counts (preference, 5..30) */
+  activityRepos?: number;
 }
 
 const DEFAULT_VIEW: ListView = { sort: 'total_request_count', direction: 'desc', filter: '' };
@@ -46,16 +53,132 @@ function subtitle(choice: WindowChoice, utc: boolean): string {
   return `${label}: ${from} – ${to}`;
 }
 
+/** Whether insights answer for this viewer: unknown until the probe (or the token status) tells. */
+type InsightsAccess = { kind: 'unknown' } | { kind: 'available' } | { kind: 'none'; reason: NoAccessReason | undefined; status?: number };
+
+function insightsAccess(supported: boolean, hasToken: boolean | null, summary: Snapshot<unknown>): InsightsAccess {
+  if (!supported) return { kind: 'none', reason: 'unsupported-host' };
+  // Without a token GitHub never shows API Insights: no request is spent to hear it say so.
+  if (hasToken === false) return { kind: 'none', reason: 'no-token' };
+  if (hasToken === null || summary.state === 'loading') return { kind: 'unknown' };
+  if (summary.state === 'no-access') return { kind: 'none', reason: summary.meta.reason, status: summary.meta.status };
+  // Answered, or a passing problem (rate limit, 5xx, offline) that the insights view shows with
+  // its retry: only a refusal means there are none.
+  return { kind: 'available' };
+}
+
 /**
- * Organization API Insights on the org profile. The window is fixed when chosen (not re-read
- * on every render), so each query keeps one key: drilling down and back re-watches the same
- * keys, which the engine answers from its cache.
+ * The organization panel: Activity for every visitor and, for those whose token reads the org's
+ * API Insights, a second view with them (tabs in the header, the choice remembered). Without
+ * insights, one quiet line says why, with what it takes behind a toggle.
  */
 export function OrgPanel(props: OrgPanelProps) {
   const { client, host, org, supported } = props;
-  const target = { host, org };
+  const hasToken = useHasToken(client, host);
+  // Never chosen: API Insights for those who have them (they set a token up for them), else Activity.
+  const [tab, setTab] = useState<OrgTab | undefined>(props.initialTab);
   const [choice, setChoice] = useState<WindowChoice>(() => presetChoice(props.defaultWindow));
   const [utc, setUtc] = useState(props.utcTimes);
+  const target = { host, org };
+
+  // The org's own totals decide whether the insights view exists; the summary section shows the
+  // same subscription (one watch, not one here and one there).
+  const summary = useSummary(client, target, { type: 'org' }, choice.window, supported && hasToken === true);
+  const access = insightsAccess(supported, hasToken, summary.snapshot);
+  const shown: OrgTab | 'deciding' =
+    access.kind === 'available' ? (tab ?? 'insights') : access.kind === 'unknown' && tab !== 'activity' ? 'deciding' : 'activity';
+  const choose = (next: OrgTab) => {
+    setTab(next);
+    // Storage gone (extension reloaded): the choice is just not kept.
+    writeOrgTab(next).catch(() => undefined);
+  };
+  const [activityState, setActivityState] = useState<QueryState>('loading');
+  const state: QueryState = shown === 'insights' ? panelState([summary.snapshot.state]) : shown === 'deciding' ? 'loading' : activityState;
+
+  return (
+    <PanelShell
+      kind="org"
+      client={client}
+      host={host}
+      title="Organization statistics"
+      subtitle={shown === 'insights' ? subtitle(choice, utc) : 'Commits in the last 52 weeks'}
+      state={state}
+      initialCollapsed={props.initialCollapsed}
+      tabs={access.kind === 'available' && shown !== 'deciding' ? <OrgTabs tab={shown} onTab={choose} /> : null}
+    >
+      {shown === 'deciding' ? (
+        // Whether insights answer decides the first view: a moment's skeleton, not a view that swaps.
+        <div class="sb-state" aria-busy="true" style={{ minHeight: '240px', padding: '12px 0' }}>
+          <span class="sb-visually-hidden">Loading…</span>
+          <div class="sb-skeleton" style={{ height: '224px' }} />
+        </div>
+      ) : null}
+      <div id="sb-org-activity" role={access.kind === 'available' ? 'tabpanel' : undefined} aria-labelledby={access.kind === 'available' ? 'sb-tab-activity' : undefined} hidden={shown !== 'activity'}>
+        {shown === 'activity' ? (
+          <>
+            <ActivitySection
+              client={client}
+              host={host}
+              org={org}
+              count={props.activityRepos ?? 10}
+              withPeople={hasToken === true}
+              onState={setActivityState}
+            />
+            {access.kind === 'none' ? <InsightsNote access={access} org={org} /> : null}
+          </>
+        ) : null}
+      </div>
+      {access.kind === 'available' ? (
+        <div id="sb-org-insights" role="tabpanel" aria-labelledby="sb-tab-insights" hidden={shown !== 'insights'}>
+          {shown === 'insights' ? (
+            <InsightsView
+              {...props}
+              summary={summary}
+              choice={choice}
+              setChoice={setChoice}
+              utc={utc}
+              setUtc={setUtc}
+            />
+          ) : null}
+        </div>
+      ) : null}
+    </PanelShell>
+  );
+}
+
+/** The one quiet line about API Insights for those without them, and what it takes. */
+function InsightsNote({ access, org }: { access: Extract<InsightsAccess, { kind: 'none' }>; org: string }) {
+  const [open, setOpen] = useState(false);
+  const line = accessLine(access.reason);
+  return (
+    <div class="sb-insights-note" data-insights-note={access.reason ?? 'problem'}>
+      <p class="sb-count">
+        {line}.{' '}
+        <button type="button" class="sb-btn sb-btn-invisible" aria-expanded={open} onClick={() => setOpen(!open)} data-action="insights-help">
+          {open ? 'Hide' : 'What API Insights need'}
+        </button>
+      </p>
+      {open ? <AccessHelp reason={access.reason} org={org} status={access.status} /> : null}
+    </div>
+  );
+}
+
+interface InsightsViewProps extends OrgPanelProps {
+  summary: ReturnType<typeof useSummary>;
+  choice: WindowChoice;
+  setChoice(choice: WindowChoice): void;
+  utc: boolean;
+  setUtc(utc: boolean): void;
+}
+
+/**
+ * Organization API Insights. The window is fixed when chosen (not re-read on every render), so
+ * each query keeps one key: drilling down and back re-watches the same keys, which the engine
+ * answers from its cache.
+ */
+function InsightsView(props: InsightsViewProps) {
+  const { client, host, org, summary, choice, setChoice, utc, setUtc } = props;
+  const target = { host, org };
   const [increment, setIncrement] = useState<Increment | 'auto'>('auto');
   const [drill, setDrill] = useState<Drill>(ORG_LEVEL);
   const [views, setViews] = useState<Record<ListSection, ListView>>({
@@ -65,12 +188,6 @@ export function OrgPanel(props: OrgPanelProps) {
   });
   const body = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
-
-  // The org's own totals decide access for the whole panel; the summary section shows the same
-  // subscription (one watch, not one here and one there).
-  const summary = useSummary(client, target, { type: 'org' }, choice.window, supported);
-  const access = supported ? summary.snapshot : { state: 'no-access' as const, meta: { reason: 'unsupported-host' as const } };
-  const reason = useAccessReason(client, host, access.state === 'no-access' ? access.meta.reason : undefined);
 
   const go = (next: Drill) => {
     const list = listOf(next).section;
@@ -93,23 +210,6 @@ export function OrgPanel(props: OrgPanelProps) {
     }
   }, [drill]);
 
-  if (access.state === 'no-access') {
-    return (
-      <PanelShell
-        key="no-access"
-        kind="org"
-        client={client}
-        host={host}
-        title="API Insights"
-        subtitle={accessLine(reason)}
-        state="no-access"
-        initialCollapsed
-      >
-        <AccessHelp reason={reason} org={org} status={access.meta.status} />
-      </PanelShell>
-    );
-  }
-
   const sectionProps: OrgSectionProps = {
     client,
     target,
@@ -123,57 +223,43 @@ export function OrgPanel(props: OrgPanelProps) {
     setView: (list, view) => setViews((prev) => ({ ...prev, [list]: view })),
     go,
   };
-  const state: QueryState = access.state;
 
   return (
-    <PanelShell
-      key="insights"
-      kind="org"
-      client={client}
-      host={host}
-      title="API Insights"
-      subtitle={subtitle(choice, utc)}
-      state={state}
-      initialCollapsed={props.initialCollapsed}
-    >
-      <div ref={body}>
-        <WindowControls
-          choice={choice}
-          onPreset={(preset) => setChoice(presetChoice(preset))}
-          onCustom={(window: InsightsWindow) => setChoice({ kind: 'custom', window })}
-          increment={increment}
-          onIncrement={setIncrement}
-          utc={utc}
-          onUtc={setUtc}
-        />
-        {ORG_SECTIONS.filter((entry) => entry.levels.includes(drill.level)).map(({ id, Component }) => (
-          <Fragment key={id}>
-            {id === listOf(drill).section && drill.level !== 'org' ? <Breadcrumb org={org} drill={drill} go={go} /> : null}
-            <Component {...sectionProps} />
-          </Fragment>
-        ))}
-      </div>
-    </PanelShell>
+    <div ref={body}>
+      <WindowControls
+        choice={choice}
+        onPreset={(preset) => setChoice(presetChoice(preset))}
+        onCustom={(window: InsightsWindow) => setChoice({ kind: 'custom', window })}
+        increment={increment}
+        onIncrement={setIncrement}
+        utc={utc}
+        onUtc={setUtc}
+      />
+      {ORG_SECTIONS.filter((entry) => entry.levels.includes(drill.level)).map(({ id, Component }) => (
+        <Fragment key={id}>
+          {id === listOf(drill).section && drill.level !== 'org' ? <Breadcrumb org={org} drill={drill} go={go} /> : null}
+          <Component {...sectionProps} />
+        </Fragment>
+      ))}
+    </div>
   );
 }
 
 /**
- * GitHub answers 401 both for a rejected token and for none at all; when the answer says
- * `bad-token`, the token's status tells which, so a visitor without a token is not told theirs
- * was rejected.
+ * Whether the viewer has a token for this host (`token.status`, answered by the background
+ * without the token itself); null until it answers. No answer: taken as no token.
  */
-function useAccessReason(client: StatboardClient, host: string, reason: NoAccessReason | undefined): NoAccessReason | undefined {
-  const [missing, setMissing] = useState(false);
+function useHasToken(client: StatboardClient, host: string): boolean | null {
+  const [has, setHas] = useState<boolean | null>(null);
   useEffect(() => {
-    if (reason !== 'bad-token') return;
     let live = true;
     client
       .command({ type: 'token.status', host })
-      .then((status) => live && setMissing(status?.status === 'missing'))
-      .catch(() => undefined); // no answer: keep the engine's reason
+      .then((status) => live && setHas(!!status && status.status !== 'missing'))
+      .catch(() => live && setHas(false));
     return () => {
       live = false;
     };
-  }, [client, host, reason]);
-  return reason === 'bad-token' && missing ? 'no-token' : reason;
+  }, [client, host]);
+  return has;
 }

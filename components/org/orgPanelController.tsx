@@ -10,6 +10,7 @@ import {
   orgUrlShape,
   DEFAULT_PANEL_PREFERENCES,
   readCollapsed,
+  readOrgTab,
   readPanelPreferences,
   type OrgPage,
   type PanelController,
@@ -53,6 +54,8 @@ interface Loaded {
   defaultWindow: PanelPreferences['defaultOrgWindow'];
   utcTimes: boolean;
   collapsed: boolean;
+  tab: 'activity' | 'insights' | undefined;
+  activityRepos: number;
 }
 
 /**
@@ -69,14 +72,22 @@ function Root({ client, page }: { client: StatboardClient; page: OrgPage }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([readPanelPreferences(), readCollapsed('org')])
-      .then(([prefs, collapsed]) => {
+    Promise.all([readPanelPreferences(), readCollapsed('org'), readOrgTab()])
+      .then(([prefs, collapsed, tab]) => {
         const host = hostOfPage(page.host);
         if (!live) return;
-        setLoaded({ supported: host?.hasApiInsights ?? true, defaultWindow: prefs.defaultOrgWindow, utcTimes: prefs.utcTimes, collapsed });
+        setLoaded({
+          supported: host?.hasApiInsights ?? true,
+          defaultWindow: prefs.defaultOrgWindow,
+          utcTimes: prefs.utcTimes,
+          collapsed,
+          tab,
+          activityRepos: prefs.orgActivityRepos,
+        });
       })
       .catch(() => {
-        if (live) setLoaded({ supported: true, defaultWindow: DEFAULT_PANEL_PREFERENCES.defaultOrgWindow, utcTimes: DEFAULT_PANEL_PREFERENCES.utcTimes, collapsed: false });
+        const d = DEFAULT_PANEL_PREFERENCES;
+        if (live) setLoaded({ supported: true, defaultWindow: d.defaultOrgWindow, utcTimes: d.utcTimes, collapsed: false, tab: undefined, activityRepos: d.orgActivityRepos });
       });
     return () => {
       live = false;
@@ -92,6 +103,8 @@ function Root({ client, page }: { client: StatboardClient; page: OrgPage }) {
       defaultWindow={loaded.defaultWindow}
       utcTimes={loaded.utcTimes}
       initialCollapsed={loaded.collapsed}
+      initialTab={loaded.tab}
+      activityRepos={loaded.activityRepos}
     />
   );
 }

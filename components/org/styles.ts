@@ -80,4 +80,25 @@ th[aria-sort="ascending"] .sb-sort-icon, th[aria-sort="descending"] .sb-sort-ico
 .sb-access li + li { margin-top: 2px; }
 `;
 
-export const ORG_PANEL_CSS = KIT_CSS + ORG_CSS;
+// Tabs in the header (Primer UnderlineNav-like), Activity's parts.
+const ACTIVITY_CSS = /* css */ `
+.sb-tabs { display: flex; gap: 4px; align-self: stretch; align-items: stretch; margin: -8px 0; }
+.sb-tab {
+  position: relative; padding: 0 8px; font: inherit; font-size: 14px; color: var(--fgColor-muted, #59636e);
+  background: none; border: 0; cursor: pointer; white-space: nowrap;
+}
+.sb-tab:hover { color: var(--fgColor-default, #1f2328); }
+.sb-tab[aria-selected="true"] { color: var(--fgColor-default, #1f2328); font-weight: 600; }
+.sb-tab[aria-selected="true"]::after {
+  content: ""; position: absolute; left: 8px; right: 8px; bottom: 0; height: 2px; border-radius: 2px;
+  background: var(--underlineNav-borderColor-active, var(--borderColor-accent-emphasis, #fd8c73));
+}
+.sb-repos { max-height: none; }
+.sb-repos td { vertical-align: middle; }
+.sb-repos .sb-sparkline { color: var(--fgColor-accent, #0969da); }
+.sb-insights-note { padding: 8px 0 12px; border-top: 1px solid var(--borderColor-muted, #d1d9e0b3); }
+.sb-insights-note p { margin: 0; }
+.sb-insights-note .sb-access { padding-top: 8px; }
+`;
+
+export const ORG_PANEL_CSS = KIT_CSS + ORG_CSS + ACTIVITY_CSS;

@@ -31,14 +31,13 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('org panel without access: one quiet line, then the explanation', async ({ page, panel }) => {
+test('org panel without access: Activity with one quiet line, then the explanation', async ({ page, panel }) => {
   await page.goto('https://github.com/acme');
   const org = panel(page, 'org');
-  await expect(org.root).toHaveAttribute('data-state', 'no-access');
-  await expect(org.root).toHaveAttribute('data-collapsed', 'true');
-  await expect(org.root.locator('.sb-header')).toContainText('Needs a token with API Insights access');
+  await expect(org.section('activity')).toHaveAttribute('data-state', 'ready');
+  await expect(org.root.locator('[data-insights-note]')).toContainText('Needs a token with API Insights access');
   await page.locator('[data-statboard-host="org"]').screenshot({ path: `${SHOTS}/org-no-access-collapsed.png` });
-  await org.root.getByRole('button', { name: 'Expand API Insights' }).click();
+  await org.root.getByRole('button', { name: 'What API Insights need' }).click();
   await expect(org.root).toContainText('Statboard has no token for github.com.');
   await page.locator('[data-statboard-host="org"]').screenshot({ path: `${SHOTS}/org-no-access-open.png` });
   const axe = await new AxeBuilder({ page }).include('[data-statboard-host="org"]').analyze();

@@ -8,38 +8,32 @@ import { test, expect, giveToken, q } from './fixtures';
 
 const REQUIREMENTS = ['organization owner', 'View organization API insights', 'GitHub Enterprise Cloud', 'API Insights: read'];
 
-// GitHub answers API Insights without a token with 401 "Requires authentication" (the mock's
-// default); a 404 is what some paths answer instead. Either way it is "no token", not a bad one.
-for (const status of [401, 404] as const) {
-  test.describe(`without a token (GitHub answers ${status})`, () => {
-    test.use({ mockOptions: { insightsWithoutToken: status } });
-    test('the panel is one collapsed line that explains exactly what access needs', async ({ page, mock, panel }) => {
-      await page.goto('https://github.com/acme');
-      const org = panel(page, 'org');
-      await expect(org.root).toHaveAttribute('data-state', 'no-access');
-      await expect(org.root).toHaveAttribute('data-collapsed', 'true');
-      await expect(org.root.locator('.sb-header')).toContainText('Needs a token with API Insights access');
-      expect(mock.requestsTo('/orgs/acme/insights/api/summary-stats').map((r) => r.status)).toContain(status);
-      const box = await org.root.boundingBox();
-      expect(box!.height).toBeLessThan(60);
-      await org.root.getByRole('button', { name: 'Expand API Insights' }).click();
-      await expect(org.root).toContainText('Statboard has no token for github.com.');
-      await expect(org.root).not.toContainText('rejected the token');
-      for (const text of REQUIREMENTS) await expect(org.root).toContainText(text);
-      await expect(org.root.getByRole('button', { name: 'Open Statboard options' })).toBeVisible();
-    });
-  });
-}
+// Without a token GitHub never shows API Insights (401 or 404): the panel does not spend a request
+// to hear it. Activity shows, with one quiet line about API Insights and what they need.
+test('without a token: Activity, and one quiet line that explains exactly what API Insights need', async ({ page, mock, panel }) => {
+  await page.goto('https://github.com/acme');
+  const org = panel(page, 'org');
+  await expect(org.root).toHaveAttribute('data-state', 'ready');
+  await expect(org.root).toHaveAttribute('data-collapsed', 'false');
+  await expect(org.section('activity')).toHaveAttribute('data-state', 'ready');
+  await expect(org.root.locator('[data-insights-note="no-token"]')).toHaveText(/^Needs a token with API Insights access\./);
+  expect(mock.count(/\/insights\//)).toBe(0);
+  await org.root.getByRole('button', { name: 'What API Insights need' }).click();
+  await expect(org.root).toContainText('Statboard has no token for github.com.');
+  await expect(org.root).not.toContainText('rejected the token');
+  for (const text of REQUIREMENTS) await expect(org.root).toContainText(text);
+  await expect(org.root.getByRole('button', { name: 'Open Statboard options' })).toBeVisible();
+});
 
-test('a token without API Insights access (403) collapses to one line and says what is missing', async ({ page, mock, panel, openExtensionPage }) => {
+test('a token without API Insights access (403): Activity, and one line that says what is missing', async ({ page, mock, panel, openExtensionPage }) => {
   await giveToken(openExtensionPage, DEMO_TOKENS.reader);
   await page.goto('https://github.com/acme');
   const org = panel(page, 'org');
-  await expect(org.root).toHaveAttribute('data-state', 'no-access');
-  await expect(org.root).toHaveAttribute('data-collapsed', 'true');
-  await expect(org.root.locator('.sb-header')).toContainText('Your token cannot read this organization’s API Insights');
+  await expect(org.section('activity')).toHaveAttribute('data-state', 'ready');
+  await expect(org.root.getByRole('tablist')).toHaveCount(0);
+  await expect(org.root.locator('[data-insights-note="missing-permission"]')).toContainText('Your token cannot read this organization’s API Insights');
   expect(mock.requestsTo('/orgs/acme/insights/api/summary-stats').map((r) => r.status)).toContain(403);
-  await org.root.getByRole('button', { name: 'Expand API Insights' }).click();
+  await org.root.getByRole('button', { name: 'What API Insights need' }).click();
   await expect(org.root).toContainText('GitHub refused the request (403)');
   for (const text of REQUIREMENTS) await expect(org.root).toContainText(text);
   await expect(org.root.getByRole('button', { name: 'Open Statboard options' })).toBeVisible();
@@ -50,8 +44,8 @@ test('404 from API Insights reads as "not found", not as a crash', async ({ page
   await giveToken(openExtensionPage, DEMO_TOKENS.admin);
   await page.goto('https://github.com/acme');
   const org = panel(page, 'org');
-  await expect(org.root).toHaveAttribute('data-state', 'no-access');
-  await org.root.getByRole('button', { name: 'Expand API Insights' }).click();
+  await expect(org.section('activity')).toHaveAttribute('data-state', 'ready');
+  await org.root.getByRole('button', { name: 'What API Insights need' }).click();
   await expect(org.root).toContainText('GitHub answered 404 (not found)');
   await expect(org.root).toContainText('GitHub Enterprise Cloud');
 });

@@ -7,13 +7,15 @@
  * 70 KB target. The panels are injected only into repository and organization pages. The
  * repository panel meets the 70 KB target and is held to it; Chart.js's core alone is about 47 KB
  * gzip of each, and the org panel (line chart, tables, drill-down) misses the target (README,
- * Performance), so it is held to its current size instead and cannot grow unnoticed.
+ * Performance), so it is held to its current size instead and cannot grow unnoticed. Activity
+ * for every visitor (issue 15: section, tabs, people) took it from 78.4 to 84.0 KB: the ceiling is
+ * 85 KB until the org bundle is split (insights views loaded only where they answer).
  */
 import { expect, test } from '@playwright/test';
 import { bundleSizes, extensionDir, kb } from '../../bench/lib/size';
 
 const CONTENT_GZIP_BUDGET = 70 * 1024;
-const PANEL_GZIP_BUDGET = { repo: 70 * 1024, org: 80 * 1024 } as const;
+const PANEL_GZIP_BUDGET = { repo: 70 * 1024, org: 85 * 1024 } as const;
 const BACKGROUND_GZIP_BUDGET = 60 * 1024;
 
 test('bundle sizes stay within budget', () => {

@@ -69,6 +69,26 @@ test('organization panel: ready, and the hourly table has every hour of the 7 da
   expect(requests.map((t) => Number(t.replace(/,/g, '')))).toEqual(points.map((p) => p.total_request_count));
 });
 
+test('organization Activity without a token: the counted repositories and their commits are the scenario’s', async ({ tab, mock }) => {
+  await tab.goto('https://github.com/orbit');
+  await waitForState(tab, '[data-statboard="org"] [data-section="activity"]', 'ready');
+  // The rule, from the scenario: the 10 most recently pushed public repositories, no forks or archived.
+  const picked = [...mock.repoSpecs.values()]
+    .filter((s) => s.owner === 'orbit' && !s.private && !s.fork && !s.archived)
+    .sort((a, b) => a.pushedHoursAgo - b.pushedHoursAgo)
+    .slice(0, 10)
+    .map((s) => {
+      const data = mock.repo(`orbit/${s.name}`);
+      const from = data.weekStarts.length - 52;
+      return { name: s.name, total: data.commits.reduce((sum, row) => sum + row.slice(from).reduce((a, b) => a + b, 0), 0) };
+    })
+    .sort((a, b) => b.total - a.total || (a.name < b.name ? -1 : 1));
+  const table = '[data-statboard="org"] table[data-table="repositories"] tbody tr';
+  expect(await texts(tab, `${table} td:nth-child(1)`)).toEqual(picked.map((r) => r.name));
+  expect(await texts(tab, `${table} td:nth-child(2)`)).toEqual(picked.map((r) => fmt(r.total)));
+  expect(mock.count(/\/insights\//)).toBe(0);
+});
+
 test('options: a token is checked against GitHub and its login and scopes shown', async ({ firefox, mock }) => {
   const options = await firefox.openExtensionPage('options.html');
   await options.waitForSelector('[data-statboard="options"][data-state="ready"]');

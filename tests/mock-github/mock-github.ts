@@ -441,6 +441,8 @@ export class MockGitHub {
 
     let m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
     if (m) return this.repoApi(decodeURIComponent(m[1]!), decodeURIComponent(m[2]!), m[3] ?? '', headers, tokenSpec, wantsSha);
+    m = /^\/orgs\/([^/]+)\/repos$/.exec(path);
+    if (m) return this.orgRepos(decodeURIComponent(m[1]!), query, headers, tokenSpec);
     m = /^\/orgs\/([^/]+)\/insights\/api\/(.+)$/.exec(path);
     if (m) return this.insightsApi(decodeURIComponent(m[1]!), m[2]!, query, headers, tokenSpec);
     return error(404, 'Not Found');
@@ -485,11 +487,11 @@ export class MockGitHub {
       const ownerUser = simpleUser(spec.owner, this.orgs.get(spec.owner.toLowerCase())?.id ?? hash(spec.owner) % 1e6, 'Organization');
       return this.conditional(headers, json(200, {
         id: spec.id, node_id: `R_${spec.id}`, name: spec.name, full_name: repo.fullName, private: spec.private,
-        owner: ownerUser, html_url: `${PAGES_ORIGIN}/${repo.fullName}`, description: spec.description, fork: false,
+        owner: ownerUser, html_url: `${PAGES_ORIGIN}/${repo.fullName}`, description: spec.description, fork: spec.fork,
         url: `${API_ORIGIN}/repos/${repo.fullName}`, default_branch: spec.defaultBranch,
         visibility: spec.private ? 'private' : 'public', stargazers_count: spec.stars, watchers_count: spec.stars,
-        language: spec.language, size: spec.empty ? 0 : 48_213, archived: false, disabled: false,
-        pushed_at: isoSeconds(this.now - 2 * HOURLY_MS), created_at: isoSeconds(this.now - spec.weeks * 7 * 86_400_000),
+        language: spec.language, size: spec.empty ? 0 : 48_213, archived: spec.archived, disabled: false,
+        pushed_at: isoSeconds(this.now - spec.pushedHoursAgo * HOURLY_MS), created_at: isoSeconds(this.now - spec.weeks * 7 * 86_400_000),
         updated_at: isoSeconds(this.now - HOURLY_MS),
       }));
     }
@@ -542,6 +544,47 @@ export class MockGitHub {
       this.bodies.set(bodyKey, body);
     }
     return this.conditional(headers, { status: 200, headers: jsonType(), body, delayMs: 0, networkError: false }, this.options.conditionalStats);
+  }
+
+  /**
+   * `GET /orgs/{org}/repos`: GitHub's minimal-repository items. `type` public | all | sources |
+   * forks (private repositories only for a token that may read them), `sort` pushed | created |
+   * updated | full_name, `direction`, `per_page` (max 100), `page`, with a Link header.
+   */
+  private orgRepos(orgLogin: string, query: URLSearchParams, headers: Record<string, string>, token: TokenSpec | undefined): MockAnswer {
+    const spec = this.orgs.get(orgLogin.toLowerCase());
+    if (!spec) return error(404, 'Not Found', 'rest/repos/repos#list-organization-repositories');
+    const type = query.get('type') ?? 'all';
+    if (!['all', 'public', 'private', 'forks', 'sources', 'member'].includes(type)) return validation('type', 'invalid');
+    const sort = query.get('sort') ?? 'created';
+    if (!['created', 'updated', 'pushed', 'full_name'].includes(sort)) return validation('sort', 'invalid');
+    const direction = query.get('direction') ?? (sort === 'full_name' ? 'asc' : 'desc');
+    const perPage = Math.min(100, Number(query.get('per_page') ?? '30'));
+    const page = Number(query.get('page') ?? '1');
+    if (!Number.isInteger(perPage) || perPage < 1 || !Number.isInteger(page) || page < 1) return validation('per_page', 'invalid');
+    const repos = [...this.repoSpecs.values()]
+      .filter((r) => r.owner.toLowerCase() === spec.login.toLowerCase())
+      .map((r) => this.repo(`${r.owner}/${r.name}`))
+      .filter((r) => this.canRead(r, token))
+      .filter((r) => (type === 'public' ? !r.spec.private : type === 'private' ? r.spec.private : type === 'forks' ? r.spec.fork : type === 'sources' ? !r.spec.fork : true));
+    const key = (r: RepoData): number | string =>
+      sort === 'full_name' ? r.fullName.toLowerCase() : sort === 'pushed' ? -r.spec.pushedHoursAgo : -r.spec.weeks;
+    repos.sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      const order = x < y ? -1 : x > y ? 1 : 0;
+      return direction === 'asc' ? order : -order;
+    });
+    const owner = simpleUser(spec.login, spec.id, 'Organization');
+    const items = repos.slice((page - 1) * perPage, page * perPage).map((r) => minimalRepository(r, owner, this.now));
+    const answer = this.conditional(headers, json(200, items));
+    const lastPage = Math.max(1, Math.ceil(repos.length / perPage));
+    if (page < lastPage) {
+      const q = new URLSearchParams(query);
+      q.set('page', String(page + 1));
+      answer.headers.link = `<${API_ORIGIN}/orgs/${spec.login}/repos?${q.toString()}>; rel="next"`;
+    }
+    return answer;
   }
 
   /** Adds an ETag; answers 304 when If-None-Match carries it (free, like GitHub). */
@@ -706,6 +749,41 @@ export class MockGitHub {
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Bad credentials', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 410: 'Gone',
   422: 'Validation Failed', 429: 'Too Many Requests', 500: 'Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable',
+};
+
+/** GitHub's `minimal-repository`, every field it requires plus the usual optional ones. */
+function minimalRepository(repo: RepoData, owner: Record<string, unknown>, now: number): Record<string, unknown> {
+  const { spec, fullName } = repo;
+  const api = `${API_ORIGIN}/repos/${fullName}`;
+  const urls: Record<string, string> = {};
+  for (const [field, tail] of Object.entries(REPO_URLS)) urls[field] = `${api}${tail}`;
+  return {
+    id: spec.id, node_id: `R_${spec.id}`, name: spec.name, full_name: fullName, owner, private: spec.private,
+    html_url: `${PAGES_ORIGIN}/${fullName}`, description: spec.description, fork: spec.fork, url: api, ...urls,
+    git_url: `git://github.com/${fullName}.git`, ssh_url: `git@github.com:${fullName}.git`, clone_url: `${PAGES_ORIGIN}/${fullName}.git`,
+    svn_url: `${PAGES_ORIGIN}/${fullName}`, mirror_url: null, homepage: null, language: spec.language,
+    forks_count: spec.stars % 97, stargazers_count: spec.stars, watchers_count: spec.stars, size: spec.empty ? 0 : 48_213,
+    default_branch: spec.defaultBranch, open_issues_count: spec.stars % 31, is_template: false, topics: [],
+    has_issues: true, has_projects: true, has_wiki: true, has_pages: false, has_downloads: true, has_discussions: false,
+    archived: spec.archived, disabled: false, visibility: spec.private ? 'private' : 'public',
+    pushed_at: isoSeconds(now - spec.pushedHoursAgo * HOURLY_MS), created_at: isoSeconds(now - spec.weeks * 7 * 86_400_000),
+    updated_at: isoSeconds(now - spec.pushedHoursAgo * HOURLY_MS),
+    permissions: { admin: false, maintain: false, push: false, triage: false, pull: true },
+    forks: spec.stars % 97, open_issues: spec.stars % 31, watchers: spec.stars,
+  };
+}
+
+const REPO_URLS: Record<string, string> = {
+  archive_url: '/{archive_format}{/ref}', assignees_url: '/assignees{/user}', blobs_url: '/git/blobs{/sha}',
+  branches_url: '/branches{/branch}', collaborators_url: '/collaborators{/collaborator}', comments_url: '/comments{/number}',
+  commits_url: '/commits{/sha}', compare_url: '/compare/{base}...{head}', contents_url: '/contents/{+path}',
+  contributors_url: '/contributors', deployments_url: '/deployments', downloads_url: '/downloads', events_url: '/events',
+  forks_url: '/forks', git_commits_url: '/git/commits{/sha}', git_refs_url: '/git/refs{/sha}', git_tags_url: '/git/tags{/sha}',
+  issue_comment_url: '/issues/comments{/number}', issue_events_url: '/issues/events{/number}', issues_url: '/issues{/number}',
+  keys_url: '/keys{/key_id}', labels_url: '/labels{/name}', languages_url: '/languages', merges_url: '/merges',
+  milestones_url: '/milestones{/number}', notifications_url: '/notifications{?since,all,participating}', pulls_url: '/pulls{/number}',
+  releases_url: '/releases{/id}', stargazers_url: '/stargazers', statuses_url: '/statuses/{sha}', subscribers_url: '/subscribers',
+  subscription_url: '/subscription', tags_url: '/tags', teams_url: '/teams', trees_url: '/git/trees{/sha}', hooks_url: '/hooks',
 };
 
 function jsonType(): Record<string, string> {

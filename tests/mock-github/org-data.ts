@@ -165,7 +165,12 @@ export function makeOrgSpec(partial: Partial<OrgSpec> & Pick<OrgSpec, 'login'>):
 }
 
 export function builtInOrgSpecs(): OrgSpec[] {
-  return [makeOrgSpec({ login: 'acme', name: 'Acme Corp', seed: 2024 })];
+  return [
+    makeOrgSpec({ login: 'acme', name: 'Acme Corp', seed: 2024 }),
+    makeOrgSpec({ login: 'orbit', name: 'Orbit Labs', seed: 77, description: 'Fourteen repositories, all kinds of busy.' }),
+    // Only a private repository: its public list is empty.
+    makeOrgSpec({ login: 'hollow', name: 'Hollow Inc', seed: 5, description: 'Nothing public here.' }),
+  ];
 }
 
 /** Relative activity (1 = busiest) of an actor pattern at an hour (UTC, fractional) of a day. */

@@ -39,6 +39,11 @@ export interface RepoSpec {
   seed: number;
   stars: number;
   language: string;
+  /** a fork of another repository (listed by `/orgs/{org}/repos`) */
+  fork: boolean;
+  archived: boolean;
+  /** hours before `now` of the last push to any branch (`pushed_at`) */
+  pushedHoursAgo: number;
 }
 
 /** GitHub's contributor entry, as the API answers it. */
@@ -134,6 +139,9 @@ export function makeRepoSpec(partial: Partial<RepoSpec> & Pick<RepoSpec, 'owner'
     participationOwner: partial.owner,
     stars: 100 + (seed % 5000),
     language: 'TypeScript',
+    fork: false,
+    archived: false,
+    pushedHoursAgo: 2,
     ...partial,
     weeks,
     contributors,
@@ -163,6 +171,39 @@ export function builtInRepoSpecs(): RepoSpec[] {
       contributors: makeContributors(60, 400, 19).map((c) => ({ ...c, weeklyCommits: c.weeklyCommits * 4 })),
       description: 'More than 10,000 commits', stars: 9_876, language: 'C++',
     }),
+    ...orbitRepoSpecs(),
+    makeRepoSpec({ owner: 'hollow', name: 'vault', seed: 23, private: true, weeks: 30, contributors: makeContributors(3, 30, 23), description: 'Private only' }),
+  ];
+}
+
+/**
+ * Organization `orbit`: 14 public repositories with different activity (one busy, a long tail,
+ * one pushed recently with no default-branch commits in a year), two forks and one archived
+ * repository among them, pushed at distinct times. Forks and archived left out, 11 remain; the
+ * default rule counts the 10 most recently pushed, so `old-site` (pushed last) is not counted.
+ */
+export function orbitRepoSpecs(): RepoSpec[] {
+  const repo = (name: string, pushedHoursAgo: number, people: number, scale: number, extra: Partial<RepoSpec> = {}): RepoSpec => {
+    const seed = hash('orbit', name);
+    const contributors = makeContributors(people, 104, seed).map((c) => ({ ...c, weeklyCommits: c.weeklyCommits * scale }));
+    return makeRepoSpec({ owner: 'orbit', name, seed, weeks: 104, contributors, pushedHoursAgo, description: `Orbit's ${name}`, ...extra });
+  };
+  const dormant = makeContributors(4, 104, 99).map((c) => ({ ...c, firstWeekAgo: 100, lastWeekAgo: 60 }));
+  return [
+    repo('launchpad', 1, 24, 1.6, { language: 'Go' }),
+    repo('telemetry', 3, 12, 0.8),
+    repo('linux-fork', 4, 30, 2, { fork: true, language: 'C' }),
+    repo('guidance', 6, 8, 0.6, { language: 'Rust' }),
+    repo('docs', 9, 16, 0.3, { language: 'MDX' }),
+    repo('thrusters', 14, 6, 0.5, { language: 'C++' }),
+    repo('legacy-app', 20, 10, 1, { archived: true, language: 'PHP' }),
+    repo('payload', 30, 5, 0.4),
+    repo('ground-station', 50, 9, 0.7, { language: 'Python' }),
+    repo('chart-fork', 70, 4, 0.5, { fork: true }),
+    repo('sim', 90, 3, 0.3, { language: 'Julia' }),
+    makeRepoSpec({ owner: 'orbit', name: 'archive-tools', seed: 99, weeks: 104, contributors: dormant, pushedHoursAgo: 120, description: 'Quiet for a year' }),
+    repo('heatshield', 200, 4, 0.2),
+    repo('old-site', 7000, 5, 0.4, { language: 'HTML' }),
   ];
 }
 

@@ -7,6 +7,8 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { components } from '@octokit/openapi-types';
+import { parseAnswer } from '../../utils/github/schemas';
 import { DEMO_TOKENS, MockGitHub, expected, isoSeconds, weekStart } from '../mock-github';
 
 const SPEC_PATH = resolve(__dirname, '../../../shared/github-api/stats-endpoints.openapi.json');
@@ -133,6 +135,69 @@ describe('mock GitHub answers validate against the OpenAPI contract', () => {
     await expectValid(mock, `${base}/summary-stats/${a}?${w}`, '/orgs/{org}/insights/api/summary-stats/{actor_type}/{actor_id}');
     await expectValid(mock, `${base}/time-stats/${a}?${w}&timestamp_increment=${increment}`, '/orgs/{org}/insights/api/time-stats/{actor_type}/{actor_id}');
     await expectValid(mock, `${base}/route-stats/${a}?${w}&sort=http_method&sort=api_route`, '/orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}');
+  });
+});
+
+// `GET /orgs/{org}/repos` is not in the shared contract (../shared/github-api holds the 14
+// endpoints the panels show), so its answer is checked against GitHub's own type of it from
+// @octokit/openapi-types (`repos/list-for-org`: minimal-repository[]): every field the type
+// requires is present with its JSON kind, and the owner is a simple-user. The key lists are
+// tied to the type at compile time, so a field GitHub adds as required fails tsc here.
+type MinimalRepository = components['schemas']['minimal-repository'];
+type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
+type SimpleUser = components['schemas']['simple-user'];
+const MINIMAL_REPOSITORY_REQUIRED = [
+  'id', 'node_id', 'name', 'full_name', 'owner', 'private', 'html_url', 'description', 'fork', 'url', 'archive_url',
+  'assignees_url', 'blobs_url', 'branches_url', 'collaborators_url', 'comments_url', 'commits_url', 'compare_url',
+  'contents_url', 'contributors_url', 'deployments_url', 'downloads_url', 'events_url', 'forks_url', 'git_commits_url',
+  'git_refs_url', 'git_tags_url', 'issue_comment_url', 'issue_events_url', 'issues_url', 'keys_url', 'labels_url',
+  'languages_url', 'merges_url', 'milestones_url', 'notifications_url', 'pulls_url', 'releases_url', 'stargazers_url',
+  'statuses_url', 'subscribers_url', 'subscription_url', 'tags_url', 'teams_url', 'trees_url', 'hooks_url',
+] as const satisfies readonly RequiredKeys<MinimalRepository>[];
+const SIMPLE_USER_REQUIRED = [
+  'login', 'id', 'node_id', 'avatar_url', 'gravatar_id', 'url', 'html_url', 'followers_url', 'following_url', 'gists_url',
+  'starred_url', 'subscriptions_url', 'organizations_url', 'repos_url', 'events_url', 'received_events_url', 'type', 'site_admin',
+] as const satisfies readonly RequiredKeys<SimpleUser>[];
+// Every required key is listed (an unlisted one makes this `false`).
+const everyRepoKey: [Exclude<RequiredKeys<MinimalRepository>, (typeof MINIMAL_REPOSITORY_REQUIRED)[number]>] extends [never] ? true : false = true;
+const everyUserKey: [Exclude<RequiredKeys<SimpleUser>, (typeof SIMPLE_USER_REQUIRED)[number]>] extends [never] ? true : false = true;
+const JSON_KIND: Partial<Record<keyof MinimalRepository, string>> = {
+  id: 'number', name: 'string', full_name: 'string', private: 'boolean', fork: 'boolean', archived: 'boolean', pushed_at: 'string', html_url: 'string',
+};
+
+describe('GET /orgs/{org}/repos (checked against @octokit/openapi-types)', () => {
+  const mock = new MockGitHub({ now: NOW });
+  const anonymous = { accept: 'application/vnd.github+json' };
+
+  it('answers minimal-repository items, public ones only for type=public, most recently pushed first', async () => {
+    expect(everyRepoKey && everyUserKey).toBe(true);
+    const answer = await get(mock, '/orgs/orbit/repos?type=public&sort=pushed&direction=desc&per_page=100', anonymous);
+    expect(answer.status).toBe(200);
+    const items = answer.json as Record<string, unknown>[];
+    expect(items).toHaveLength(14);
+    for (const item of items) {
+      for (const key of MINIMAL_REPOSITORY_REQUIRED) expect(item, `${String(item.name)}.${key}`).toHaveProperty(key);
+      for (const [key, kind] of Object.entries(JSON_KIND)) expect(typeof item[key], `${String(item.name)}.${key}`).toBe(kind);
+      expect(typeof item.description === 'string' || item.description === null).toBe(true);
+      for (const key of SIMPLE_USER_REQUIRED) expect(item.owner, `owner.${key}`).toHaveProperty(key);
+      expect(item.private).toBe(false);
+    }
+    const pushed = items.map((r) => Date.parse(String(r.pushed_at)));
+    expect([...pushed].sort((a, b) => b - a)).toEqual(pushed);
+    expect(items.filter((r) => r.fork).map((r) => r.name)).toEqual(['linux-fork', 'chart-fork']);
+    expect(items.filter((r) => r.archived).map((r) => r.name)).toEqual(['legacy-app']);
+    // and Statboard's schema reads it
+    const parsed = parseAnswer({ kind: 'org-repos', host: 'github.com', org: 'orbit' }, items);
+    expect(parsed.ok && (parsed.data as { owner: string }[]).every((r) => r.owner === 'orbit')).toBe(true);
+  });
+
+  it('an org with only private repositories lists none publicly; an unknown org is 404; per_page pages', async () => {
+    expect((await get(mock, '/orgs/hollow/repos?type=public', anonymous)).json).toEqual([]);
+    expect((await get(mock, '/orgs/hollow/repos?type=all')).json).toHaveLength(1);
+    expect((await get(mock, '/orgs/nobody-here/repos', anonymous)).status).toBe(404);
+    const first = await get(mock, '/orgs/orbit/repos?sort=pushed&per_page=5', anonymous);
+    expect(first.json).toHaveLength(5);
+    expect(first.headers.link).toContain('page=2');
   });
 });
 

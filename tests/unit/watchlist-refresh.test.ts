@@ -5,6 +5,7 @@ import { orgQueries, refreshEntry, summarizeOrg, summarizeRepo, type FetchOnce }
 import { DOTCOM } from '../../utils/github/hosts';
 import { chooseIncrement } from '../../utils/metrics/insights';
 import { watchlistItem } from '../../utils/watchlist/storage';
+import { entrySummary } from '../../utils/watchlist/view';
 import { hostsItem, preferencesItem, tokensItem, DEFAULT_PREFERENCES } from '../../utils/settings';
 import { createLiveSettings, type LiveSettings } from '../../utils/engine/liveSettings';
 import type { CommitWeek, InsightsPage, InsightsSubject, InsightsTimePoint, Query, Snapshot, WatchLatest } from '../../utils/protocol';
@@ -75,13 +76,50 @@ describe('watch list refresh', () => {
     expect(failed.series).toEqual(previous.series);
   });
 
-  it('asks an Enterprise Server for nothing about an org', async () => {
+  it('an org without API Insights gets the Activity headline: Enterprise Server, or a token that cannot read them', async () => {
+    const repos = [
+      { name: 'a', owner: 'infra', fork: false, archived: false, pushedAt: '2026-01-10T10:00:00Z' },
+      { name: 'f', owner: 'infra', fork: true, archived: false, pushedAt: '2026-01-10T11:00:00Z' },
+      { name: 'b', owner: 'infra', fork: false, archived: false, pushedAt: '2026-01-09T10:00:00Z' },
+      { name: 'c', owner: 'infra', fork: false, archived: false, pushedAt: '2026-01-08T10:00:00Z' },
+    ];
+    const weeksOf: Record<string, number[]> = {
+      a: Array.from({ length: 52 }, (_, i) => (i >= 48 ? 5 : 1)),
+      b: Array.from({ length: 52 }, () => 0),
+    };
+    const calls: Query[] = [];
+    const fetchOnce: FetchOnce = async (query, priority) => {
+      calls.push(query);
+      expect(priority).toBe('background');
+      if (query.kind === 'org-repos') return ready(repos);
+      if (query.kind === 'repo-stats') {
+        const all = weeksOf[query.repo];
+        // c is still computing at GitHub: not counted, never summed as 0
+        return all ? ready({ all, owner: all }) : { state: 'error', meta: { message: 'still computing' } };
+      }
+      return { state: 'no-access', meta: { reason: 'not-found', status: 404 } };
+    };
     await hostsItem.setValue({ gheCom: [], enterpriseServers: ['git.corp.example'] });
-    await watchlistItem.setValue([{ host: 'git.corp.example', kind: 'org', name: 'infra', addedAt: 1 }]);
-    const { fetchOnce, calls } = engine({});
+    await watchlistItem.setValue([
+      { host: 'git.corp.example', kind: 'org', name: 'infra', addedAt: 1 },
+      { host: 'github.com', kind: 'org', name: 'infra', addedAt: 2 },
+    ]);
     await refreshWatchlist({ fetchOnce, settings: live, now: () => NOW });
-    expect(calls).toEqual([]);
-    expect((await watchlistItem.getValue())[0]?.latest).toMatchObject({ state: 'no-access', message: expect.stringMatching(/Enterprise Server/) });
+    const [ghes, dotcom] = await watchlistItem.getValue();
+    // Enterprise Server: no insights request at all
+    expect(calls.filter((q) => q.kind === 'org-insights' && q.host === 'git.corp.example')).toEqual([]);
+    for (const entry of [ghes!, dotcom!]) {
+      expect(entry.latest).toMatchObject({
+        state: 'ready',
+        total: 48 + 20,
+        activity: { repos: 3, counted: 2, activeRepos: 1, recent: 20, previous: 4, busiest: 'a' },
+      });
+      expect(entry.latest?.series).toHaveLength(52);
+      expect(entrySummary(entry, NOW)).toBe('68 commits in 52 weeks, 1 of 2 repositories active (2 of 3 counted), +400% over 4 weeks; busiest a');
+    }
+    const participation = calls.filter((q) => q.kind === 'repo-stats');
+    expect(participation.every((q) => q.kind === 'repo-stats' && q.stat === 'participation' && typeof q.pushedAt === 'string')).toBe(true);
+    expect(participation.map((q) => (q.kind === 'repo-stats' ? q.repo : ''))).toEqual(['a', 'b', 'c', 'a', 'b', 'c']);
   });
 
   it('pins, dedups and unpins through the commands', async () => {

@@ -17,6 +17,8 @@ export interface CacheEntry {
   etag?: string;
   /** repo stats: the default-branch head the data was computed for */
   headSha?: string;
+  /** repo stats asked for an org's activity: the repository's `pushed_at` the data was fetched at */
+  pushedAt?: string;
   /** unix ms of the answer that brought `data` */
   fetchedAt: number;
   /** unix ms when the data was last confirmed current (304, same head) */
@@ -147,7 +149,7 @@ export interface Cache {
   /** stores an answer; false when it is larger than MAX_ENTRY_SHARE of the cap (not stored) */
   put(entry: Omit<CacheEntry, 'size' | 'lastAccess'>): Promise<boolean>;
   /** updates validation facts of an existing entry without touching its data */
-  markValidated(key: string, validatedAt: number, extra?: { headSha?: string; etag?: string }): Promise<void>;
+  markValidated(key: string, validatedAt: number, extra?: { headSha?: string; etag?: string; pushedAt?: string }): Promise<void>;
   delete(key: string): Promise<void>;
   clearAll(): Promise<void>;
   sizeReport(): Promise<{ bytes: number; entries: number }>;
@@ -255,6 +257,7 @@ export function createCache(options: CacheOptions): Cache {
         entry.lastAccess = now();
         if (extra.headSha !== undefined) entry.headSha = extra.headSha;
         if (extra.etag !== undefined) entry.etag = extra.etag;
+        if (extra.pushedAt !== undefined) entry.pushedAt = extra.pushedAt;
         await tx.store.put(entry);
       }
       await tx.done;

@@ -227,14 +227,21 @@ export function createEngine(deps: EngineDeps): Engine {
     const t = now();
     const polling = entry.poll !== undefined;
 
+    // An org's activity names each repository's last push: that stands in for the head check.
+    const pushedAt = query.kind === 'repo-stats' ? query.pushedAt : undefined;
     // A head checked on the way here (stale revisit) is the head the stats will belong to.
     let checkedHead: Promise<string | undefined> | undefined;
     if (cached && !force && !polling) {
-      const windowMs = (query.kind === 'repo-stats' ? settings.freshnessMinutes : settings.insightsTtlMinutes) * 60_000;
+      const windowMs = (query.kind === 'org-insights' ? settings.insightsTtlMinutes : settings.freshnessMinutes) * 60_000;
       if (t - cached.validatedAt < windowMs) return emit(entry, states.fromCache(cached, false));
+      if (pushedAt !== undefined && cached.pushedAt === pushedAt) {
+        // Nothing was pushed since these stats were fetched: still current, for free.
+        await cache.markValidated(key, t).catch(() => undefined);
+        return emit(entry, states.fromCache({ ...cached, validatedAt: t }, false));
+      }
       // Serve what we have at once, marked stale while it is checked.
       emit(entry, states.fromCache(cached, true));
-      if (query.kind === 'repo-stats') {
+      if (query.kind === 'repo-stats' && pushedAt === undefined) {
         const head = await heads.current(
           { host, ...credentials, owner: query.owner, repo: query.repo, priority: priorityOf(entry), isWanted: wanted(entry) },
           windowMs,
@@ -253,7 +260,7 @@ export function createEngine(deps: EngineDeps): Engine {
     // The head the stats will belong to: known for warm repos; for cold ones checked alongside.
     const headPromise =
       checkedHead ??
-      (query.kind === 'repo-stats'
+      (query.kind === 'repo-stats' && pushedAt === undefined
         ? heads.current(
             { host, ...credentials, owner: query.owner, repo: query.repo, priority: priorityOf(entry), isWanted: wanted(entry) },
             settings.freshnessMinutes * 60_000,
@@ -267,9 +274,10 @@ export function createEngine(deps: EngineDeps): Engine {
       etag: cached?.status === 200 ? cached.etag : undefined,
       priority: priorityOf(entry),
       isWanted: wanted(entry),
+      keepReserve: pushedAt !== undefined,
     });
     if (superseded()) return;
-    await apply(entry, out, { key, cached, section: request.section, hasToken: !!credentials.token, headPromise });
+    await apply(entry, out, { key, cached, section: request.section, hasToken: !!credentials.token, headPromise, pushedAt });
   }
 
   interface ApplyContext {
@@ -278,6 +286,8 @@ export function createEngine(deps: EngineDeps): Engine {
     section: string;
     hasToken: boolean;
     headPromise: Promise<string | undefined>;
+    /** the org list's `pushed_at` the answer is for (org activity only) */
+    pushedAt?: string;
   }
 
   async function apply(entry: Entry, out: Outcome, ctx: ApplyContext): Promise<void> {
@@ -303,7 +313,7 @@ export function createEngine(deps: EngineDeps): Engine {
         if (!cached) return emit(entry, states.notUnderstood(ctx.section));
         const head = await ctx.headPromise;
         const t = now();
-        await cache.markValidated(ctx.key, t, head ? { headSha: head } : {}).catch(() => undefined);
+        await cache.markValidated(ctx.key, t, { ...(head ? { headSha: head } : {}), ...(ctx.pushedAt ? { pushedAt: ctx.pushedAt } : {}) }).catch(() => undefined);
         return emit(entry, states.fromCache({ ...cached, validatedAt: t }, false));
       }
       case 'no-content':
@@ -352,6 +362,7 @@ export function createEngine(deps: EngineDeps): Engine {
       validatedAt: t,
       ...(answer.etag ? { etag: answer.etag } : {}),
       ...(headSha ? { headSha } : {}),
+      ...(ctx.pushedAt ? { pushedAt: ctx.pushedAt } : {}),
     };
     try {
       await cache.put(saved);

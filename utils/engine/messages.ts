@@ -22,7 +22,9 @@ export const QuerySchema = v.variant('kind', [
     owner: text(39),
     repo: text(100),
     stat: v.picklist(REPO_STATS),
+    pushedAt: v.optional(text(30)),
   }),
+  v.strictObject({ kind: v.literal('org-repos'), host, org: text(39) }),
   v.strictObject({
     kind: v.literal('org-insights'),
     host,

@@ -38,8 +38,11 @@ export interface RateLimitGovernor {
    * generation the wait is computed for that answer but not recorded.
    */
   limited(apiBase: string, info: ResponseInfo, generation?: number): number;
-  /** when a request of this priority may go (unix ms), or null when it may go now */
-  blockedUntil(apiBase: string, priority: Priority): number | null;
+  /**
+   * when a request of this priority may go (unix ms), or null when it may go now. `unanswered`:
+   * requests already sent whose answers (and cost) are not known yet, counted against the budget.
+   */
+  blockedUntil(apiBase: string, priority: Priority, unanswered?: number): number | null;
   /** the last known core budget of an API base */
   current(apiBase: string, resource?: string): RateLimitInfo | undefined;
   /**
@@ -107,14 +110,14 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
       changed(apiBase);
       return blocks.get(apiBase)!.until;
     },
-    blockedUntil(apiBase, priority) {
+    blockedUntil(apiBase, priority, unanswered = 0) {
       const t = now();
       const block = blocks.get(apiBase);
       if (block && block.until > t) return block.until;
       const core = budgets.get(`${apiBase}|core`);
       if (!core || core.resetAt <= t) return null;
       if (core.remaining <= 0) return core.resetAt;
-      if (priority === 'background' && core.remaining < core.limit * INTERACTIVE_RESERVE) return core.resetAt;
+      if (priority === 'background' && core.remaining - unanswered < core.limit * INTERACTIVE_RESERVE) return core.resetAt;
       return null;
     },
     current(apiBase, resource = 'core') {

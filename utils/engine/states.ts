@@ -14,7 +14,13 @@ export interface StateContext {
 }
 
 const what = (query: Query) =>
-  query.kind === 'repo-stats' ? 'repository' : query.kind === 'org-insights' ? "organization's API Insights" : 'host';
+  query.kind === 'repo-stats'
+    ? 'repository'
+    : query.kind === 'org-insights'
+      ? "organization's API Insights"
+      : query.kind === 'org-repos'
+        ? 'organization'
+        : 'host';
 
 export function loading(): Snapshot {
   return { state: 'loading', meta: {} };

@@ -29,6 +29,11 @@ export interface SendOptions {
   isWanted?: () => boolean;
   /** free calls (`/rate_limit`) are not held back by the governor */
   ungoverned?: boolean;
+  /**
+   * Bulk work for a visible panel (an org's activity, one request per repository): queued as
+   * interactive, but held back like background work once the budget is down to the reserve.
+   */
+  keepReserve?: boolean;
 }
 
 export interface Transport {
@@ -61,15 +66,19 @@ export function createTransport(
       // Our own refusal, not a network failure: no retries, no "check your connection".
       if (!url) return { kind: 'refused', message: REFUSED_ADDRESS };
       const apiBase = host.apiBase;
-      const held = () => (options.ungoverned ? null : governor.blockedUntil(apiBase, options.priority));
-      const early = held();
+      const queue = queueFor(url.origin);
+      // Bulk work counts what it would spend: the requests still out (their cost is not in the
+      // headers yet) and itself, so the reserve is still whole after it.
+      const held = (spend: number) =>
+        options.ungoverned ? null : governor.blockedUntil(apiBase, options.keepReserve ? 'background' : options.priority, options.keepReserve ? spend : 0);
+      const early = held(queue.inFlight + 1);
       if (early) return { kind: 'blocked', until: early };
 
-      const outcome = await queueFor(url.origin).enqueue<Outcome>(
+      const outcome = await queue.enqueue<Outcome>(
         options.priority,
         async () => {
-          // Time passed in the queue: ask the governor again.
-          const until = held();
+          // Time passed in the queue: ask the governor again (this request is one of those in flight).
+          const until = held(queue.inFlight);
           if (until) return { kind: 'blocked', until };
           // Taken as the request leaves: if the identity changes (forget) while it is out, its
           // headers belong to the old identity and must not refill the new budget.

@@ -122,6 +122,16 @@ export type InsightsComponents = [
   Check<components['schemas']['api-insights-route-stats'], Body<'api-insights/get-route-stats-by-actor'>>,
 ];
 
+/**
+ * `GET /orgs/{org}/repos` (the organization activity's list). Not in the shared contract file
+ * (that one holds the 14 endpoints the panels show), so this check against GitHub's own type
+ * (`minimal-repository[]`) is what keeps the schema honest.
+ */
+export type OrgReposConformance = [
+  Check<In<'orgRepos'>, Accepts<S['orgRepos'], Body<'repos/list-for-org'>>>,
+  Check<Produces<S['orgRepos'], Body<'repos/list-for-org'>>, Out<'orgRepos'>>,
+];
+
 /** Support calls: `GET /rate_limit`, `GET /user` (the login), `commits/{ref}` as a bare sha. */
 export type SupportConformance = [
   Check<In<'rateLimit'>, Accepts<S['rateLimit'], Body<'rate-limit/get'>>>,

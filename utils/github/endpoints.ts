@@ -56,6 +56,8 @@ const TIMESTAMP = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):
 const INCREMENT = /^[1-9]\d{0,4}[mhdw]$/;
 const USER_ID = /^[1-9]\d{0,19}$/;
 const MAX_FILTER = 100;
+/** How many repositories the one org-repos page asks for. */
+export const ORG_REPOS_PAGE = 100;
 
 // GitHub's naming rules live in names.ts (the page detector uses the same ones); re-exported
 // for the callers that validate names with the endpoints.
@@ -138,6 +140,13 @@ export function buildRequest(query: Query): BuildResult {
     }
     case 'org-insights':
       return buildInsightsRequest(query);
+    case 'org-repos': {
+      if (!isValidOwner(query.org)) return refuse('the organization name is not a valid GitHub name');
+      // One page, most recently pushed first: forks and archived ones are dropped after, so the
+      // page is a full 100 to leave 30 (the largest choice) in nearly every organization.
+      const list = { type: 'public', sort: 'pushed', direction: 'desc', per_page: ORG_REPOS_PAGE } as const;
+      return ok(endpoint('/orgs/{org}/repos', { org: query.org }, list, "the organization's repositories"));
+    }
     case 'rate-limit':
       return ok(endpoint('/rate_limit', {}, null, 'the rate limit'));
     default:

@@ -10,6 +10,7 @@ import type {
   InsightsSummary,
   InsightsTimePoint,
   OrgInsightsQuery,
+  OrgRepo,
   Participation,
   PunchCell,
   Query,
@@ -112,6 +113,19 @@ const routes = v.array(
   }),
 );
 
+// `GET /orgs/{org}/repos`: only the fields the activity uses. Links are built from the host and
+// the names, never from the answer's URLs.
+const orgRepos = v.array(
+  v.object({
+    // GitHub's name limits: a longer name could not be asked about anyway.
+    name: v.pipe(v.string(), v.maxLength(100)),
+    owner: v.object({ login: v.pipe(v.string(), v.maxLength(39)) }),
+    fork: v.boolean(),
+    archived: v.optional(v.boolean(), false),
+    pushed_at: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(40))), null),
+  }),
+);
+
 const rateResource = v.object({ limit: count, remaining: count, reset: saneSeconds, used: v.optional(count) });
 const rateLimit = v.object({
   resources: v.optional(v.object({ core: v.optional(rateResource) })),
@@ -133,6 +147,7 @@ export interface AnswerSchemas {
   subjects: typeof subjects;
   actors: typeof actors;
   routes: typeof routes;
+  orgRepos: typeof orgRepos;
   rateLimit: typeof rateLimit;
 }
 
@@ -169,6 +184,10 @@ export function parseAnswer(query: Query, body: unknown): ParseResult {
       break;
     case 'org-insights':
       return parseInsights(query, body);
+    case 'org-repos':
+      return run(orgRepos, body, (rows): OrgRepo[] =>
+        rows.map((r) => ({ name: r.name, owner: r.owner.login, fork: r.fork, archived: r.archived, pushedAt: r.pushed_at })),
+      );
     case 'rate-limit':
       return parseRateLimit(body);
   }

@@ -9,3 +9,4 @@ export * from './punchCard';
 export * from './insights';
 export * from './format';
 export * from './exportData';
+export * from './orgActivity';

@@ -12,7 +12,7 @@ const PREFERENCES = { area: 'sync', key: 'preferences' } as const;
 const PANEL_UI = { area: 'local', key: 'panelUi' } as const;
 
 /** What a panel reads from the preferences. */
-export type PanelPreferences = Pick<Preferences, 'showBots' | 'utcTimes' | 'defaultOrgWindow'> & {
+export type PanelPreferences = Pick<Preferences, 'showBots' | 'utcTimes' | 'defaultOrgWindow' | 'orgActivityRepos'> & {
   /** sections the user turned off are `false`; missing means shown */
   repoSections: Partial<Preferences['repoSections']>;
 };
@@ -24,6 +24,10 @@ function toPanelPreferences(raw: unknown): PanelPreferences {
     showBots: p.showBots === true,
     utcTimes: p.utcTimes === true,
     defaultOrgWindow: p.defaultOrgWindow === '24h' || p.defaultOrgWindow === '30d' ? p.defaultOrgWindow : '7d',
+    orgActivityRepos:
+      typeof p.orgActivityRepos === 'number' && Number.isInteger(p.orgActivityRepos) && p.orgActivityRepos >= 5 && p.orgActivityRepos <= 30
+        ? p.orgActivityRepos
+        : 10,
   };
 }
 
@@ -54,5 +58,19 @@ export async function writeCollapsed(kind: keyof PanelUi['collapsed'], collapsed
   const got = await browser.storage[PANEL_UI.area].get(PANEL_UI.key);
   const ui = (got[PANEL_UI.key] as Partial<PanelUi> | undefined) ?? {};
   const next: PanelUi = { ...ui, collapsed: { repo: false, org: false, ...ui.collapsed, [kind]: collapsed } };
+  await browser.storage[PANEL_UI.area].set({ [PANEL_UI.key]: next });
+}
+
+/** The org panel's view last chosen; undefined when the user never chose one. */
+export async function readOrgTab(): Promise<'activity' | 'insights' | undefined> {
+  const got = await browser.storage[PANEL_UI.area].get(PANEL_UI.key);
+  const tab = (got[PANEL_UI.key] as Partial<PanelUi> | undefined)?.orgTab;
+  return tab === 'insights' || tab === 'activity' ? tab : undefined;
+}
+
+export async function writeOrgTab(tab: 'activity' | 'insights'): Promise<void> {
+  const got = await browser.storage[PANEL_UI.area].get(PANEL_UI.key);
+  const ui = (got[PANEL_UI.key] as Partial<PanelUi> | undefined) ?? {};
+  const next: PanelUi = { ...ui, collapsed: { repo: false, org: false, ...ui.collapsed }, orgTab: tab };
   await browser.storage[PANEL_UI.area].set({ [PANEL_UI.key]: next });
 }

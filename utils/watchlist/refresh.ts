@@ -5,6 +5,8 @@ import type {
   InsightsSubject,
   InsightsTimePoint,
   OrgInsightsQuery,
+  OrgRepo,
+  Participation,
   Priority,
   Query,
   RepoStatsQuery,
@@ -15,6 +17,7 @@ import type {
 import type { GitHubHost } from '../github/hosts';
 import { commitsInLastYear } from '../metrics/commitActivity';
 import { chooseIncrement, fillTimeSeries, insightsWindow } from '../metrics/insights';
+import { DEFAULT_ACTIVITY_REPOS, orgActivity, pickActivityRepos } from '../metrics/orgActivity';
 
 /** Background refresh of the watched entries: which queries, and what to keep from them. */
 
@@ -111,6 +114,46 @@ export function summarizeOrg(
   };
 }
 
+/**
+ * The org panel's Activity headline, for an org without API Insights: the list, then each picked
+ * repository's participation (with the list's pushed_at, like the panel: the same cached answers,
+ * and bulk requests leave the interactive reserve alone). Repositories not counted are not summed.
+ */
+export async function summarizeActivity(
+  entry: Pick<WatchEntry, 'host' | 'name'>,
+  fetchOnce: FetchOnce,
+  previous: WatchLatest | undefined,
+  now: number,
+  count = DEFAULT_ACTIVITY_REPOS,
+): Promise<WatchLatest> {
+  const list = await fetchTyped(fetchOnce, { kind: 'org-repos', host: entry.host, org: entry.name });
+  if (list.state === 'ready' && list.data && list.data.length === 0) {
+    return { refreshedAt: now, state: 'empty', fetchedAt: list.meta.fetchedAt ?? now, message: `${entry.name} has no public repositories.` };
+  }
+  if (!hasData(list)) return keepOlder(previous, list, now);
+  const picked = pickActivityRepos(list.data as OrgRepo[], count, false).picked;
+  const answers = await Promise.all(
+    picked.map((repo) =>
+      fetchTyped(fetchOnce, { kind: 'repo-stats', host: entry.host, owner: repo.owner, repo: repo.name, stat: 'participation', pushedAt: repo.pushedAt ?? '' }),
+    ),
+  );
+  const weeks = picked.map((repo, i) => {
+    const answer = answers[i]! as Snapshot<Participation>;
+    return { name: repo.name, weeks: hasData(answer) ? answer.data.all : answer.state === 'empty' ? [] : null, fetchedAt: answer.meta.fetchedAt ?? now };
+  });
+  const counted = weeks.filter((w) => w.weeks !== null).length;
+  if (picked.length > 0 && counted === 0) return keepOlder(previous, answers[0]!, now);
+  const a = orgActivity(weeks, now);
+  return {
+    refreshedAt: now,
+    state: 'ready',
+    fetchedAt: Math.min(list.meta.fetchedAt ?? now, ...answers.map((x) => x.meta.fetchedAt ?? now)),
+    total: a.total,
+    series: a.weeks,
+    activity: { repos: picked.length, counted, activeRepos: a.activeRepos, recent: a.recent, previous: a.previous, busiest: a.busiest?.name ?? null },
+  };
+}
+
 /** Refreshes one entry through the engine at background priority. Never throws. */
 export async function refreshEntry(
   entry: WatchEntry,
@@ -124,11 +167,11 @@ export async function refreshEntry(
   }
   try {
     if (entry.kind === 'repo') return summarizeRepo(await fetchTyped(fetchOnce, repoQuery(entry)), previous, now);
-    if (!host.hasApiInsights) {
-      return { refreshedAt: now, state: 'no-access', message: 'GitHub Enterprise Server has no API Insights.' };
-    }
+    // No API Insights (Enterprise Server, or the viewer cannot read them): the Activity headline.
+    if (!host.hasApiInsights) return await summarizeActivity(entry, fetchOnce, previous, now);
     const queries = orgQueries(entry, now);
     const time = await fetchTyped(fetchOnce, queries.time);
+    if (time.state === 'no-access') return await summarizeActivity(entry, fetchOnce, previous, now);
     // No access or an error on the series: the newest-request query would fail the same way.
     const newest: Snapshot<InsightsPage<InsightsSubject>> = hasData(time)
       ? await fetchTyped(fetchOnce, queries.newest)

@@ -1,6 +1,6 @@
 import type { RateLimitInfo, WatchEntry } from '../protocol';
 import type { GitHubHost } from '../github/hosts';
-import { formatCompact, formatNumber, formatPercent, formatRelativeTime } from '../metrics/format';
+import { formatChange, formatCompact, formatNumber, formatPercent, formatRelativeTime } from '../metrics/format';
 
 /** Words and links the popup shows, as pure functions of the data. */
 
@@ -38,6 +38,7 @@ export function entrySummary(entry: WatchEntry, now: number): string {
   }
   let numbers: string;
   if (entry.kind === 'repo') numbers = `${formatCompact(latest.total)} commits in 52 weeks`;
+  else if (latest.activity) numbers = activitySummary(latest.total, latest.activity);
   else {
     const share = latest.total > 0 ? `, ${formatPercent((latest.rateLimited ?? 0) / latest.total)} rate limited` : '';
     numbers = `${formatCompact(latest.total)} requests in 24 hours${share}`;
@@ -45,4 +46,12 @@ export function entrySummary(entry: WatchEntry, now: number): string {
   if (latest.state === 'ready' || latest.state === 'empty') return numbers;
   const age = latest.fetchedAt !== undefined ? ` (numbers from ${formatRelativeTime(latest.fetchedAt, now)})` : '';
   return `${numbers} · ${latest.message ?? 'last refresh failed'}${age}`;
+}
+
+/** An org's Activity headline in one line: commits, active repositories, trend, the busiest one. */
+export function activitySummary(total: number, a: NonNullable<WatchEntry['latest']>['activity'] & object): string {
+  const trend = a.recent === 0 && a.previous === 0 ? '' : `, ${formatChange(a.previous === 0 ? null : (a.recent - a.previous) / a.previous)} over 4 weeks`;
+  const counted = a.counted < a.repos ? ` (${a.counted} of ${a.repos} counted)` : '';
+  const busiest = a.busiest ? `; busiest ${a.busiest}` : '';
+  return `${formatCompact(total)} commits in 52 weeks, ${a.activeRepos} of ${a.counted} repositories active${counted}${trend}${busiest}`;
 }
