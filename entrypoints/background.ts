@@ -23,7 +23,7 @@ export default defineBackground(() => {
   const settings = getLiveSettings();
   const engine = getEngine();
   registerCommandHandlers(cacheCommandHandlers(engine.cache));
-  const watchDeps = { fetchOnce: engine.fetchOnce.bind(engine), settings };
+  const watchDeps = { fetchOnce: engine.fetchOnce.bind(engine), settings, budgetLow: (apiBase: string) => engine.governor.isLow(apiBase) };
   registerCommandHandlers(
     accountCommandHandlers({
       request: tokenRequestVia(engine),
@@ -39,8 +39,10 @@ export default defineBackground(() => {
     // The page detector saw a repository or organization page: that panel goes into its frame.
     'panels.load': (command, { sender }) => injectPanel(command.panel, sender ?? {}),
     // Content scripts cannot open the options page themselves.
-    'options.open': async () => {
-      await browser.runtime.openOptionsPage();
+    // `section: 'token'` opens the page at the token field (openOptionsPage takes no anchor).
+    'options.open': async (command) => {
+      if (command.section === 'token') await browser.tabs.create({ url: browser.runtime.getURL('/options.html#token') });
+      else await browser.runtime.openOptionsPage();
       return { ok: true };
     },
   });

@@ -136,6 +136,17 @@ export type Query = RepoStatsQuery | OrgInsightsQuery | OrgReposQuery | RateLimi
 
 export type Priority = 'interactive' | 'background';
 
+/**
+ * Whether a watcher's data is in front of the user (the budget is spent on what is seen):
+ * - `visible`: on screen or about to be (the default): fetched, polled.
+ * - `offscreen`: not seen yet: served from the cache only, nothing is requested for it (a 202
+ *   sequence already started keeps going unless the budget is low).
+ * - `prefetch`: not seen, but the visible ones have settled: fetched only while the budget is
+ *   healthy and large (a token's, not the anonymous 60), at background priority.
+ */
+export type Visibility = 'visible' | 'offscreen' | 'prefetch';
+export const VISIBILITIES: readonly Visibility[] = ['visible', 'offscreen', 'prefetch'];
+
 // ---------------------------------------------------------------------------------------------
 // Normalized data (validated in the background, then shaped for the UI)
 
@@ -338,6 +349,11 @@ export interface SnapshotMeta {
   refreshProblem?: { state: QueryState; message: string };
   /** the HTTP status of the answer that set this state, when there was one */
   status?: number;
+  /**
+   * Nothing was requested because no watcher sees this yet (`offscreen`), or the budget is too
+   * low to fetch ahead: `loading` with this set means "not loaded yet", not "on its way".
+   */
+  deferred?: boolean;
 }
 
 export interface Snapshot<T = unknown> {
@@ -351,7 +367,9 @@ export interface Snapshot<T = unknown> {
 // Port messages
 
 export type ClientMessage =
-  | { type: 'watch'; id: string; query: Query; priority?: Priority }
+  | { type: 'watch'; id: string; query: Query; priority?: Priority; visibility?: Visibility }
+  /** the watched data came into view, left it, or may be fetched ahead (see Visibility) */
+  | { type: 'visibility'; id: string; visibility: Visibility }
   | { type: 'unwatch'; id: string }
   /** refetch now, ignoring freshness (the user pressed retry) */
   | { type: 'retry'; id: string };
@@ -436,8 +454,11 @@ export type Command =
   | { type: 'watchlist.remove'; host: HostId; kind: WatchEntry['kind']; name: string }
   | { type: 'watchlist.refresh' }
   | { type: 'popup.opened' }
-  /** a content script asks for the options page (it cannot call runtime.openOptionsPage) */
-  | { type: 'options.open' }
+  /**
+   * a content script asks for the options page (it cannot call runtime.openOptionsPage);
+   * `section: 'token'` opens it at the token field
+   */
+  | { type: 'options.open'; section?: 'token' }
   /** the page detector saw a repository or organization page: inject that panel into its frame */
   | { type: 'panels.load'; panel: 'repo' | 'org' };
 

@@ -9,6 +9,7 @@ import {
   type Query,
   type ServerMessage,
   type Snapshot,
+  type Visibility,
 } from './protocol';
 
 /**
@@ -19,6 +20,8 @@ import {
 export interface QueryWatch {
   /** refetch now, ignoring freshness */
   retry(): void;
+  /** the watched data came into view or left it (see Visibility) */
+  setVisibility(visibility: Visibility): void;
   unwatch(): void;
 }
 
@@ -27,6 +30,7 @@ export interface StatboardClient {
     query: Q,
     onSnapshot: (snapshot: Snapshot<DataOf<Q>>) => void,
     priority?: Priority,
+    visibility?: Visibility,
   ): QueryWatch;
   command<C extends Command>(command: C): Promise<CommandResult<C>>;
   /** drops every watch and the port (the panel went away) */
@@ -36,6 +40,7 @@ export interface StatboardClient {
 interface LiveWatch {
   query: Query;
   priority: Priority;
+  visibility: Visibility;
   onSnapshot: (snapshot: Snapshot) => void;
 }
 
@@ -49,6 +54,11 @@ export function afterDisconnect(port: { closed: boolean; liveWatches: number; re
   if (port.closed) return 'idle';
   if (!port.received) return 'stop';
   return port.liveWatches > 0 ? 'reconnect' : 'idle';
+}
+
+/** A watch message; the default visibility is left out (smaller messages, as before). */
+function watchMessage(id: string, query: Query, priority: Priority, visibility: Visibility): ClientMessage {
+  return visibility === 'visible' ? { type: 'watch', id, query, priority } : { type: 'watch', id, query, priority, visibility };
 }
 
 export function createStatboardClient(): StatboardClient {
@@ -82,19 +92,25 @@ export function createStatboardClient(): StatboardClient {
       if (next === 'stop') closed = true;
       if (next !== 'reconnect') return;
       // The worker stopped: reconnect (which wakes it) and resume every watch.
-      for (const [id, watch] of watches) post({ type: 'watch', id, query: watch.query, priority: watch.priority });
+      for (const [id, watch] of watches) post(watchMessage(id, watch.query, watch.priority, watch.visibility));
     });
     port = opened;
     return opened;
   }
 
   return {
-    watch(query, onSnapshot, priority = 'interactive') {
+    watch(query, onSnapshot, priority = 'interactive', visibility = 'visible') {
       const id = `${instance}-${++nextId}`;
-      watches.set(id, { query, priority, onSnapshot: onSnapshot as (s: Snapshot) => void });
-      post({ type: 'watch', id, query, priority });
+      const live: LiveWatch = { query, priority, visibility, onSnapshot: onSnapshot as (s: Snapshot) => void };
+      watches.set(id, live);
+      post(watchMessage(id, query, priority, visibility));
       return {
         retry: () => post({ type: 'retry', id }),
+        setVisibility: (next) => {
+          if (!watches.has(id) || live.visibility === next) return;
+          live.visibility = next;
+          post({ type: 'visibility', id, visibility: next });
+        },
         unwatch: () => {
           if (!watches.delete(id)) return;
           post({ type: 'unwatch', id });

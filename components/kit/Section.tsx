@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Snapshot } from '../../utils/protocol';
 import { SectionBody } from './SectionBody';
@@ -19,6 +19,8 @@ export interface SectionProps<T> {
   actions?: ComponentChildren;
   /** the ready view, given the data */
   children: (data: T) => ComponentChildren;
+  /** the `<section>` element (the panel watches it come into view) */
+  sectionRef?: Ref<HTMLElement>;
 }
 
 /**
@@ -33,11 +35,18 @@ export function Section<T>(props: SectionProps<T>) {
   );
 }
 
-function SectionContent<T>({ id, title, snapshot, onRetry, bodyHeight, sentences, actions, children }: SectionProps<T>) {
+function SectionContent<T>({ id, title, snapshot, onRetry, bodyHeight, sentences, actions, children, sectionRef }: SectionProps<T>) {
   const headingId = useId();
   const showData = shownData(snapshot) !== undefined;
   return (
-    <section class="sb-section" data-section={id} data-state={snapshot.state} aria-labelledby={headingId}>
+    <section
+      ref={sectionRef}
+      class="sb-section"
+      data-section={id}
+      data-state={snapshot.state}
+      data-deferred={snapshot.meta.deferred ? 'true' : undefined}
+      aria-labelledby={headingId}
+    >
       <div class="sb-section-head">
         <h3 class="sb-section-title" id={headingId}>
           {title}

@@ -31,6 +31,15 @@ export function StateMessage({ snapshot, onRetry, what, minHeight, sentences = {
 
   switch (state) {
     case 'loading':
+      // Not requested: nobody has looked at it yet (the budget goes to what is seen).
+      if (meta.deferred) {
+        return (
+          <div class="sb-state" style={{ minHeight: `${minHeight}px` }} data-deferred>
+            <p class="sb-state-title">Not loaded yet</p>
+            <p>Statboard asks GitHub for {what.toLowerCase()} when this section comes into view.</p>
+          </div>
+        );
+      }
       return (
         <div class="sb-state" style={{ minHeight: `${minHeight}px` }} aria-busy="true">
           <span class="sb-visually-hidden">Loading {what.toLowerCase()}…</span>
@@ -46,6 +55,7 @@ export function StateMessage({ snapshot, onRetry, what, minHeight, sentences = {
             {custom ?? 'This can take a few seconds for a repository GitHub has not counted lately.'}
             {meta.attempt ? ` Attempt ${meta.attempt}` : ''}
             {wait !== null && wait > 0 ? `; next try in ${countdown(wait)}.` : meta.attempt ? '.' : ''}
+            {meta.deferred ? ' Few requests are left: Statboard asks again when this section is in view.' : ''}
           </p>
           {meta.retryable ? retry : null}
           <div class="sb-skeleton" style={{ flex: '1 1 auto', minHeight: '16px' }} />

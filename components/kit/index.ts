@@ -11,6 +11,7 @@ export { ChartCanvas, themedScale, type ChartCanvasProps } from './ChartCanvas';
 export { useThemeColors, readThemeColors, observeTheme, withAlpha, type ThemeColors } from './theme';
 export { useQuery, useQueries, type QueryResult } from './useQuery';
 export { Stat } from './Stat';
+export { BudgetNotice } from './BudgetNotice';
 export { Sparkline } from './Sparkline';
 export { Icon, type IconName } from './icons';
 export { PanelContext, usePanel, type PanelContextValue } from './context';

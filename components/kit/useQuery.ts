@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { queryKey, type DataOf, type Priority, type Query, type Snapshot } from '../../utils/protocol';
+import { queryKey, type DataOf, type Priority, type Query, type Snapshot, type Visibility } from '../../utils/protocol';
 import type { QueryWatch, StatboardClient } from '../../utils/statboardClient';
 
 const LOADING: Snapshot<never> = { state: 'loading', meta: {} };
@@ -13,7 +13,8 @@ export interface QueryResult<T> {
 /**
  * Watches each query (null = not watched) and returns their latest snapshots, in order. A query
  * is re-watched only when its `queryKey` changes, so a parent re-render costs nothing; every
- * watch ends on unmount.
+ * watch ends on unmount. `visibilities` (default all `visible`) tells the engine which of them
+ * are seen: a change is sent on the live watch, without re-watching.
  */
 export function useQueries<Qs extends readonly (Query | null)[]>(
   client: StatboardClient,
@@ -24,6 +25,7 @@ export function useQueries<Qs extends readonly (Query | null)[]>(
    * are applied together, one render per frame instead of one per answer.
    */
   batched = false,
+  visibilities?: readonly Visibility[],
 ): { [I in keyof Qs]: QueryResult<Qs[I] extends Query ? DataOf<Qs[I]> : never> } {
   const keys = queries.map((q) => (q ? queryKey(q) : ''));
   const joined = keys.join('\n');
@@ -40,6 +42,9 @@ export function useQueries<Qs extends readonly (Query | null)[]>(
   const watches = useRef(new Map<string, QueryWatch>());
   const latest = useRef(queries);
   latest.current = queries;
+  const seen = useRef(visibilities);
+  seen.current = visibilities;
+  const visibilityKey = visibilities?.join(',') ?? '';
 
   // A layout effect: the watches go out in the task that rendered, not after the next paint
   // (a plain effect waits for a frame, and the data is what the panel is waiting for).
@@ -73,9 +78,11 @@ export function useQueries<Qs extends readonly (Query | null)[]>(
           if (active) setSnapshots((prev) => ({ ...prev, [key]: snapshot as Snapshot }));
         },
         priority,
+        seen.current?.[i] ?? 'visible',
       );
       live.set(key, {
         retry: () => watch.retry(),
+        setVisibility: (visibility) => watch.setVisibility(visibility),
         unwatch: () => {
           active = false;
           watch.unwatch();
@@ -84,6 +91,13 @@ export function useQueries<Qs extends readonly (Query | null)[]>(
     });
     // Keyed by the joined query keys: new array identities with the same queries change nothing.
   }, [client, joined, priority]);
+
+  // After the effect above (declaration order): a watch made in this render already has it.
+  useLayoutEffect(() => {
+    keys.forEach((key, i) => {
+      if (key) watches.current.get(key)?.setVisibility(seen.current?.[i] ?? 'visible');
+    });
+  }, [client, joined, visibilityKey]);
 
   // Also a layout effect, so it keeps its order with the one above when the client changes.
   useLayoutEffect(

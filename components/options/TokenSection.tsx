@@ -70,6 +70,13 @@ export function TokenSection({ client, hosts }: { client: StatboardClient; hosts
     if (!hosts.some((h) => h.id === hostId)) setHostId('github.com');
   }, [hosts, hostId]);
 
+  // Opened from a panel's or the popup's "Add a token" (options.html#token): straight to the field.
+  useEffect(() => {
+    if (location.hash !== '#token' || !field.current) return;
+    field.current.scrollIntoView({ block: 'center' });
+    field.current.focus();
+  }, []);
+
   useEffect(() => {
     let live = true;
     setStatus(null);
@@ -121,7 +128,7 @@ export function TokenSection({ client, hosts }: { client: StatboardClient; hosts
 
   const hasToken = status !== null && status.status !== 'missing';
   return (
-    <section class="sb-box" aria-labelledby="sb-token-title">
+    <section class="sb-box" id="token" aria-labelledby="sb-token-title">
       <h2 id="sb-token-title">Token</h2>
       <p class="sb-muted sb-small">
         A personal access token lets Statboard read private repositories and organization API Insights, and raises GitHub’s limit

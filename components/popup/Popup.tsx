@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useQuery } from '../kit/useQuery';
+import { BudgetNotice } from '../kit/BudgetNotice';
 import type { StatboardClient } from '../../utils/statboardClient';
 import type { Command, TokenStatus, WatchEntry } from '../../utils/protocol';
 import { hostsItem, type HostSettings } from '../../utils/settings';
@@ -39,6 +40,11 @@ function RateLimit({ client, host }: { client: StatboardClient; host: GitHubHost
       {view.low && <strong class="sb-rate-warn"> · Running low: panels will wait for the reset.</strong>}
     </p>
   );
+}
+
+/** The same words about the budget as the panels (components/kit/BudgetNotice). */
+function Budget({ client, host }: { client: StatboardClient; host: GitHubHost }) {
+  return <BudgetNotice client={client} host={host.id} />;
 }
 
 /** The sentence for a token problem on the current host, or null when all is well. */
@@ -135,6 +141,7 @@ export function Popup({ client }: { client: StatboardClient }) {
       )}
       {settings && <HostAccessNotice hosts={[host]} />}
       <TokenNotice status={token} onOptions={openOptions} />
+      <Budget client={client} host={host} />
 
       {target && current && (
         <section class="sb-current" aria-labelledby="sb-current-title" data-current={target.kind}>

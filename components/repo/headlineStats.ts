@@ -15,22 +15,70 @@ export interface HeadlineStat {
   /** stable hook: `data-stat` */
   id: 'commits' | 'active-weeks' | 'trend' | 'busiest-day' | 'busiest-hour' | 'concentration';
   label: string;
-  /** `—` until the data behind it arrives */
+  /** the number; until its input arrives, what holds it up (`Not loaded yet`, `Loading…`), or `—` */
   value: string;
   /** one line: what the number means */
   why: string;
+  /** set while the value is not a number yet: `data-pending` */
+  pending?: InputStatus;
 }
+
+/**
+ * Why an input has no data yet: its section is not fetched until seen (`deferred`), it is on its
+ * way (`loading`: requested, or GitHub is computing), GitHub's limit holds it up (`limited`), or
+ * it will not come (`off`: the section is turned off, or failed; its own section says why).
+ */
+export type InputStatus = 'deferred' | 'loading' | 'limited' | 'off';
 
 export interface HeadlineInputs {
   commitActivity?: CommitWeek[];
   punchCard?: PunchCell[];
   contributors?: ContributorStats;
+  /** for inputs without data: why (default `off`, a dash) */
+  status?: { commitActivity?: InputStatus; punchCard?: InputStatus; contributors?: InputStatus };
 }
 
 const NONE = '—';
+const PENDING: Record<InputStatus, string> = { deferred: 'Not loaded yet', loading: 'Loading…', limited: 'Not loaded yet', off: NONE };
+const SOURCE = { commitActivity: 'commit activity', punchCard: 'punch card', contributors: 'contributors' } as const;
 
-/** The headline row from whatever data has arrived; each stat says where it comes from. */
-export function headlineStats({ commitActivity, punchCard, contributors }: HeadlineInputs): HeadlineStat[] {
+/** An item whose input has not arrived says why, instead of a dash that looks like missing data. */
+function pendingItem(stat: HeadlineStat, input: keyof typeof SOURCE, status: InputStatus | undefined): HeadlineStat {
+  const why = status ?? 'off';
+  if (why === 'off') return stat;
+  return {
+    ...stat,
+    value: PENDING[why],
+    pending: why,
+    why:
+      why === 'deferred'
+        ? `From the ${SOURCE[input]} section: Statboard asks GitHub for it when you scroll to it (each request counts against GitHub's limit).`
+        : why === 'limited'
+          ? `From the ${SOURCE[input]} section: not loaded, GitHub's request limit is reached.`
+          : `From the ${SOURCE[input]} section, on its way.`,
+  };
+}
+
+/** The headline row; items whose input has not arrived say so (see InputStatus). */
+export function headlineStats(inputs: HeadlineInputs): HeadlineStat[] {
+  const { status = {} } = inputs;
+  const stats = headlineValues(inputs);
+  const inputOf: Record<HeadlineStat['id'], keyof typeof SOURCE> = {
+    commits: 'commitActivity',
+    'active-weeks': 'commitActivity',
+    trend: 'commitActivity',
+    'busiest-day': 'punchCard',
+    'busiest-hour': 'punchCard',
+    concentration: 'contributors',
+  };
+  return stats.map((stat) => {
+    const input = inputOf[stat.id];
+    return inputs[input] === undefined ? pendingItem(stat, input, status[input]) : stat;
+  });
+}
+
+/** The headline numbers from whatever data has arrived; each stat says where it comes from. */
+function headlineValues({ commitActivity, punchCard, contributors }: HeadlineInputs): HeadlineStat[] {
   const activity = commitActivity ? summarizeCommitActivity(commitActivity) : null;
   const grid = punchCard ? punchGrid(punchCard) : null;
   const day = grid ? busiestPunchDay(grid) : null;

@@ -55,7 +55,7 @@ export const CommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('watchlist.remove'), host, kind: watchKind, name }),
   v.strictObject({ type: v.literal('watchlist.refresh') }),
   v.strictObject({ type: v.literal('popup.opened') }),
-  v.strictObject({ type: v.literal('options.open') }),
+  v.strictObject({ type: v.literal('options.open'), section: v.optional(v.literal('token')) }),
   v.strictObject({ type: v.literal('panels.load'), panel: v.picklist(['repo', 'org']) }),
 ]);
 

@@ -2,12 +2,12 @@ import { buildRequest, type EndpointRequest } from '../github/endpoints';
 import type { GitHubResult } from '../github/client';
 import type { GitHubHost } from '../github/hosts';
 import { parseAnswer, parseRateLimit } from '../github/schemas';
-import { queryKey, type HostId, type Priority, type Query, type Snapshot } from '../protocol';
+import { queryKey, type HostId, type Priority, type Query, type Snapshot, type Visibility } from '../protocol';
 import { entryKey, type Cache, type CacheEntry, type PendingPoll } from './cache';
 import { createHeadTracker } from './freshness';
-import { createRateLimitGovernor, type RateLimitGovernor } from './rateLimitGovernor';
+import { createRateLimitGovernor, PREFETCH_MIN_LIMIT, type RateLimitGovernor } from './rateLimitGovernor';
 import * as states from './states';
-import { ALARM_MIN_MS, pollDelay, shouldGiveUp } from './statsPoller';
+import { ALARM_MIN_MS, lowBudgetPollDelay, pollDelay, shouldGiveUp } from './statsPoller';
 import { capUntil, setSafeTimeout } from './safeTimer';
 import { createTransport, type Outcome } from './transport';
 
@@ -49,11 +49,14 @@ export type Listener = (snapshot: Snapshot) => void;
 export interface Watch {
   /** refetch now, ignoring freshness */
   retry(): void;
+  /** this watcher's data came into view, left it, or may be fetched ahead */
+  setVisibility(visibility: Visibility): void;
   unwatch(): void;
 }
 
 export interface Engine {
-  watch(query: Query, priority: Priority, listener: Listener): Watch;
+  /** `visibility` (default `visible`): see protocol.ts Visibility; nothing is fetched for `offscreen` */
+  watch(query: Query, priority: Priority, listener: Listener, visibility?: Visibility): Watch;
   /** one refresh for background work (watch list): resolves with the first settled snapshot */
   fetchOnce(query: Query, priority?: Priority): Promise<Snapshot>;
   /**
@@ -89,7 +92,7 @@ export const NETWORK_RETRY_MS = 2000;
 interface Entry {
   key: string;
   query: Query;
-  watchers: Map<number, { priority: Priority; listener: Listener }>;
+  watchers: Map<number, { priority: Priority; listener: Listener; visibility: Visibility }>;
   snapshot: Snapshot;
   running: boolean;
   /** a refresh was asked for while one was running (forced if any of the asks was) */
@@ -97,6 +100,10 @@ interface Entry {
   timer?: ReturnType<typeof setTimeout>;
   /** a 202 sequence in progress */
   poll?: PendingPoll;
+  /** a 202 poll held back (out of view, budget low) until a watcher sees it */
+  parked?: boolean;
+  /** a watcher came into view while a run was going: if that run held back, run again */
+  seenWhileRunning?: boolean;
   /** kept alive without watchers: a resumed poll finishes and fills the cache */
   held: boolean;
   disposed: boolean;
@@ -113,6 +120,7 @@ interface Entry {
 
 /** Whether a snapshot is an outcome rather than a step on the way to one. */
 export function isSettled(snapshot: Snapshot): boolean {
+  if (snapshot.meta.deferred) return true;
   if (snapshot.state === 'loading' || snapshot.state === 'computing') return false;
   if (snapshot.state === 'ready' && snapshot.meta.stale && !snapshot.meta.offline && !snapshot.meta.refreshProblem) return false;
   return true;
@@ -127,8 +135,27 @@ export function createEngine(deps: EngineDeps): Engine {
   const entries = new Map<string, Entry>();
   let nextWatcher = 0;
 
+  /** What the watchers need: the most of visible, prefetch, offscreen (no watchers: offscreen). */
+  const demandOf = (entry: Entry): Visibility => {
+    const seen = [...entry.watchers.values()].map((w) => w.visibility);
+    return seen.includes('visible') ? 'visible' : seen.includes('prefetch') ? 'prefetch' : 'offscreen';
+  };
+  // Fetching ahead of the user waits behind everything seen (background in the queue).
   const priorityOf = (entry: Entry): Priority =>
-    [...entry.watchers.values()].some((w) => w.priority === 'interactive') ? 'interactive' : 'background';
+    [...entry.watchers.values()].some((w) => w.priority === 'interactive' && w.visibility === 'visible') ? 'interactive' : 'background';
+  /** Whether a request for this entry may go: seen, or fetched ahead while the budget is roomy. */
+  const mayFetch = (entry: Entry, apiBase: string, hasToken: boolean): boolean => {
+    const demand = demandOf(entry);
+    return demand === 'visible' || (demand === 'prefetch' && governor.canPrefetch(apiBase, hasToken));
+  };
+  /** A 202 sequence already started goes on out of view, unless the budget is low. */
+  const mayPoll = (entry: Entry, apiBase: string, hasToken: boolean): boolean =>
+    mayFetch(entry, apiBase, hasToken) || !governor.isLow(apiBase);
+  /** A tight budget (the anonymous 60) skips the cold head check: nothing cached to validate yet. */
+  const tightBudget = (apiBase: string): boolean => {
+    const known = governor.current(apiBase);
+    return known !== undefined && known.limit < PREFETCH_MIN_LIMIT;
+  };
   const wanted = (entry: Entry) => () => !entry.disposed;
 
   function emit(entry: Entry, snapshot: Snapshot): void {
@@ -176,6 +203,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     entry.running = true;
     const identity = entry.identity;
+    entry.seenWhileRunning = false;
     try {
       await run(entry, force);
     } catch {
@@ -192,6 +220,8 @@ export function createEngine(deps: EngineDeps): Engine {
         clearTimeout(entry.timer);
         entry.timer = undefined;
         void refresh(entry, again.force);
+      } else if (entry.seenWhileRunning && entry.snapshot.meta.deferred && !entry.disposed && !entry.timer) {
+        void refresh(entry, entry.parked === true);
       } else if (!entry.poll && entry.held) {
         entry.held = false;
         release(entry);
@@ -231,6 +261,15 @@ export function createEngine(deps: EngineDeps): Engine {
     const pushedAt = query.kind === 'repo-stats' ? query.pushedAt : undefined;
     // A head checked on the way here (stale revisit) is the head the stats will belong to.
     let checkedHead: Promise<string | undefined> | undefined;
+    const hasToken = !!credentials.token;
+    if (polling && !mayPoll(entry, host.apiBase, hasToken)) {
+      // Out of view with the budget low: the poll waits until the section is seen again.
+      entry.parked = true;
+      const held = states.withCachedData(states.computing(entry.poll!.attempt, 0), cached);
+      const { nextRetryAt: _next, ...meta } = held.meta;
+      return emit(entry, { ...held, meta: { ...meta, deferred: true } });
+    }
+    entry.parked = false;
     if (cached && !force && !polling) {
       const windowMs = (query.kind === 'org-insights' ? settings.insightsTtlMinutes : settings.freshnessMinutes) * 60_000;
       if (t - cached.validatedAt < windowMs) return emit(entry, states.fromCache(cached, false));
@@ -239,9 +278,13 @@ export function createEngine(deps: EngineDeps): Engine {
         await cache.markValidated(key, t).catch(() => undefined);
         return emit(entry, states.fromCache({ ...cached, validatedAt: t }, false));
       }
+      // Out of view: the saved data stays shown with its age, checked once it is seen.
+      if (!mayFetch(entry, host.apiBase, hasToken)) return emit(entry, states.deferred(cached));
       // Serve what we have at once, marked stale while it is checked.
       emit(entry, states.fromCache(cached, true));
-      if (query.kind === 'repo-stats' && pushedAt === undefined) {
+      // A head recorded nowhere (a tight budget's cold visit) cannot validate anything: the
+      // stats' own conditional requests do.
+      if (query.kind === 'repo-stats' && pushedAt === undefined && (cached.headSha || !tightBudget(host.apiBase))) {
         const head = await heads.current(
           { host, ...credentials, owner: query.owner, repo: query.repo, priority: priorityOf(entry), isWanted: wanted(entry) },
           windowMs,
@@ -254,15 +297,25 @@ export function createEngine(deps: EngineDeps): Engine {
         checkedHead = Promise.resolve(head);
       }
     } else if (!polling) {
+      if (!mayFetch(entry, host.apiBase, hasToken)) return emit(entry, states.deferred(cached));
       emit(entry, cached ? states.fromCache(cached, true) : states.loading());
     }
 
-    // The head the stats will belong to: known for warm repos; for cold ones checked alongside.
+    // The head the stats will belong to: known for warm repos; for cold ones checked alongside,
+    // except on a tight budget, where it is recorded at the first revalidation instead.
     const headPromise =
       checkedHead ??
       (query.kind === 'repo-stats' && pushedAt === undefined
         ? heads.current(
-            { host, ...credentials, owner: query.owner, repo: query.repo, priority: priorityOf(entry), isWanted: wanted(entry) },
+            {
+              host,
+              ...credentials,
+              owner: query.owner,
+              repo: query.repo,
+              priority: priorityOf(entry),
+              isWanted: wanted(entry),
+              cacheOnly: tightBudget(host.apiBase),
+            },
             settings.freshnessMinutes * 60_000,
             // A head that cannot be learnt is an unknown head; and if the stats request below
             // throws, nobody awaits this, so its failure must not become an unhandled rejection.
@@ -383,7 +436,9 @@ export function createEngine(deps: EngineDeps): Engine {
       await endPoll(entry);
       return emit(entry, states.overCache(states.stillComputing(), cached));
     }
-    poll.nextAt = t + pollDelay(poll.attempt);
+    // Each poll costs a request: with the budget low, a visible section asks less often.
+    const host = await deps.resolveHost(entry.query.host);
+    poll.nextAt = t + (host && governor.isLow(host.apiBase) ? lowBudgetPollDelay(poll.attempt) : pollDelay(poll.attempt));
     entry.poll = poll;
     // Best effort: without storage the poll still runs while the worker does.
     await cache.polls.save({ ...poll }).catch(() => undefined);
@@ -463,11 +518,12 @@ export function createEngine(deps: EngineDeps): Engine {
     get liveQueries() {
       return entries.size;
     },
-    watch(query, priority, listener) {
+    watch(query, priority, listener, visibility = 'visible') {
       const entry = entryFor(query);
       const id = ++nextWatcher;
       const isNew = entry.watchers.size === 0 && !entry.running && !entry.timer;
-      entry.watchers.set(id, { priority, listener });
+      const watcher = { priority, listener, visibility };
+      entry.watchers.set(id, watcher);
       entry.held = false;
       if (!isNew) listener(entry.snapshot);
       // A new watcher on an idle entry re-checks freshness (cheap when fresh).
@@ -480,6 +536,18 @@ export function createEngine(deps: EngineDeps): Engine {
           entry.serverErrors = 0;
           entry.networkErrors = 0;
           void refresh(entry, true);
+        },
+        setVisibility(next) {
+          if (entry.disposed || !entry.watchers.has(id) || watcher.visibility === next) return;
+          const before = demandOf(entry);
+          watcher.visibility = next;
+          const after = demandOf(entry);
+          if (before === after || after === 'offscreen') return;
+          // Seen now (or may be fetched ahead): what was held back goes. A wait in progress (a
+          // poll's backoff, a rate limit) keeps its time; a parked poll resumes at once.
+          if (entry.running) return void (entry.seenWhileRunning = true);
+          if (entry.parked && entry.timer === undefined) return void refresh(entry, true);
+          if (!entry.timer && entry.snapshot.meta.deferred) void refresh(entry, false);
         },
         unwatch() {
           if (!entry.watchers.delete(id)) return;

@@ -21,6 +21,8 @@ export interface HeadAsk {
   repo: string;
   priority: Priority;
   isWanted?: () => boolean;
+  /** no request: only a head already recorded within the window (a tight budget's cold visit) */
+  cacheOnly?: boolean;
 }
 
 export interface HeadTracker {
@@ -37,6 +39,7 @@ export function createHeadTracker(cache: Cache, transport: Transport, now: () =>
     if (!request) return undefined;
     const record = await cache.get(key).catch(() => undefined);
     if (record?.headSha && now() - record.validatedAt < windowMs) return record.headSha;
+    if (ask.cacheOnly) return undefined;
     const out = await transport.send(ask.host, request, {
       token: ask.token,
       etag: record?.headSha ? record.etag : undefined,
@@ -65,6 +68,7 @@ export function createHeadTracker(cache: Cache, transport: Transport, now: () =>
       const key = entryKey(ask.host.apiBase, request.path, request.search, ask.viewer);
       const wanted = ask.isWanted ?? (() => true);
       const shared = inFlight.get(key);
+      if (ask.cacheOnly) return shared ? shared.pending : check(key, ask, windowMs);
       if (shared) {
         shared.askers.push(wanted);
         return shared.pending;

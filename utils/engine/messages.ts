@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ACTOR_TYPES, REPO_STATS, type ClientMessage } from '../protocol';
+import { ACTOR_TYPES, REPO_STATS, VISIBILITIES, type ClientMessage } from '../protocol';
 
 /**
  * The shapes the background accepts on its port. Anything else is ignored before use; the
@@ -46,7 +46,14 @@ export const QuerySchema = v.variant('kind', [
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 
 export const ClientMessageSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('watch'), id, query: QuerySchema, priority: v.optional(v.picklist(['interactive', 'background'])) }),
+  v.strictObject({
+    type: v.literal('watch'),
+    id,
+    query: QuerySchema,
+    priority: v.optional(v.picklist(['interactive', 'background'])),
+    visibility: v.optional(v.picklist(VISIBILITIES)),
+  }),
+  v.strictObject({ type: v.literal('visibility'), id, visibility: v.picklist(VISIBILITIES) }),
   v.strictObject({ type: v.literal('unwatch'), id }),
   v.strictObject({ type: v.literal('retry'), id }),
 ]);

@@ -125,10 +125,18 @@ export function servePort(port: Browser.runtime.Port, engine: Engine, trusted: P
           }
           watches.set(
             id,
-            engine.watch(message.query, message.priority ?? 'interactive', (snapshot) => post({ type: 'snapshot', id, snapshot })),
+            engine.watch(
+              message.query,
+              message.priority ?? 'interactive',
+              (snapshot) => post({ type: 'snapshot', id, snapshot }),
+              message.visibility ?? 'visible',
+            ),
           );
           break;
         }
+        case 'visibility':
+          watches.get(message.id)?.setVisibility(message.visibility);
+          break;
         case 'unwatch':
           watches.get(message.id)?.unwatch();
           watches.delete(message.id);

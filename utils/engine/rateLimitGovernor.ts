@@ -4,13 +4,26 @@ import { capUntil } from './safeTimer';
 
 /**
  * Keeps Statboard inside GitHub's rate limits, per API base. It learns the budget from every
- * answer's `x-ratelimit-*` headers, keeps the last 10% for interactive use (background work
- * waits for the reset), and honours GitHub's "slow down" answers: `retry-after`, a spent
+ * answer's `x-ratelimit-*` headers (the limit is per IP without a token: other software on the
+ * same network spends it too, so the last answer is believed, never our own count), keeps a
+ * reserve for interactive use (background work waits for the reset), and honours GitHub's "slow down" answers: `retry-after`, a spent
  * budget (wait for the reset), or a secondary limit with no hints (wait at least a minute,
  * doubling while it repeats).
  */
 
 export const INTERACTIVE_RESERVE = 0.1;
+/**
+ * Below this many requests left (or 10% of the limit, whichever is more) the budget is low:
+ * background work does not start, 202 polls of sections out of view stop and visible ones back
+ * off longer (engine.ts), and nothing is fetched ahead of being seen. 15 of GitHub's anonymous 60
+ * is what a visible section's worth of retries and a few more repositories need.
+ */
+export const RESERVE_REQUESTS = 15;
+/**
+ * A budget this large (a token's 5,000, Enterprise limits) can afford fetching sections before
+ * they are seen; the anonymous 60 cannot.
+ */
+export const PREFETCH_MIN_LIMIT = 1000;
 const SECONDARY_BASE_MS = 60_000;
 const SECONDARY_CAP_MS = 15 * 60_000;
 
@@ -46,6 +59,18 @@ export interface RateLimitGovernor {
   /** the last known core budget of an API base */
   current(apiBase: string, resource?: string): RateLimitInfo | undefined;
   /**
+   * A counted request is leaving: until `done` is called (its answer's headers were read) it is
+   * taken off the budget, so two requests in flight never both spend the last one.
+   */
+  sending(apiBase: string): () => void;
+  /** the known core budget, less the requests in flight, is below the reserve */
+  isLow(apiBase: string): boolean;
+  /**
+   * Whether fetching ahead of what is seen is affordable: a known budget of at least
+   * PREFETCH_MIN_LIMIT above the reserve; an unknown one only with a token.
+   */
+  canPrefetch(apiBase: string, hasToken: boolean): boolean;
+  /**
    * Forgets what is known of an API base (budgets and blocks): the identity changed (a token was
    * stored or removed), so the old budget says nothing about the new one. The next answer's
    * headers teach it again.
@@ -60,6 +85,18 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
   const listeners = new Set<(apiBase: string) => void>();
   const changed = (apiBase: string) => listeners.forEach((l) => l(apiBase));
   const generations = new Map<string, number>();
+  const inFlight = new Map<string, number>();
+  const inFlightOf = (apiBase: string) => inFlight.get(apiBase) ?? 0;
+  /** the core budget still in force (before its reset), or undefined */
+  const live = (apiBase: string) => {
+    const core = budgets.get(`${apiBase}|core`);
+    return core && core.resetAt > now() ? core : undefined;
+  };
+  const reserveOf = (limit: number) => Math.max(RESERVE_REQUESTS, Math.ceil(limit * INTERACTIVE_RESERVE));
+  const isLow = (apiBase: string) => {
+    const core = live(apiBase);
+    return core !== undefined && core.remaining - inFlightOf(apiBase) < reserveOf(core.limit);
+  };
   const generationOf = (apiBase: string) => generations.get(apiBase) ?? 0;
   /** an answer without a generation is taken as current (callers that cannot race a forget) */
   const stale = (apiBase: string, generation: number | undefined) => generation !== undefined && generation !== generationOf(apiBase);
@@ -114,10 +151,12 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
       const t = now();
       const block = blocks.get(apiBase);
       if (block && block.until > t) return block.until;
-      const core = budgets.get(`${apiBase}|core`);
-      if (!core || core.resetAt <= t) return null;
-      if (core.remaining <= 0) return core.resetAt;
-      if (priority === 'background' && core.remaining - unanswered < core.limit * INTERACTIVE_RESERVE) return core.resetAt;
+      const core = live(apiBase);
+      if (!core) return null;
+      // What the headers said, less what is out and not answered yet: never send the request
+      // that would be refused.
+      if (core.remaining - inFlightOf(apiBase) <= 0) return core.resetAt;
+      if (priority === 'background' && (isLow(apiBase) || core.remaining - unanswered < core.limit * INTERACTIVE_RESERVE)) return core.resetAt;
       return null;
     },
     current(apiBase, resource = 'core') {
@@ -126,6 +165,21 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
       // Past the reset the budget is whole again.
       if (info.resetAt <= now()) return { ...info, remaining: info.limit, used: 0 };
       return { ...info };
+    },
+    sending(apiBase) {
+      inFlight.set(apiBase, inFlightOf(apiBase) + 1);
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        inFlight.set(apiBase, Math.max(0, inFlightOf(apiBase) - 1));
+      };
+    },
+    isLow,
+    canPrefetch(apiBase, hasToken) {
+      const core = live(apiBase);
+      if (!core) return hasToken;
+      return core.limit >= PREFETCH_MIN_LIMIT && !isLow(apiBase);
     },
     forget(apiBase) {
       generations.set(apiBase, generationOf(apiBase) + 1);

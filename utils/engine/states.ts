@@ -27,6 +27,16 @@ export function loading(): Snapshot {
 }
 
 /** The snapshot a cache entry stands for. */
+/**
+ * Nothing was requested: no watcher sees this yet, or fetching ahead is not affordable. Cached
+ * data (any age) stays shown with its time; without any, `loading` marked `deferred`.
+ */
+export function deferred(cached: CacheEntry | undefined): Snapshot {
+  if (!cached) return { state: 'loading', meta: { deferred: true, message: 'Not loaded yet: Statboard asks GitHub when this comes into view.' } };
+  const shown = fromCache(cached, true);
+  return { ...shown, meta: { ...shown.meta, deferred: true } };
+}
+
 export function fromCache(entry: CacheEntry, stale: boolean): Snapshot {
   const meta = { fetchedAt: entry.fetchedAt, ...(stale ? { stale: true } : {}) };
   if (entry.status === 204) return { state: 'empty', meta: { ...meta, message: 'There are no commits to show yet.' } };

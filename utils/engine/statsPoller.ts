@@ -20,3 +20,11 @@ export function pollDelay(attempt: number): number {
 export function shouldGiveUp(firstAt: number, now: number): boolean {
   return now - firstAt >= POLL_GIVE_UP_MS;
 }
+
+/**
+ * Below the budget's reserve a visible section still polls, four times slower (at least 4 s,
+ * at most a minute): each poll costs one of the few requests left.
+ */
+export function lowBudgetPollDelay(attempt: number): number {
+  return Math.min(Math.max(4_000, pollDelay(attempt) * 4), 60_000);
+}

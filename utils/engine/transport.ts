@@ -83,13 +83,20 @@ export function createTransport(
           // Taken as the request leaves: if the identity changes (forget) while it is out, its
           // headers belong to the old identity and must not refill the new budget.
           const generation = governor.generation(apiBase);
-          const result = await send(url, new URL(apiBase).origin, {
-            token: options.token,
-            accept: request.accept,
-            etag: options.etag,
-            fetch: fetchFn,
-            timeoutMs,
-          });
+          const sent = options.ungoverned ? () => undefined : governor.sending(apiBase);
+          let result: GitHubResult;
+          try {
+            result = await send(url, new URL(apiBase).origin, {
+              token: options.token,
+              accept: request.accept,
+              etag: options.etag,
+              fetch: fetchFn,
+              timeoutMs,
+            });
+          } finally {
+            // Released after the answer's headers are read (below, in this same turn).
+            queueMicrotask(sent);
+          }
           if (result.kind === 'network-error' || result.kind === 'redirected') return result;
           governor.observe(apiBase, result.info, generation);
           if (result.kind === 'http-error' && governor.isRateLimited(result.status, result.message, result.info)) {

@@ -10,3 +10,4 @@ export * from './insights';
 export * from './format';
 export * from './exportData';
 export * from './orgActivity';
+export * from './budget';

@@ -50,6 +50,11 @@ export interface WatchlistDeps {
   fetchOnce: FetchOnce;
   /** hosts and preferences, from the same copy the engine reads (no storage read per run) */
   settings: WatchlistSettings;
+  /**
+   * The engine's governor: whether an API base's budget is below its reserve. Background work
+   * then does not start at all (the few requests left are the user's, for what they look at).
+   */
+  budgetLow?(apiBase: string): boolean;
   now?: () => number;
 }
 
@@ -76,8 +81,11 @@ export function refreshWatchlist(deps: WatchlistDeps, only?: (entry: WatchEntry)
     const entries = await forCurrentIdentity(deps.settings, (await watchlistItem.getValue()).filter((entry) => !only || only(entry)));
     const results = new Map<string, WatchEntry['latest']>();
     for (const entry of entries) {
+      const host = await hostFor(deps.settings, entry.host);
+      // Below the reserve: not started, the entry keeps its numbers (and their age) as they are.
+      if (host && deps.budgetLow?.(host.apiBase)) continue;
       const identity = await identityOf(deps.settings, entry.host);
-      const latest = await refreshEntry(entry, await hostFor(deps.settings, entry.host), deps.fetchOnce, now());
+      const latest = await refreshEntry(entry, host, deps.fetchOnce, now());
       // The token changed while this entry refreshed: these numbers are the old identity's.
       if ((await identityOf(deps.settings, entry.host)) !== identity) continue;
       results.set(watchKey(entry), { ...latest, identity });
