@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (after `wxt build`): Statboard's benchmark on the mock GitHub, headless Chromium.
  *
- *   npx tsx bench/run.ts [--quick] [--pairs N] [--only overhead,ready,big,activity,economy,size]
+ *   npx tsx bench/run.ts [--quick] [--pairs N] [--only overhead,ready,big,activity,economy,anonymous,size]
  *
  * Reads the build from STATBOARD_EXTENSION_DIR, else `${STATBOARD_OUT_DIR ?? '.output'}/chrome-mv3`.
  * Writes bench/results.json and prints a table (targets beside measurements). See bench/README.md.
@@ -12,7 +12,7 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, launch, type BenchContext } from './lib/browser';
-import { economy } from './lib/economy';
+import { anonymousHour, economy } from './lib/economy';
 import { figure, notMeasured, type Figure } from './lib/figures';
 import { fiveMinuteSeries, orgActivityCold, overhead, PAGES, probePanel, readySpecs, timeToReady, log } from './lib/scenarios';
 import { bundleSizes, extensionDir, folderBytes } from './lib/size';
@@ -165,6 +165,8 @@ async function main() {
   }
 
   if (wants('economy')) await guard('economy', () => economy(extDir, repoPanel.ok, orgPanel), [['economy.ratio', 'API economy', 'API requests, Statboard / naive', 'x']]);
+  // Its own group, so it can run alone: `--only anonymous`.
+  if (wants('anonymous')) await guard('anonymous hour', () => anonymousHour(extDir), [['economy.anonymousHour', 'API economy', 'repositories ready in an anonymous hour', 'repos']]);
 
   const results = {
     generatedAt: new Date().toISOString(),

@@ -27,7 +27,8 @@ interface SwChrome {
   chrome: { storage: { local: { set(v: object): Promise<void> }; sync: { set(v: object): Promise<void> } } };
 }
 
-export async function launch(label: 'with' | 'without', extDir: string, mockOptions: MockOptions = {}, setup?: (mock: MockGitHub) => void): Promise<BenchContext> {
+/** `token: false`: the extension runs without a token (GitHub's anonymous budget). */
+export async function launch(label: 'with' | 'without', extDir: string, mockOptions: MockOptions = {}, setup?: (mock: MockGitHub) => void, opts: { token?: boolean } = {}): Promise<BenchContext> {
   const userDataDir = mkdtempSync(join(tmpdir(), `statboard-bench-${label}-`));
   const ext = resolve(extDir);
   const args = label === 'with' ? [...BASE_ARGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : [...BASE_ARGS, '--disable-extensions'];
@@ -51,7 +52,7 @@ export async function launch(label: 'with' | 'without', extDir: string, mockOpti
     // The token the engine reads (utils/settings.ts `tokens`, in the protected store): the mock's
     // admin token sees API Insights and private repos. The org window is set to 30 days (the big
     // org series).
-    await writeProtected(worker, 'tokens', { 'github.com': { token: DEMO_TOKENS.admin } });
+    if (opts.token !== false) await writeProtected(worker, 'tokens', { 'github.com': { token: DEMO_TOKENS.admin } });
     await worker.evaluate(async () => {
       const g = globalThis as unknown as SwChrome;
       await g.chrome.storage.sync.set({ preferences: { defaultOrgWindow: '30d' } });

@@ -173,3 +173,120 @@ export async function economy(extDir: string, repoPanel: boolean, orgPanel: bool
     }),
   ];
 }
+
+// ---------------------------------------------------------------------------------------------
+// economy.anonymousHour (issue 17): what a token-less user gets from GitHub's 60 requests an hour.
+
+export const ANONYMOUS_HOUR_REPOS = 20;
+export const ANONYMOUS_LIMIT = 60;
+
+/** What one visit showed once its first viewport settled (read in the page). */
+export interface FirstViewport {
+  repo: string;
+  /** the headline is filled (numbers, or "Not loaded yet" for inputs below the fold) and the first chart drawn */
+  ready: boolean;
+  /** the limit notice with its reset time and the token action */
+  limitSentence: boolean;
+  resetTimeShown: boolean;
+  tokenAction: boolean;
+  sections: Record<string, string>;
+  headline: Record<string, string>;
+  settled: boolean;
+}
+
+/** Reads the panel's first viewport: Playwright serializes it into the page (self-contained). */
+function readFirstViewport(terminal: string[]): Omit<FirstViewport, 'repo' | 'settled'> & { settledNow: boolean } {
+  const host = document.querySelector('[data-statboard-host]');
+  const root = host?.shadowRoot?.querySelector('[data-statboard="repo"]');
+  const sections: Record<string, string> = {};
+  let seenSettled = !!root;
+  let anySeen = false;
+  root?.querySelectorAll('[data-section]').forEach((el) => {
+    const id = el.getAttribute('data-section') ?? '?';
+    const deferred = el.getAttribute('data-deferred') === 'true';
+    const state = el.getAttribute('data-state') ?? '?';
+    sections[id] = deferred ? `${state} (not loaded yet)` : state;
+    if (deferred) return;
+    anySeen = true;
+    if (!terminal.includes(state)) seenSettled = false;
+  });
+  const headline: Record<string, string> = {};
+  let headlineFilled = !!root;
+  root?.querySelectorAll('[data-stat]').forEach((el) => {
+    const pending = el.getAttribute('data-pending');
+    headline[el.getAttribute('data-stat') ?? '?'] = pending ? `(${pending})` : (el.querySelector('dd')?.firstChild?.textContent ?? '');
+    // Filled: a number, or an honest "not loaded yet" for an input below the fold.
+    if (pending && pending !== 'deferred') headlineFilled = false;
+  });
+  const first = root?.querySelector('[data-section]');
+  const chartDrawn = !!first && first.getAttribute('data-state') === 'ready' && first.querySelector('canvas[data-chart="drawn"]') !== null;
+  const notice = root?.querySelector('[data-budget]');
+  const noticeText = notice?.textContent ?? '';
+  return {
+    ready: headlineFilled && chartDrawn,
+    limitSentence: !!notice,
+    resetTimeShown: /come back at \d\d:\d\d/.test(noticeText),
+    tokenAction: !!notice?.querySelector('[data-action="add-token"]'),
+    sections,
+    headline,
+    settledNow: anySeen && seenSettled,
+  };
+}
+
+/**
+ * A token-less session: 20 different repositories opened in turn, each left until its first
+ * viewport settles (every section Statboard asked for is in a final state) and 1 s of quiet.
+ * The mock allows 60 counted requests an hour (enforced: 403 past it) and answers 202 once for
+ * contributors, commit_activity and code_frequency before 200. Figure: how many of the 20 show
+ * their first viewport (headline and first chart) ready.
+ */
+export async function anonymousHour(extDir: string): Promise<Figure[]> {
+  const label = `repositories of ${ANONYMOUS_HOUR_REPOS} whose first viewport is ready, no token, ${ANONYMOUS_LIMIT} requests an hour`;
+  const target = { stat: 'value' as const, min: 12, text: '>= 12 of 20' };
+  const repos = Array.from({ length: ANONYMOUS_HOUR_REPOS }, (_, i) => `town-${String(i + 1).padStart(2, '0')}`);
+  const t0 = Date.now();
+  const bc = await launch('with', extDir, { anonymousLimit: ANONYMOUS_LIMIT }, (mock) => {
+    for (const name of repos) mock.addRepo({ owner: 'acme', name, weeks: 104, computeAttempts: 1 });
+    mock.setRateLimit(null, { limit: ANONYMOUS_LIMIT, remaining: ANONYMOUS_LIMIT, enforce: true });
+  }, { token: false });
+  await bc.context.addInitScript({ content: FIRST_VIEWPORT_READER });
+  const visits: FirstViewport[] = [];
+  try {
+    const page = await bc.context.newPage();
+    for (const repo of repos) {
+      await page.goto(`https://github.com/acme/${repo}`, { waitUntil: 'load' });
+      const settled = await page
+        .waitForFunction((terminal) => {
+          const read = (window as unknown as { __readFirstViewport?: (t: string[]) => { settledNow: boolean } }).__readFirstViewport;
+          return read ? read(terminal).settledNow : false;
+        }, TERMINAL_STATES, { timeout: 45_000, polling: 200 })
+        .then(() => true, () => false);
+      await quiet(bc.mock, 1000, 20_000);
+      const seen = await page.evaluate((terminal) => (window as unknown as { __readFirstViewport: (t: string[]) => Omit<FirstViewport, 'repo' | 'settled'> & { settledNow: boolean } }).__readFirstViewport(terminal), TERMINAL_STATES);
+      const { settledNow: _s, ...rest } = seen;
+      visits.push({ repo, settled, ...rest });
+      log(`anonymousHour: ${repo} ${rest.ready ? 'ready' : rest.limitSentence ? 'limit sentence' : 'NOT ready'} (${bc.mock.counted().length} counted so far)`);
+    }
+    await page.close();
+  } finally {
+    await bc.close();
+  }
+  const ready = visits.filter((v) => v.ready).length;
+  const rest = visits.filter((v) => !v.ready);
+  const restExplained = rest.filter((v) => v.limitSentence && v.resetTimeShown && v.tokenAction).length;
+  const counted = bc.mock.counted();
+  const byStatus: Record<string, number> = {};
+  for (const q of counted) byStatus[q.status] = (byStatus[q.status] ?? 0) + 1;
+  return [
+    figure({
+      id: 'economy.anonymousHour', group: 'API economy', label, unit: 'repos', samples: [ready], target,
+      note: `one session (deterministic scenario), ${counted.length} counted requests (${JSON.stringify(byStatus)}); of the ${rest.length} not ready, ${restExplained} show the limit sentence with the reset time and the token action`,
+      detail: { visits, countedRequests: counted.length, byStatus, restExplained, wallMs: Date.now() - t0, viewport: '1280x900' },
+    }),
+  ];
+}
+
+const TERMINAL_STATES = ['ready', 'empty', 'too-large', 'no-access', 'rate-limited', 'error'];
+
+/** Installs the reader in every page of a context (as source text, see browser.ts on `__name`). */
+export const FIRST_VIEWPORT_READER = `var __name = (f) => f; window.__readFirstViewport = ${readFirstViewport.toString()};`;

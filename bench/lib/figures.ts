@@ -4,7 +4,10 @@ import { summarize, type Summary } from './stats';
 export interface Target {
   /** which statistic is compared: the median of the samples, their max, or the single value */
   stat: 'median' | 'max' | 'value';
-  max: number;
+  /** the figure must be at most this ... */
+  max?: number;
+  /** ... or at least this (counts of things that work, e.g. repositories shown) */
+  min?: number;
   text: string;
 }
 
@@ -44,8 +47,10 @@ export function figure(f: {
   let ofTarget: number | undefined;
   if (f.target && summary) {
     const v = f.target.stat === 'max' ? summary.max : summary.median;
-    met = v <= f.target.max;
-    ofTarget = f.target.max > 0 ? v / f.target.max : undefined;
+    const { max, min } = f.target;
+    met = (max === undefined || v <= max) && (min === undefined || v >= min);
+    const bound = max ?? min;
+    ofTarget = bound !== undefined && bound > 0 ? v / bound : undefined;
   }
   return { ...f, samples, summary, met, ofTarget, notMeasured: f.notMeasured ?? (summary ? undefined : 'no samples') };
 }

@@ -145,7 +145,8 @@ export function RepoPanel({ client, repo, prefs, initialCollapsed }: RepoPanelPr
   const shown = enabled.map((s) => byId.get(s.id)?.snapshot as Snapshot<unknown>);
   const fetched = shown.filter((s) => shownData(s) !== undefined && s.meta.fetchedAt).map((s) => s.meta.fetchedAt as number);
   const subtitle = fetched.length ? `as of ${clockTime(Math.min(...fetched))}` : undefined;
-  const block = sharedBlock(shown);
+  // Sections not asked for yet (out of view) would fail the same way: the block speaks for them too.
+  const block = sharedBlock(shown.filter((s) => !s.meta.deferred));
 
   return (
     <PanelShell

@@ -131,11 +131,14 @@ test('an answer that lowers x-ratelimit-remaining below our own count is believe
   const p = panel(page, 'repo');
   await expect(p.section('commit-activity')).toHaveAttribute('data-state', 'ready', READY);
   // Statboard has spent a few of 5,000; someone else on the network spent nearly all of them.
-  mock.setRateLimit(null, { remaining: 5 });
+  const ours = 5000 - mock.counted().length;
+  mock.setRateLimit(null, { remaining: 30 });
   mock.addRepo({ owner: 'acme', name: 'docs', weeks: 52 });
   await page.goto('https://github.com/acme/docs');
   const notice = p.root.locator('[data-budget="low"]');
   await expect(notice).toBeVisible(READY);
   const left = Number(/(\d+) of 5,000 requests left/.exec((await notice.textContent()) ?? '')?.[1]);
-  expect(left).toBeLessThanOrEqual(4);
+  // What the headers said (30, less this visit's few), not what our own count expected (~4,990).
+  expect(left).toBeLessThan(30);
+  expect(left).toBeLessThan(ours - 100);
 });

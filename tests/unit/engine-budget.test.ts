@@ -170,3 +170,17 @@ describe('engine: fetch what is seen', () => {
     await until(() => statRequests(s, 'contributors').length === 2);
   });
 });
+
+describe('port protocol: which watches are seen', () => {
+  it('accepts a watch with a visibility and a visibility change, refuses anything else', async () => {
+    const { parseClientMessage } = await import('../../utils/engine/messages');
+    const query = repoQuery('punch-card');
+    expect(parseClientMessage({ type: 'watch', id: 'a', query, visibility: 'offscreen' })).toMatchObject({ visibility: 'offscreen' });
+    expect(parseClientMessage({ type: 'watch', id: 'a', query })).not.toBeNull();
+    expect(parseClientMessage({ type: 'visibility', id: 'a', visibility: 'prefetch' })).toEqual({ type: 'visibility', id: 'a', visibility: 'prefetch' });
+    expect(parseClientMessage({ type: 'visibility', id: 'a', visibility: 'everywhere' })).toBeNull();
+    expect(parseClientMessage({ type: 'visibility', id: 'a' })).toBeNull();
+    expect(parseClientMessage({ type: 'watch', id: 'a', query, visibility: true })).toBeNull();
+    expect(parseClientMessage({ type: 'visibility', id: 'a', visibility: 'visible', extra: 1 })).toBeNull();
+  });
+});

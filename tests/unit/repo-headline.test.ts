@@ -205,3 +205,21 @@ it('headlineStats: all inputs together fill every value', () => {
   });
   expect(stats.map((s) => s.value)).toEqual(['2', '2 of 52', 'new', 'Friday', '17:00', '1 person']);
 });
+
+describe('headline items whose input has not arrived', () => {
+  it('say "Not loaded yet" for a section not fetched until seen, "Loading…" on the way, a dash when turned off', () => {
+    const stats = headlineStats({
+      commitActivity: weeks(Array.from({ length: 52 }, () => 1)),
+      status: { punchCard: 'deferred', contributors: 'loading' },
+    });
+    const by = Object.fromEntries(stats.map((s) => [s.id, s]));
+    expect(by.commits?.value).toBe('52');
+    expect(by.commits?.pending).toBeUndefined();
+    expect(by['busiest-day']).toMatchObject({ value: 'Not loaded yet', pending: 'deferred' });
+    expect(by['busiest-hour']?.why).toMatch(/when you scroll to it/);
+    expect(by.concentration).toMatchObject({ value: 'Loading…', pending: 'loading' });
+    const off = headlineStats({ status: { commitActivity: 'off', punchCard: 'limited' } });
+    expect(off.find((s) => s.id === 'commits')?.value).toBe(NONE);
+    expect(off.find((s) => s.id === 'busiest-day')).toMatchObject({ value: 'Not loaded yet', pending: 'limited' });
+  });
+});

@@ -122,6 +122,21 @@ describe('watch list refresh', () => {
     expect(participation.map((q) => (q.kind === 'repo-stats' ? q.repo : ''))).toEqual(['a', 'b', 'c', 'a', 'b', 'c']);
   });
 
+  it('below the budget reserve no refresh starts: nothing is asked and the numbers stay as they were', async () => {
+    const previous = summarizeRepo(ready(weeks(1)), undefined, NOW - HOUR);
+    await watchlistItem.setValue([{ host: 'github.com', kind: 'repo', name: 'octo/widgets', addedAt: 1, latest: previous }]);
+    const { fetchOnce, calls } = engine({ repo: ready(weeks(3)) });
+    const asked: string[] = [];
+    await refreshWatchlist({ fetchOnce, settings: live, now: () => NOW, budgetLow: (apiBase) => (asked.push(apiBase), true) });
+    expect(asked).toEqual(['https://api.github.com']);
+    expect(calls).toEqual([]);
+    expect((await watchlistItem.getValue())[0]?.latest).toEqual(previous);
+    // A healthy budget: the refresh runs.
+    await refreshWatchlist({ fetchOnce, settings: live, now: () => NOW, budgetLow: () => false });
+    expect(calls).toHaveLength(1);
+    expect((await watchlistItem.getValue())[0]?.latest).toMatchObject({ state: 'ready', total: 156 });
+  });
+
   it('pins, dedups and unpins through the commands', async () => {
     const { fetchOnce } = engine({ repo: ready(weeks(1)) });
     const handlers = watchlistCommandHandlers({ fetchOnce, settings: live, now: () => NOW });

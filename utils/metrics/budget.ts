@@ -39,7 +39,7 @@ export function budgetNotice(info: RateLimitInfo | undefined, now: number): Budg
   return {
     level: spent ? 'spent' : 'low',
     left: spent
-      ? `All ${requests(info.limit)} this hour are used (GitHub counts every app on your network together).`
+      ? `All ${requests(info.limit)} this hour are used${info.limit < TOKEN_LIMIT ? ' (without a token GitHub counts every app on your network together)' : ''}.`
       : `${formatNumber(info.remaining)} of ${requests(info.limit)} left this hour: Statboard now loads only what you look at.`,
     back: `They come back at ${localClock(info.resetAt)}. Saved statistics stay shown with their age.`,
     ...(info.limit < TOKEN_LIMIT ? { token: `A token raises the limit to ${formatNumber(TOKEN_LIMIT)} an hour.` } : {}),
