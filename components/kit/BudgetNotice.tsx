@@ -10,7 +10,7 @@ import { useQuery } from './useQuery';
  * Nothing while the budget is healthy. The rate-limit query is free (the engine answers from the
  * headers it has seen; `GET /rate_limit` does not count).
  */
-export function BudgetNotice({ client, host }: { client: StatboardClient; host: string }) {
+export function BudgetNotice({ client, host, tokenButton = true }: { client: StatboardClient; host: string; tokenButton?: boolean }) {
   const { snapshot } = useQuery(client, { kind: 'rate-limit', host });
   // Re-read now and then: the notice goes away by itself at the reset.
   const now = useNow(true, 15_000);
@@ -25,9 +25,11 @@ export function BudgetNotice({ client, host }: { client: StatboardClient; host: 
       {notice.token ? (
         <p>
           {notice.token}{' '}
-          <button type="button" class="sb-btn sb-btn-sm" data-action="add-token" onClick={() => void client.command({ type: 'options.open', section: 'token' })}>
-            Add a token
-          </button>
+          {tokenButton ? (
+            <button type="button" class="sb-btn sb-btn-sm" data-action="add-token" onClick={() => void client.command({ type: 'options.open', section: 'token' })}>
+              Add a token
+            </button>
+          ) : null}
         </p>
       ) : null}
     </div>

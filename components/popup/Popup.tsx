@@ -42,9 +42,12 @@ function RateLimit({ client, host }: { client: StatboardClient; host: GitHubHost
   );
 }
 
-/** The same words about the budget as the panels (components/kit/BudgetNotice). */
-function Budget({ client, host }: { client: StatboardClient; host: GitHubHost }) {
-  return <BudgetNotice client={client} host={host.id} />;
+/**
+ * The same words about the budget as the panels (components/kit/BudgetNotice); its button only
+ * when the "no token" notice above does not already offer one.
+ */
+function Budget({ client, host, token }: { client: StatboardClient; host: GitHubHost; token: TokenStatus | null }) {
+  return <BudgetNotice client={client} host={host.id} tokenButton={token?.status !== 'missing'} />;
 }
 
 /** The sentence for a token problem on the current host, or null when all is well. */
@@ -141,7 +144,7 @@ export function Popup({ client }: { client: StatboardClient }) {
       )}
       {settings && <HostAccessNotice hosts={[host]} />}
       <TokenNotice status={token} onOptions={openOptions} />
-      <Budget client={client} host={host} />
+      <Budget client={client} host={host} token={token} />
 
       {target && current && (
         <section class="sb-current" aria-labelledby="sb-current-title" data-current={target.kind}>

@@ -426,6 +426,8 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   async function computing(entry: Entry, cached: CacheEntry | undefined): Promise<void> {
+    // Each poll costs a request: with the budget low, a visible section asks less often.
+    const host = await deps.resolveHost(entry.query.host);
     // The last watcher left while the request was out: no poll is saved (resumePolls would
     // revive it for nobody). A later visit asks again.
     if (entry.disposed) return;
@@ -436,8 +438,6 @@ export function createEngine(deps: EngineDeps): Engine {
       await endPoll(entry);
       return emit(entry, states.overCache(states.stillComputing(), cached));
     }
-    // Each poll costs a request: with the budget low, a visible section asks less often.
-    const host = await deps.resolveHost(entry.query.host);
     poll.nextAt = t + (host && governor.isLow(host.apiBase) ? lowBudgetPollDelay(poll.attempt) : pollDelay(poll.attempt));
     entry.poll = poll;
     // Best effort: without storage the poll still runs while the worker does.
