@@ -154,8 +154,9 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
       const core = live(apiBase);
       if (!core) return null;
       // What the headers said, less what is out and not answered yet: never send the request
-      // that would be refused.
-      if (core.remaining - inFlightOf(apiBase) <= 0) return core.resetAt;
+      // that would be refused. A second after the reset, as after a rate-limit answer (so every
+      // section held back says the same time, whichever way it learnt the budget).
+      if (core.remaining - inFlightOf(apiBase) <= 0) return core.resetAt + 1000;
       if (priority === 'background' && (isLow(apiBase) || core.remaining - unanswered < core.limit * INTERACTIVE_RESERVE)) return core.resetAt;
       return null;
     },
