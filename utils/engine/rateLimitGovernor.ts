@@ -156,7 +156,7 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
       // What the headers said, less what is out and not answered yet: never send the request
       // that would be refused. A second after the reset, as after a rate-limit answer (so every
       // section held back says the same time, whichever way it learnt the budget).
-      if (core.remaining - inFlightOf(apiBase) <= 0) return core.resetAt + 1000;
+      if (core.remaining - inFlightOf(apiBase) <= 0) return capUntil(core.resetAt + 1000, t);
       if (priority === 'background' && (isLow(apiBase) || core.remaining - unanswered < core.limit * INTERACTIVE_RESERVE)) return core.resetAt;
       return null;
     },
