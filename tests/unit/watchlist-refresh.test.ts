@@ -123,18 +123,19 @@ describe('watch list refresh', () => {
   });
 
   it('below the budget reserve no refresh starts: nothing is asked and the numbers stay as they were', async () => {
-    const previous = summarizeRepo(ready(weeks(1)), undefined, NOW - HOUR);
-    await watchlistItem.setValue([{ host: 'github.com', kind: 'repo', name: 'octo/widgets', addedAt: 1, latest: previous }]);
+    await watchlistItem.setValue([{ host: 'github.com', kind: 'repo', name: 'octo/widgets', addedAt: 1 }]);
     const { fetchOnce, calls } = engine({ repo: ready(weeks(3)) });
+    // A healthy budget: the refresh runs and keeps its numbers.
+    await refreshWatchlist({ fetchOnce, settings: live, now: () => NOW - HOUR, budgetLow: () => false });
+    expect(calls).toHaveLength(1);
+    const before = (await watchlistItem.getValue())[0]?.latest;
+    expect(before).toMatchObject({ state: 'ready', total: 156, refreshedAt: NOW - HOUR });
+    // Below the reserve: not started at all.
     const asked: string[] = [];
     await refreshWatchlist({ fetchOnce, settings: live, now: () => NOW, budgetLow: (apiBase) => (asked.push(apiBase), true) });
     expect(asked).toEqual(['https://api.github.com']);
-    expect(calls).toEqual([]);
-    expect((await watchlistItem.getValue())[0]?.latest).toEqual(previous);
-    // A healthy budget: the refresh runs.
-    await refreshWatchlist({ fetchOnce, settings: live, now: () => NOW, budgetLow: () => false });
     expect(calls).toHaveLength(1);
-    expect((await watchlistItem.getValue())[0]?.latest).toMatchObject({ state: 'ready', total: 156 });
+    expect((await watchlistItem.getValue())[0]?.latest).toEqual(before);
   });
 
   it('pins, dedups and unpins through the commands', async () => {
