@@ -1,5 +1,5 @@
 import { DEMO_TOKENS } from '../mock-github';
-import { test, expect, giveToken, READY, REPO_SECTIONS } from './fixtures';
+import { test, expect, giveToken, readProtected, READY, REPO_SECTIONS, writeProtected } from './fixtures';
 
 // Issue 17: without a token GitHub allows 60 requests an hour per IP. The panel asks only for
 // what is seen, spends the last requests on purpose, and says plainly when the limit is near.
@@ -82,15 +82,16 @@ test.describe('without a token (GitHub\'s anonymous 60 an hour)', () => {
     await expect(notice).toContainText('A token raises the limit to 5,000 an hour.');
 
     // No watch-list refresh runs below the reserve.
-    await worker.evaluate(() => chrome.storage.local.set({ watchlist: [{ host: 'github.com', kind: 'repo', name: 'acme/gears', addedAt: 1 }] }));
+    await writeProtected(worker, 'watchlist', [{ host: 'github.com', kind: 'repo', name: 'acme/gears', addedAt: 1 }]);
     mock.addRepo({ owner: 'acme', name: 'gears', weeks: 52 });
     const before = mock.requests.length;
     const popup = await openExtensionPage('popup.html');
     await popup.evaluate(() => chrome.runtime.sendMessage({ statboard: 'command', command: { type: 'watchlist.refresh' } }));
     expect(mock.requests.slice(before).filter((r) => r.path.startsWith('/repos/acme/gears'))).toHaveLength(0);
     // Not even started: the entry was not marked "rate limited" by a refresh held back.
-    const list = (await worker.evaluate(() => chrome.storage.local.get('watchlist'))) as { watchlist: { latest?: unknown }[] };
-    expect(list.watchlist[0]?.latest).toBeUndefined();
+    const list = (await readProtected(worker, 'watchlist')) as { latest?: unknown }[];
+    expect(list).toHaveLength(1);
+    expect(list[0]?.latest).toBeUndefined();
     // The popup says the same as the panel.
     await expect(popup.locator('[data-budget="low"]')).toContainText('A token raises the limit to 5,000 an hour.');
 
