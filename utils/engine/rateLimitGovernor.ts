@@ -157,7 +157,9 @@ export function createRateLimitGovernor(now: () => number = Date.now): RateLimit
       // that would be refused. A second after the reset, as after a rate-limit answer (so every
       // section held back says the same time, whichever way it learnt the budget).
       if (core.remaining - inFlightOf(apiBase) <= 0) return capUntil(core.resetAt + 1000, t);
-      if (priority === 'background' && (isLow(apiBase) || core.remaining - unanswered < core.limit * INTERACTIVE_RESERVE)) return core.resetAt;
+      // Bulk work for a panel on screen (org Activity, which passes what it would spend) may go
+      // down to 10 %; true background work (the watch list) stops at the reserve (isLow).
+      if (priority === 'background' && (unanswered > 0 ? core.remaining - unanswered < core.limit * INTERACTIVE_RESERVE : isLow(apiBase))) return core.resetAt;
       return null;
     },
     current(apiBase, resource = 'core') {
