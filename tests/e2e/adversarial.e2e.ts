@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_TOKENS, MockGitHub, type ScriptedAnswer } from '../mock-github';
+import { contentScriptWorld, READ_EVERYTHING } from './contentWorld';
 import { extensionWorker, launchWithExtension, panel, READY, sendCommand } from './fixtures';
 
 const ENDPOINTS = ['commit_activity', 'code_frequency', 'contributors', 'participation', 'punch_card'] as const;
@@ -236,6 +237,13 @@ async function expectNothingLeaked(g: Group, page: Page): Promise<void> {
     return parts.join('\n');
   });
   for (const token of Object.values(DEMO_TOKENS)) expect(html).not.toContain(token);
+  // Nor in any storage the content scripts' world can read (a compromised one included).
+  if (new URL(page.url()).hostname === 'github.com') {
+    const world = await contentScriptWorld(page, g.extensionId);
+    const readable = await world.evaluate<string>(READ_EVERYTHING);
+    await world.detach();
+    for (const token of Object.values(DEMO_TOKENS)) expect(readable).not.toContain(token);
+  }
   expect(await g.takeErrors()).toEqual([]);
 }
 

@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
 import { DEMO_TOKENS } from '../mock-github';
+import { contentScriptWorld, READ_EVERYTHING } from './contentWorld';
 import { test, expect, giveToken, readProtected, READY, REPO_SECTIONS, sendCommand, writeProtected } from './fixtures';
 
 test('the token never reaches a GitHub page: not its DOM, not a message to a panel', async ({ page, worker, openExtensionPage, panel, mock }) => {
@@ -39,39 +39,6 @@ test('the token never reaches a GitHub page: not its DOM, not a message to a pan
   // Nor does any request to another origin carry it.
   expect(mock.requests.filter((r) => !r.url.startsWith('https://api.github.com/') && JSON.stringify(r.headers).includes(token))).toEqual([]);
 });
-
-/** Statboard's isolated world (its content scripts) in the page's main frame, found over CDP. */
-async function contentScriptWorld(page: Page, extensionId: string) {
-  const cdp = await page.context().newCDPSession(page);
-  const worlds: Array<{ id: number; origin: string; name: string; auxData?: { type?: string; isDefault?: boolean; frameId?: string } }> = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
-  await cdp.send('Runtime.enable');
-  const { frameTree } = await cdp.send('Page.getFrameTree');
-  const ours = () =>
-    worlds.find(
-      (w) => w.auxData?.type === 'isolated' && w.auxData.frameId === frameTree.frame.id && w.origin === `chrome-extension://${extensionId}`,
-    );
-  await expect.poll(() => ours() !== undefined, { message: "Statboard's isolated world in the page" }).toBe(true);
-  const world = ours()!;
-  expect(world.name).toBe('Statboard');
-  return {
-    async evaluate<T>(expression: string): Promise<T> {
-      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { contextId: world.id, expression, awaitPromise: true, returnByValue: true });
-      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-      return result.value as T;
-    },
-  };
-}
-
-/** Every storage area a content script (and the page) can reach, as one JSON text. */
-const READ_EVERYTHING = `(async () => {
-  const areas = {};
-  for (const name of ['local', 'sync', 'session']) {
-    try { areas[name] = await chrome.storage[name].get(null); } catch (e) { areas[name] = 'refused: ' + e.message; }
-  }
-  const databases = (await indexedDB.databases()).map((d) => d.name);
-  return JSON.stringify({ origin: location.origin, areas, databases, localStorage: { ...localStorage }, sessionStorage: { ...sessionStorage }, cookie: document.cookie });
-})()`;
 
 const EVIL_TOKEN = 'ghp_' + 'EvilTokenFromAContentScript'.padEnd(36, '0');
 
