@@ -4,14 +4,17 @@
  * so load from other processes hits both alike. Warm visits only (the cache is primed first).
  *
  *   npx tsx bench/compare.ts <dirA> <dirB> [--runs 10] [--pages rocket,monolith]
+ *   npx tsx bench/compare.ts <dirA> <dirB> --activity [--runs 10]
  *
  * Per page and build: medians of time to ready (every section ready, from statboard:content-start),
  * the root's first ready, panel mount, every chart drawn (canvas `data-chart="drawn"`), longest task
  * and main-thread busy time (CDP TaskDuration), plus the per-pair median ratio B/A.
+ * `--activity`: `big.org.activity.cold` instead (a fresh 30-repository org per visit, no token,
+ * measured exactly as bench/run.ts does), visited alternately, with the panel's marks.
  */
 import { resolve } from 'node:path';
 import { launch, visit, type BenchContext, type VisitResult } from './lib/browser';
-import { log } from './lib/scenarios';
+import { log, orgActivityCold } from './lib/scenarios';
 import { pairRatios, summarize } from './lib/stats';
 
 const argv = process.argv.slice(2);
@@ -57,6 +60,7 @@ async function main() {
   const contexts: BenchContext[] = [];
   try {
     for (const d of dirs) contexts.push(await launch('with', resolve(d)));
+    if (argv.includes('--activity')) return await compareActivity(contexts);
     // Prime the cache and compile once per build and page.
     for (const bc of contexts) for (const p of pages) await visit(bc, PAGES[p]!, { waitPanel: 'repo', panelTimeoutMs: 60_000, settleMs: 500 });
     const out: Record<string, Sample[][]> = {};
@@ -92,6 +96,38 @@ async function main() {
     }
   } finally {
     for (const bc of contexts) await bc.close();
+  }
+}
+
+/** big.org.activity.cold, A B / B A alternately: one cold visit per build per round. */
+async function compareActivity(contexts: BenchContext[]) {
+  const ready: number[][] = [[], []];
+  const marks: Record<string, number>[][] = [[], []];
+  const floors: number[][] = [[], []];
+  // One unmeasured visit each: the panel script compiled, the worker warm.
+  for (const bc of contexts) await orgActivityCold(bc, 1);
+  for (let i = 0; i < runs; i++) {
+    for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
+      const [fig] = await orgActivityCold(contexts[k]!, 1);
+      const detail = (fig?.detail ?? {}) as { panelMarksMedianMs?: Record<string, number>; transportFloorMedianMs?: number | null };
+      ready[k]!.push(fig?.samples[0] ?? Number.NaN);
+      marks[k]!.push(detail.panelMarksMedianMs ?? {});
+      if (typeof detail.transportFloorMedianMs === 'number') floors[k]!.push(detail.transportFloorMedianMs);
+    }
+    log(`run ${i + 1}/${runs}`);
+  }
+  const med = (xs: number[]) => summarize(xs.filter((x) => Number.isFinite(x)))?.median;
+  const f = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(1));
+  const ratio = summarize(pairRatios(ready[1]!, ready[0]!))?.median;
+  console.log(`A = ${dirs[0]}\nB = ${dirs[1]}\n${runs} cold visits each (big.org.activity.cold), alternating; medians in ms; B/A = median of per-pair ratios`);
+  console.log(`\n${'activity'.padEnd(24)} ${'A'.padStart(8)} ${'B'.padStart(8)} ${'B/A'.padStart(7)}`);
+  console.log(`${'ready'.padEnd(24)} ${f(med(ready[0]!)).padStart(8)} ${f(med(ready[1]!)).padStart(8)} ${ratio === undefined ? '      -' : `${ratio.toFixed(2)}x`.padStart(7)}`);
+  console.log(`${'p95 ready'.padEnd(24)} ${f(summarize(ready[0]!)?.p95).padStart(8)} ${f(summarize(ready[1]!)?.p95).padStart(8)}`);
+  console.log(`${'transport floor'.padEnd(24)} ${f(med(floors[0]!)).padStart(8)} ${f(med(floors[1]!)).padStart(8)}`);
+  const names = [...new Set(marks.flat().flatMap((m) => Object.keys(m)))];
+  for (const name of names) {
+    const m = (k: number) => f(med(marks[k]!.map((x) => x[name] ?? Number.NaN)));
+    console.log(`  ${name.padEnd(22)} ${m(0).padStart(8)} ${m(1).padStart(8)}`);
   }
 }
 

@@ -34,6 +34,8 @@ export interface ProbeData {
   longtasks: { start: number; duration: number }[];
   panels: Record<string, PanelRecord>;
   marks: { name: string; startTime: number }[];
+  /** performance.timeOrigin (epoch ms), to place the mock's request times on the page's clock */
+  timeOrigin?: number;
   nav?: { domContentLoadedEventEnd: number; loadEventStart: number; responseEnd: number };
 }
 
@@ -116,6 +118,7 @@ export function readProbe(): ProbeData | null {
   return {
     ...probe,
     marks: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('statboard:')).map((m) => ({ name: m.name, startTime: m.startTime })),
+    timeOrigin: performance.timeOrigin,
     nav: nav ? { domContentLoadedEventEnd: nav.domContentLoadedEventEnd, loadEventStart: nav.loadEventStart, responseEnd: nav.responseEnd } : undefined,
   };
 }

@@ -36,6 +36,8 @@ export interface OrgPanelProps {
   initialTab?: OrgTab;
   /** how many repositories Activity counts (preference, 5..30) */
   activityRepos?: number;
+  /** whether the viewer has a token for this host (`token.status`, asked alongside the settings) */
+  hasToken: boolean;
 }
 
 const DEFAULT_VIEW: ListView = { sort: 'total_request_count', direction: 'desc', filter: '' };
@@ -73,8 +75,7 @@ function insightsAccess(supported: boolean, hasToken: boolean | null, summary: S
  * insights, one quiet line says why, with what it takes behind a toggle.
  */
 export function OrgPanel(props: OrgPanelProps) {
-  const { client, host, org, supported } = props;
-  const hasToken = useHasToken(client, host);
+  const { client, host, org, supported, hasToken } = props;
   // Never chosen: API Insights for those who have them (they set a token up for them), else Activity.
   const [tab, setTab] = useState<OrgTab | undefined>(props.initialTab);
   const [choice, setChoice] = useState<WindowChoice>(() => presetChoice(props.defaultWindow));
@@ -247,19 +248,11 @@ function InsightsView(props: InsightsViewProps) {
 
 /**
  * Whether the viewer has a token for this host (`token.status`, answered by the background
- * without the token itself); null until it answers. No answer: taken as no token.
+ * without the token itself). No answer: taken as no token.
  */
-function useHasToken(client: StatboardClient, host: string): boolean | null {
-  const [has, setHas] = useState<boolean | null>(null);
-  useEffect(() => {
-    let live = true;
-    client
-      .command({ type: 'token.status', host })
-      .then((status) => live && setHas(!!status && status.status !== 'missing'))
-      .catch(() => live && setHas(false));
-    return () => {
-      live = false;
-    };
-  }, [client, host]);
-  return has;
+export function hasTokenFor(client: StatboardClient, host: string): Promise<boolean> {
+  return client
+    .command({ type: 'token.status', host })
+    .then((status) => !!status && status.status !== 'missing')
+    .catch(() => false);
 }

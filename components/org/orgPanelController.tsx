@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { OrgPanel } from './OrgPanel';
+import { hasTokenFor, OrgPanel } from './OrgPanel';
 import { ORG_PANEL_CSS } from './styles';
 import { resolveHost } from '../../utils/github/hosts';
 import {
@@ -33,11 +33,14 @@ export const orgPanelController: PanelController<OrgPage> = {
   findFallback: findOrgFallback,
   mount(page, placement) {
     const client = createStatboardClient();
+    // Asked at once, before the first render (an effect would wait for a frame): the Activity
+    // section's first request waits for these.
+    const loading = loadSettings(client, page);
     const panel = mountPanel({
       name: 'org',
       css: ORG_PANEL_CSS,
       insert: placement.insert,
-      tree: <Root client={client} page={page} />,
+      tree: <Root client={client} page={page} loading={loading} />,
     });
     return {
       host: panel.host,
@@ -56,6 +59,7 @@ interface Loaded {
   collapsed: boolean;
   tab: 'activity' | 'insights' | undefined;
   activityRepos: number;
+  hasToken: boolean;
 }
 
 /**
@@ -67,32 +71,40 @@ function hostOfPage(id: string) {
   return resolveHost(id, [id]);
 }
 
-/** Reads settings before the first paint (a collapsed panel must not flash open). */
-function Root({ client, page }: { client: StatboardClient; page: OrgPage }) {
+/**
+ * The settings and whether the viewer has a token, read together: the token decides the first
+ * view (without one, Activity alone), so asking for it only after the settings cost a round trip.
+ */
+function loadSettings(client: StatboardClient, page: OrgPage): Promise<Loaded> {
+  const settings = Promise.all([readPanelPreferences(), readCollapsed('org'), readOrgTab()])
+    .then(([prefs, collapsed, tab]) => {
+      const host = hostOfPage(page.host);
+      return {
+        supported: host?.hasApiInsights ?? true,
+        defaultWindow: prefs.defaultOrgWindow,
+        utcTimes: prefs.utcTimes,
+        collapsed,
+        tab,
+        activityRepos: prefs.orgActivityRepos,
+      };
+    })
+    .catch(() => {
+      const d = DEFAULT_PANEL_PREFERENCES;
+      return { supported: true, defaultWindow: d.defaultOrgWindow, utcTimes: d.utcTimes, collapsed: false, tab: undefined, activityRepos: d.orgActivityRepos };
+    });
+  return Promise.all([settings, hasTokenFor(client, page.host)]).then(([loaded, hasToken]) => ({ ...loaded, hasToken }));
+}
+
+/** Renders once the settings are read (a collapsed panel must not flash open). */
+function Root({ client, page, loading }: { client: StatboardClient; page: OrgPage; loading: Promise<Loaded> }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([readPanelPreferences(), readCollapsed('org'), readOrgTab()])
-      .then(([prefs, collapsed, tab]) => {
-        const host = hostOfPage(page.host);
-        if (!live) return;
-        setLoaded({
-          supported: host?.hasApiInsights ?? true,
-          defaultWindow: prefs.defaultOrgWindow,
-          utcTimes: prefs.utcTimes,
-          collapsed,
-          tab,
-          activityRepos: prefs.orgActivityRepos,
-        });
-      })
-      .catch(() => {
-        const d = DEFAULT_PANEL_PREFERENCES;
-        if (live) setLoaded({ supported: true, defaultWindow: d.defaultOrgWindow, utcTimes: d.utcTimes, collapsed: false, tab: undefined, activityRepos: d.orgActivityRepos });
-      });
+    void loading.then((value) => live && setLoaded(value));
     return () => {
       live = false;
     };
-  }, []);
+  }, [loading]);
   if (!loaded) return null;
   return (
     <OrgPanel
@@ -105,6 +117,7 @@ function Root({ client, page }: { client: StatboardClient; page: OrgPage }) {
       initialCollapsed={loaded.collapsed}
       initialTab={loaded.tab}
       activityRepos={loaded.activityRepos}
+      hasToken={loaded.hasToken}
     />
   );
 }

@@ -23,6 +23,21 @@ describe('cache', () => {
     expect(report.bytes).toBeLessThanOrEqual(2500);
   });
 
+  it('an entry being written is read back before IndexedDB commits it, and stays after', async () => {
+    const cache = createCache({ capBytes: () => 1e9, dbName: 'write-behind' });
+    const kept = cache.put(entry('a', 10));
+    // Not awaited: the engine shows an answer at once and a visit right after must find it.
+    expect(await cache.get('a')).toMatchObject({ key: 'a', data: 'x'.repeat(10) });
+    await cache.markValidated('a', 42);
+    expect(await kept).toBe(true);
+    expect(await cache.get('a')).toMatchObject({ key: 'a', validatedAt: 42 });
+    // Deleted while being written: gone for reads at once.
+    const again = cache.put(entry('b', 10));
+    await cache.delete('b');
+    expect(await cache.get('b')).toBeUndefined();
+    await again;
+  });
+
   it('a read within ten minutes of the last access writes nothing; a later one records it', async () => {
     let t = 1000;
     const cache = createCache({ capBytes: () => 1e9, now: () => t, dbName: 'touch-throttle' });

@@ -218,9 +218,18 @@ export function createCache(options: CacheOptions): Cache {
   /** evictions run one at a time (each deletes by the total it sees) */
   let evicting: Promise<void> = Promise.resolve();
 
+  /**
+   * Entries being written: a get sees them at once, so an answer can be shown before IndexedDB
+   * commits it (30 commits of an org's activity queue up one after another) and a visit right
+   * after still finds it.
+   */
+  const writing = new Map<string, CacheEntry>();
+
   const cache: Cache = {
     problem: () => problemOf(opener),
     async get(key) {
+      const pending = writing.get(key);
+      if (pending) return { ...pending };
       const d = await db();
       const entry = await d.get('entries', key);
       if (!entry) return undefined;
@@ -236,19 +245,34 @@ export function createCache(options: CacheOptions): Cache {
       return entry;
     },
     async put(entry) {
-      const d = await db();
-      await totalBytes();
+      // Seen by get from here on (before the first await: the caller may show it right away).
       const full: CacheEntry = { ...entry, size: sizeOf(entry.data) + entry.key.length, lastAccess: now() };
-      if (full.size > (await options.capBytes()) * (options.maxEntryShare ?? MAX_ENTRY_SHARE)) return false;
-      const tx = d.transaction('entries', 'readwrite');
-      const old = await tx.store.get(full.key);
-      await tx.store.put(full);
-      await tx.done;
-      adjust(full.size - (old?.size ?? 0));
+      writing.set(full.key, full);
+      try {
+        const d = await db();
+        await totalBytes();
+        if (full.size > (await options.capBytes()) * (options.maxEntryShare ?? MAX_ENTRY_SHARE)) return false;
+        // Deleted, cleared or written again meanwhile: this one must not come back.
+        if (writing.get(full.key) !== full) return false;
+        const tx = d.transaction('entries', 'readwrite');
+        const old = await tx.store.get(full.key);
+        await tx.store.put(full);
+        await tx.done;
+        adjust(full.size - (old?.size ?? 0));
+      } finally {
+        if (writing.get(full.key) === full) writing.delete(full.key);
+      }
       await cache.evict(full.key);
       return true;
     },
     async markValidated(key, validatedAt, extra = {}) {
+      const pending = writing.get(key);
+      if (pending) {
+        pending.validatedAt = validatedAt;
+        if (extra.headSha !== undefined) pending.headSha = extra.headSha;
+        if (extra.etag !== undefined) pending.etag = extra.etag;
+        if (extra.pushedAt !== undefined) pending.pushedAt = extra.pushedAt;
+      }
       const d = await db();
       const tx = d.transaction('entries', 'readwrite');
       const entry = await tx.store.get(key);
@@ -263,6 +287,7 @@ export function createCache(options: CacheOptions): Cache {
       await tx.done;
     },
     async delete(key) {
+      writing.delete(key);
       const d = await db();
       await totalBytes();
       const tx = d.transaction('entries', 'readwrite');
@@ -272,6 +297,7 @@ export function createCache(options: CacheOptions): Cache {
       if (old) adjust(-old.size);
     },
     async clearAll() {
+      writing.clear();
       const d = await db();
       await d.clear('entries');
       knownBytes = 0;

@@ -417,12 +417,11 @@ export function createEngine(deps: EngineDeps): Engine {
       ...(headSha ? { headSha } : {}),
       ...(ctx.pushedAt ? { pushedAt: ctx.pushedAt } : {}),
     };
-    try {
-      await cache.put(saved);
-    } catch {
-      // The answer is good even when it cannot be kept (quota, a broken database): show it.
-    }
+    // Shown without waiting for IndexedDB's commit (the cache serves it to a get meanwhile). The
+    // answer is good even when it cannot be kept (quota, a broken database).
+    const kept = cache.put(saved).catch(() => false);
     emit(entry, states.fromCache({ ...saved, size: 0, lastAccess: t }, false));
+    await kept;
   }
 
   async function computing(entry: Entry, cached: CacheEntry | undefined): Promise<void> {
