@@ -1,4 +1,17 @@
-import { test, expect, READY, REPO_SECTIONS } from './fixtures';
+import type { MockGitHub } from '../mock-github';
+import { test, expect, READY, REPO_SECTIONS, type PanelLocators } from './fixtures';
+
+/** acme/monolith's panel: every chart drawn (each with its summary), the long hidden tables full. */
+async function expectEveryChartAndTable(p: PanelLocators, mock: MockGitHub): Promise<void> {
+  const canvases = p.root.locator('canvas');
+  expect(await canvases.count()).toBeGreaterThanOrEqual(5);
+  // Each canvas carries its summary from the start, drawn or not.
+  for (const canvas of await canvases.all()) await expect(canvas).toHaveAttribute('aria-label', /\S/);
+  await expect(p.root.locator('canvas:not([data-chart="drawn"])')).toHaveCount(0);
+  const weeks = mock.repo('acme/monolith').answers.code_frequency.length;
+  await expect(p.table('code-frequency').locator('tbody tr')).toHaveCount(weeks);
+  await expect(p.table('punch-card').locator('tbody tr')).toHaveCount(168);
+}
 
 // The panel draws charts far below the viewport and builds hidden tables' rows after the visible
 // charts (components/kit ChartCanvas, DataTable). These are the guarantees that must survive it.
@@ -11,14 +24,7 @@ test('every chart is drawn without scrolling, and every hidden table fills in', 
   const p = panel(page, 'repo');
   for (const s of REPO_SECTIONS) await expect(p.section(s)).toHaveAttribute('data-state', 'ready', READY);
   expect(await page.evaluate(() => scrollY)).toBe(0);
-  const canvases = p.root.locator('canvas');
-  expect(await canvases.count()).toBeGreaterThanOrEqual(5);
-  // Each canvas carries its summary from the start, drawn or not.
-  for (const canvas of await canvases.all()) await expect(canvas).toHaveAttribute('aria-label', /\S/);
-  await expect(p.root.locator('canvas:not([data-chart="drawn"])')).toHaveCount(0);
-  const weeks = mock.repo('acme/monolith').answers.code_frequency.length;
-  await expect(p.table('code-frequency').locator('tbody tr')).toHaveCount(weeks);
-  await expect(p.table('punch-card').locator('tbody tr')).toHaveCount(168);
+  await expectEveryChartAndTable(p, mock);
   expect(await page.evaluate(() => scrollY)).toBe(0);
 });
 
@@ -58,13 +64,7 @@ test.describe('on the anonymous 60 an hour', () => {
       await p.section(s).scrollIntoViewIfNeeded();
       await expect(p.section(s)).toHaveAttribute('data-state', 'ready', READY);
     }
-    const canvases = p.root.locator('canvas');
-    expect(await canvases.count()).toBeGreaterThanOrEqual(5);
-    for (const canvas of await canvases.all()) await expect(canvas).toHaveAttribute('aria-label', /\S/);
-    await expect(p.root.locator('canvas:not([data-chart="drawn"])')).toHaveCount(0);
-    const weeks = mock.repo('acme/monolith').answers.code_frequency.length;
-    await expect(p.table('code-frequency').locator('tbody tr')).toHaveCount(weeks);
-    await expect(p.table('punch-card').locator('tbody tr')).toHaveCount(168);
+    await expectEveryChartAndTable(p, mock);
     // One answer per statistic (202 polls aside): scrolling back and forth asks nothing again.
     for (const stat of ['commit_activity', 'code_frequency', 'contributors', 'participation', 'punch_card']) {
       expect(mock.requestsTo(new RegExp(`/repos/acme/monolith/stats/${stat}$`)).filter((r) => r.status === 200).length, stat).toBe(1);
