@@ -52,6 +52,65 @@ test('repository panel: every section ready with the scenario numbers', async ({
   expect(totals).toEqual(answers.commit_activity.map((w) => fmt(w.total)));
 });
 
+/** Where the repository panel's host sits: in the end pane directly below About, or in the main column below the header. */
+function hostPlace(tab: Page) {
+  return tab.evaluate(() => {
+    const hosts = document.querySelectorAll('[data-statboard-host="repo"]');
+    const host = hosts[0];
+    const pane = document.querySelector('[data-position="end"]') ?? document.querySelector('.Layout-sidebar');
+    const heading = pane && [...pane.querySelectorAll('h2')].find((h) => h.textContent?.trim() === 'About');
+    const header = document.querySelector('#repository-container-header');
+    const follows = (a: Element | null | undefined, b: Element) => !!a && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    return {
+      hosts: hosts.length,
+      inPane: !!host && !!pane && pane.contains(host),
+      directlyBelowAbout: !!host && !!heading && !!host.previousElementSibling?.contains(heading),
+      belowHeader: !!host && follows(header, host) && !header?.contains(host),
+    };
+  });
+}
+
+for (const layout of ['2022', '2026-05', '2026-08'] as const) {
+  test(`${layout} layout: one repository panel, in the end pane directly below About`, async ({ tab }) => {
+    await tab.goto(`https://github.com/acme/rocket?layout=${layout}`);
+    await repoPanelReady(tab);
+    expect(await hostPlace(tab)).toEqual({ hosts: 1, inPane: true, directlyBelowAbout: true, belowHeader: true });
+  });
+}
+
+test('2026-08 layout: a React-style re-render that rebuilds the pane brings the same panel back below About, with no request', async ({ tab, mock }) => {
+  await tab.goto('https://github.com/acme/rocket?layout=2026-08');
+  await repoPanelReady(tab);
+  await tab.evaluate(() => ((document.querySelector('[data-statboard-host="repo"]') as HTMLElement & { __mark?: number }).__mark = 1));
+  const before = mock.requests.filter((r) => r.url.startsWith('https://api.github.com/')).length;
+  const elapsed = await tab.evaluate(() => {
+    const old = document.querySelector('[data-position="end"]')!;
+    const rebuilt = old.cloneNode(true) as Element;
+    rebuilt.querySelectorAll('[data-statboard-host]').forEach((n) => n.remove());
+    return new Promise<number>((resolve) => {
+      const start = performance.now();
+      const check = () => {
+        const host = document.querySelector('[data-statboard-host="repo"]');
+        if (host && rebuilt.contains(host)) resolve(performance.now() - start);
+        else requestAnimationFrame(check);
+      };
+      old.replaceWith(rebuilt);
+      check();
+    });
+  });
+  expect(elapsed).toBeLessThan(500);
+  expect(await hostPlace(tab)).toEqual({ hosts: 1, inPane: true, directlyBelowAbout: true, belowHeader: true });
+  expect(await tab.evaluate(() => (document.querySelector('[data-statboard-host="repo"]') as HTMLElement & { __mark?: number }).__mark)).toBe(1);
+  await new Promise((r) => setTimeout(r, 300));
+  expect(mock.requests.filter((r) => r.url.startsWith('https://api.github.com/')).length).toBe(before);
+});
+
+test('narrow layout (no pane): one repository panel, in the main column below the repository header', async ({ tab }) => {
+  await tab.goto('https://github.com/acme/rocket?layout=narrow');
+  await repoPanelReady(tab);
+  expect(await hostPlace(tab)).toEqual({ hosts: 1, inPane: false, directlyBelowAbout: false, belowHeader: true });
+});
+
 test('organization panel: ready, and the hourly table has every hour of the 7 days', async ({ firefox, tab, mock }) => {
   await saveToken(firefox, DEMO_TOKENS.admin);
   await tab.goto('https://github.com/acme');
