@@ -180,6 +180,24 @@ const PAGE_SCRIPT = `
       swap(snap, kind);
       fire(kind, 'done');
     },
+    // What a React render of GitHub's sidebar does to an extension's addition: the end pane's
+    // subtree is replaced by a fresh copy without it, with no navigation event. Resolves with the
+    // ms until a repository panel host is back inside the new pane (or never, if it does not come back).
+    rerenderPane() {
+      const old = document.querySelector('[data-position="end"]') || document.querySelector('.Layout-sidebar');
+      const rebuilt = old.cloneNode(true);
+      rebuilt.querySelectorAll('[data-statboard-host]').forEach((n) => n.remove());
+      return new Promise((resolve) => {
+        const start = performance.now();
+        const check = () => {
+          const host = document.querySelector('[data-statboard-host="repo"]');
+          if (host && rebuilt.contains(host)) resolve(performance.now() - start);
+          else requestAnimationFrame(check);
+        };
+        old.replaceWith(rebuilt);
+        check();
+      });
+    },
   };
   window.__statboardTest = api;
   addEventListener('popstate', (event) => {
