@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 // (GHE.com, Enterprise Server) are optional and requested from the options page.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // No auto-imports: every file names what it uses, and utils/ is not implicitly global.
+  imports: false,
   // Lets parallel builds (tests, bench, demo) use separate folders.
   outDir: process.env.STATBOARD_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({

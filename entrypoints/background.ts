@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { CommandEnvelopeSchema } from '../utils/engine/commands';
 import {
   POLL_ALARM,
