@@ -1,5 +1,5 @@
 import type { GitHubHost } from '../github/hosts';
-import type { Credentials } from './engine';
+import type { Credentials } from './types';
 import type { LiveSettings } from './liveSettings';
 
 /**

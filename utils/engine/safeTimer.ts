@@ -6,6 +6,9 @@
  * wait goes through here.
  */
 
+/** Chrome's alarms fire no sooner than 30 s: shorter waits rely on timers only. */
+export const ALARM_MIN_MS = 30_000;
+
 /** The longest delay `setTimeout` honours. */
 export const TIMER_MAX_MS = 2 ** 31 - 1;
 

@@ -4,6 +4,7 @@ import type { GitHubHost } from '../github/hosts';
 import type { Priority } from '../protocol';
 import type { RateLimitGovernor } from './rateLimitGovernor';
 import { DROPPED, createRequestQueue, type RequestQueue } from './requestQueue';
+import type { SupportAnswer } from './types';
 
 /**
  * Sends a prepared request through the origin's queue and the rate-limit governor: a request
@@ -110,4 +111,22 @@ export function createTransport(
       return outcome === DROPPED ? { kind: 'dropped' } : outcome;
     },
   };
+}
+
+/**
+ * A single GET for a support call (`GET /user` for a token check): one request per user action,
+ * so it is not held back by a block or budget the governor learned under another identity. Its
+ * headers and any rate-limit answer are still recorded.
+ */
+export async function supportRequest(
+  transport: Transport,
+  host: GitHubHost,
+  request: EndpointRequest,
+  token: string | undefined,
+): Promise<Exclude<SupportAnswer, { kind: 'unknown-host' }>> {
+  const out = await transport.send(host, request, { token, priority: 'interactive', ungoverned: true });
+  if (out.kind === 'blocked' || out.kind === 'limited') return { kind: 'rate-limited', until: out.until };
+  if (out.kind === 'dropped') return { kind: 'network-error', message: 'The request was dropped.', timedOut: false };
+  if (out.kind === 'refused') return { kind: 'refused', message: out.message };
+  return out;
 }
