@@ -354,6 +354,11 @@ export interface SnapshotMeta {
    * low to fetch ahead: `loading` with this set means "not loaded yet", not "on its way".
    */
   deferred?: boolean;
+  /**
+   * time reports: the increment the data is for, when GitHub refused the query's own and the
+   * engine asked for a coarser one (absent: the query's increment)
+   */
+  increment?: string;
 }
 
 export interface Snapshot<T = unknown> {

@@ -35,10 +35,8 @@ export interface HostSettings {
   enterpriseServers: HostId[];
 }
 
-// Fallbacks live in named constants: WXT's auto-import scanner (mlly) misreads a comma inside an
-// inline object on an `export const` line as a second export (`enterpriseServers`, `org`), and then
-// injects bogus imports of them into every file using those names.
-const NO_HOSTS: HostSettings = { gheCom: [], enterpriseServers: [] };
+/** No host added: the stored default, and what a reader takes for a missing value. */
+export const NO_HOSTS: HostSettings = { gheCom: [], enterpriseServers: [] };
 
 export const hostsItem = defineProtectedItem<HostSettings>('hosts', NO_HOSTS);
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { StatboardClient } from '../../utils/statboardClient';
-import { hostsItem, type HostSettings } from '../../utils/settings';
-import { configuredHosts } from '../../utils/account/hostAccess';
+import { hostsItem, NO_HOSTS, type HostSettings } from '../../utils/settings';
+import { configuredHosts } from '../../utils/github/hosts';
 import { TokenSection } from './TokenSection';
 import { HostsSection } from './HostsSection';
 import { PreferencesSection } from './PreferencesSection';
@@ -11,7 +11,7 @@ export function Options({ client }: { client: StatboardClient }) {
   const [settings, setSettings] = useState<HostSettings | null>(null);
   useEffect(() => {
     void hostsItem.getValue().then(setSettings);
-    return hostsItem.watch((next) => setSettings(next ?? { gheCom: [], enterpriseServers: [] }));
+    return hostsItem.watch((next) => setSettings(next ?? NO_HOSTS));
   }, []);
   const hosts = useMemo(() => (settings ? configuredHosts(settings) : []), [settings]);
   return (

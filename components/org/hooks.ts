@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useQueries, useQuery } from '../kit';
 import {
   chooseIncrement,
-  coarserIncrement,
   fillTimeSeries,
   isWithinHistory,
   previousWindow,
@@ -10,7 +9,6 @@ import {
   type InsightsWindow,
 } from '../../utils/metrics';
 import {
-  isIncrementRefusal,
   listQuery,
   summaryQuery,
   timeQuery,
@@ -89,8 +87,9 @@ export interface SeriesData {
 
 /**
  * The time series of a scope. The increment comes from the window (or the user's pick); when
- * GitHub refuses it (400/422) the next coarser one is asked for instead, without showing the
- * refusal. `fellBackFrom` says which increment was refused, for a note.
+ * GitHub refuses it (400/422) the engine asks for the next coarser one instead, without showing
+ * the refusal, and says so in `meta.increment`. `fellBackFrom` says which increment was refused,
+ * for a note.
  */
 export function useTimeSeries(
   client: StatboardClient,
@@ -100,25 +99,15 @@ export function useTimeSeries(
   choice: Increment | 'auto',
 ): { snapshot: Snapshot<SeriesData>; retry(): void; fellBackFrom: Increment | null } {
   const wanted = choice === 'auto' ? chooseIncrement(window.toMs - window.fromMs) : choice;
-  const resetKey = `${window.minTimestamp}|${window.maxTimestamp}|${wanted}|${JSON.stringify(scope)}`;
-  const [fallback, setFallback] = useState<{ key: string; increment: Increment } | null>(null);
-  const increment = fallback?.key === resetKey ? fallback.increment : wanted;
-  const result = useQuery(client, timeQuery(target, scope, window, increment));
+  const result = useQuery(client, timeQuery(target, scope, window, wanted));
   const { state, meta, data } = result.snapshot;
-  const coarser = coarserIncrement(increment);
-  const refused = isIncrementRefusal(state, meta.status) && coarser !== null;
-
-  useEffect(() => {
-    if (refused && coarser) setFallback({ key: resetKey, increment: coarser });
-  }, [refused, coarser, resetKey]);
+  const increment = (meta.increment as Increment | undefined) ?? wanted;
 
   const points = useMemo(
     () => (data ? fillTimeSeries(data, window.fromMs, window.toMs, increment) : undefined),
     [data, window.fromMs, window.toMs, increment],
   );
-  const snapshot: Snapshot<SeriesData> = refused
-    ? { state: 'loading', meta: {} }
-    : { state, meta, ...(points ? { data: { points, increment } } : {}) };
+  const snapshot: Snapshot<SeriesData> = { state, meta, ...(points ? { data: { points, increment } } : {}) };
   return { snapshot, retry: result.retry, fellBackFrom: increment === wanted ? null : wanted };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { userAnswer } from './user-answer';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { accountCommandHandlers, STALE_CHECK_MS } from '../../utils/account/handlers';
 import type { TokenRequest } from '../../utils/account/tokenCheck';
@@ -8,7 +9,7 @@ const TOKEN = 'ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
 const NOW = Date.parse('2026-01-10T00:00:00Z');
 
 function valid(): TokenRequest {
-  return vi.fn(async () => ({ status: 200, headers: { 'x-oauth-scopes': 'repo' }, body: { login: 'octocat' } }));
+  return vi.fn(async () => userAnswer(200, { 'x-oauth-scopes': 'repo' }, { login: 'octocat' }));
 }
 
 async function everythingStored(): Promise<string> {
@@ -51,7 +52,7 @@ describe('token commands', () => {
 
   it('keeps a rejected token stored as invalid, and removes it on request', async () => {
     const onTokenChanged = vi.fn();
-    const request: TokenRequest = async () => ({ status: 401, headers: {}, body: { message: 'Bad credentials' } });
+    const request: TokenRequest = async () => userAnswer(401, {}, { message: 'Bad credentials' });
     const handlers = accountCommandHandlers({ request, onTokenChanged, now: () => NOW });
     expect((await handlers['token.set']({ type: 'token.set', host: 'github.com', token: TOKEN })).status).toBe('invalid');
     const removed = await handlers['token.remove']({ type: 'token.remove', host: 'github.com' });
@@ -116,7 +117,7 @@ describe('token commands', () => {
 
   it('re-checks an unreachable token that is still unreachable without telling the engine', async () => {
     const onTokenChanged = vi.fn();
-    const request: TokenRequest = vi.fn(async () => ({ status: 502, headers: {}, body: null }));
+    const request: TokenRequest = vi.fn(async () => userAnswer(502, {}, null));
     const handlers = accountCommandHandlers({ request, onTokenChanged, now: () => NOW + 2 * STALE_CHECK_MS });
     await tokensItem.setValue({ 'github.com': { token: TOKEN, status: { host: 'github.com', status: 'unreachable', checkedAt: NOW } } });
     const status = await handlers['token.status']({ type: 'token.status', host: 'github.com' });
@@ -142,7 +143,7 @@ describe('token commands', () => {
     const third = handlers['token.check']({ type: 'token.check', host: 'github.com' });
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(request).toHaveBeenCalledTimes(1);
-    answer({ status: 200, headers: { 'x-oauth-scopes': 'repo' }, body: { login: 'octocat' } });
+    answer(userAnswer(200, { 'x-oauth-scopes': 'repo' }, { login: 'octocat' }));
     const results = await Promise.all([first, second, third]);
     for (const result of results) expect(result).toMatchObject({ status: 'valid', login: 'octocat' });
     expect(request).toHaveBeenCalledTimes(1);

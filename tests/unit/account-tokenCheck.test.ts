@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { userAnswer } from './user-answer';
 import { checkToken, interpretUserResponse, parseExpiry, parseScopes, tokenWarnings, type TokenRequest } from '../../utils/account/tokenCheck';
 import { DOTCOM, resolveHost } from '../../utils/github/hosts';
 
@@ -7,7 +8,7 @@ const classic = 'ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
 const fine = 'github_pat_11AAAAAAA0123456789abcdefghijklmnopqrstuvwxyz';
 
 function answer(status: number, headers: Record<string, string> = {}, body: unknown = {}): TokenRequest {
-  return vi.fn(async () => ({ status, headers, body }));
+  return vi.fn(async () => userAnswer(status, headers, body));
 }
 
 describe('parseScopes / parseExpiry', () => {
@@ -75,7 +76,7 @@ describe('checkToken', () => {
   });
 
   it('accepts a Headers object', async () => {
-    const request: TokenRequest = async () => ({ status: 200, headers: new Headers({ 'x-oauth-scopes': 'gist' }), body: { login: 'a-b' } });
+    const request: TokenRequest = async () => userAnswer(200, new Headers({ 'x-oauth-scopes': 'gist' }), { login: 'a-b' });
     const status = await checkToken(DOTCOM, classic, request, () => NOW);
     expect(status.scopes).toEqual(['gist']);
     expect(status.warnings?.join(' ')).toMatch(/private repositories/);
@@ -119,8 +120,8 @@ describe('checkToken', () => {
   });
 
   it('treats a 403 as valid only for an installation token', () => {
-    expect(interpretUserResponse(DOTCOM, 'app-installation', { status: 403, headers: {}, body: {} }, NOW).status).toBe('valid');
-    expect(interpretUserResponse(DOTCOM, 'classic', { status: 403, headers: {}, body: {} }, NOW).status).toBe('invalid');
+    expect(interpretUserResponse(DOTCOM, 'app-installation', userAnswer(403, {}, {}), NOW).status).toBe('valid');
+    expect(interpretUserResponse(DOTCOM, 'classic', userAnswer(403, {}, {}), NOW).status).toBe('invalid');
   });
 
   it('does not warn about API Insights on Enterprise Server', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { userAnswer } from './user-answer';
 import { dispatchCommand, registerCommandHandlers, resetCommandHandlers } from '../../utils/engine/commands';
 import { accountCommandHandlers } from '../../utils/account/handlers';
 import { watchlistCommandHandlers } from '../../utils/watchlist/handlers';
@@ -18,7 +19,7 @@ let live: LiveSettings;
 beforeEach(async () => {
   live = createLiveSettings();
   resetCommandHandlers();
-  registerCommandHandlers(accountCommandHandlers({ request: async () => ({ status: 200, headers: {}, body: { login: 'mona' } }) }));
+  registerCommandHandlers(accountCommandHandlers({ request: async () => userAnswer(200, {}, { login: 'mona' }) }));
   registerCommandHandlers(watchlistCommandHandlers({ fetchOnce: async () => ({ state: 'error', meta: {} }), settings: live }));
   await hostsItem.setValue({ gheCom: [], enterpriseServers: ['git.corp.example'] });
   const status = (host: string, login: string): TokenStatus => ({ host, status: 'valid', login, scopes: ['repo'], kind: 'classic', message: `Signed in as ${login}.`, warnings: [] });

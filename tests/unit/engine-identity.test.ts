@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { userAnswer } from './user-answer';
 import { createCache } from '../../utils/engine/cache';
 import { createEngine } from '../../utils/engine/engine';
 import { credentialsFor, engineSettings } from '../../utils/engine';
@@ -56,7 +57,7 @@ describe('the cache namespace of a token', () => {
     let answer: 'ok' | 'down' = 'ok';
     const request: TokenRequest = async () => {
       if (answer === 'down') throw new Error('offline');
-      return { status: 200, headers: {}, body: { login: 'mona' } };
+      return userAnswer(200, {}, { login: 'mona' });
     };
     const changed: string[] = [];
     const handlers = accountCommandHandlers({ request, onTokenChanged: (h) => void changed.push(h) });

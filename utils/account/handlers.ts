@@ -1,14 +1,9 @@
-import type { Command, CommandResult, HostId, TokenStatus } from '../protocol';
+import type { HostId, TokenStatus } from '../protocol';
 import { hostsItem, tokensItem } from '../settings';
-import type { GitHubHost } from '../github/hosts';
-import { configuredHost } from './hostAccess';
+import { configuredHost, type GitHubHost } from '../github/hosts';
+import type { CommandHandler } from '../engine/commands';
 import { parseToken } from './token';
 import { checkToken, type TokenRequest } from './tokenCheck';
-
-/** A handler for one command type, as the background's command router calls it. */
-export type CommandHandler<T extends Command['type']> = (
-  command: Extract<Command, { type: T }>,
-) => Promise<CommandResult<Extract<Command, { type: T }>>>;
 
 export interface AccountDeps {
   /** the engine's low-level request (`githubRequest`), used for `GET /user` */

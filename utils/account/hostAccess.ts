@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
 import type { HostId } from '../protocol';
 import type { HostSettings } from '../settings';
-import { DOTCOM, apiOriginPattern, normalizeHostId, pagesOriginPattern, resolveHost, type GitHubHost } from '../github/hosts';
+import { apiOriginPattern, configuredHost, normalizeHostId, pagesOriginPattern, resolveHost, type GitHubHost } from '../github/hosts';
+
+// The host rules live with the hosts (utils/github/hosts.ts); re-exported for the options page.
+export { configuredHost, configuredHosts, type AddedHosts } from '../github/hosts';
 
 /**
  * GitHub Enterprise hosts (GHE.com and Enterprise Server): which host is configured, which
  * origins to ask permission for, and the content scripts registered for them at run time
  * (the manifest only knows github.com).
  */
-
-/** The hosts the user added in the options page, as stored (`local:hosts`) or as passed along. */
-export type AddedHosts = { readonly [K in keyof HostSettings]: readonly HostId[] };
 
 interface ManifestScripts {
   content_scripts?: Array<{ js?: string[]; css?: string[] }>;
@@ -28,30 +28,6 @@ export function contentScriptFiles(manifest: ManifestScripts): { js: string[]; c
     for (const file of script.css ?? []) css.add(file);
   }
   return { js: [...js].sort(), css: [...css].sort() };
-}
-
-/** Every host the user can use: github.com first, then the added ones. */
-export function configuredHosts(settings: AddedHosts): GitHubHost[] {
-  const hosts: GitHubHost[] = [DOTCOM];
-  const add = (host: GitHubHost | null, kind: GitHubHost['kind']) => {
-    if (host?.kind === kind && !hosts.some((h) => h.id === host.id)) hosts.push(host);
-  };
-  // Each list makes only its own kind of host: a *.ghe.com name in the Enterprise Server list
-  // does not make that GHE.com host served.
-  for (const id of settings.gheCom) add(resolveHost(id), 'ghe-com');
-  for (const id of settings.enterpriseServers) add(resolveHost(id, settings.enterpriseServers), 'ghes');
-  return hosts;
-}
-
-/**
- * The host for `id` if the user has it configured (github.com always is); null otherwise. This is
- * the background's rule for queries, token checks and message senders: an unlisted GHE.com or
- * Enterprise Server host is refused.
- */
-export function configuredHost(id: string, settings: AddedHosts): GitHubHost | null {
-  const normalized = normalizeHostId(id);
-  if (!normalized) return null;
-  return configuredHosts(settings).find((host) => host.id === normalized) ?? null;
 }
 
 export type HostKindChoice = 'ghe-com' | 'ghes';

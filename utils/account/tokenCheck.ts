@@ -1,30 +1,19 @@
 import type { TokenKind, TokenStatus } from '../protocol';
 import type { GitHubHost } from '../github/hosts';
+import { loginOf } from '../github/schemas';
+import type { SupportAnswer } from '../engine/types';
 import { tokenKindOf } from './token';
 
 /**
  * Checks a token with `GET /user` (background only). The request function is injected so the
- * same code runs against the engine's `githubRequest` and against a stub in tests.
+ * same code runs against the engine's `githubRequest` and against a stub in tests; its answer is
+ * the engine's own result (`SupportAnswer`), read as it is.
  */
 
-export interface TokenCheckResponse {
-  status: number;
-  /** a Headers object or a plain record (names in any case) */
-  headers: Headers | Record<string, string | undefined>;
-  body: unknown;
-}
+export type TokenRequest = (host: GitHubHost, path: string, init: { token?: string; accept?: string }) => Promise<SupportAnswer>;
 
-export type TokenRequest = (
-  host: GitHubHost,
-  path: string,
-  init: { token?: string; accept?: string },
-) => Promise<TokenCheckResponse>;
-
-function header(headers: TokenCheckResponse['headers'], name: string): string | undefined {
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value ?? undefined;
-  return undefined;
+function header(headers: Headers, name: string): string | undefined {
+  return headers.get(name) ?? undefined;
 }
 
 /** `X-OAuth-Scopes: repo, read:org` → `['repo', 'read:org']`; undefined when absent. */
@@ -84,46 +73,41 @@ export function tokenWarnings(input: {
   return warnings;
 }
 
-/** The field of `GET /user` Statboard reads (checked against GitHub's types in github/contract.ts). */
-export interface UserAnswer {
-  login: string;
-}
-
-function loginOf(body: unknown): string | undefined {
-  if (body && typeof body === 'object' && typeof (body as Partial<Record<keyof UserAnswer, unknown>>).login === 'string') {
-    const login = (body as UserAnswer).login;
-    // A login is short and plain; anything else is not trusted into the UI.
-    return /^[A-Za-z0-9-]{1,39}(\[bot\])?$/.test(login) ? login : undefined;
-  }
-  return undefined;
-}
-
 /** Latest reset time believed: GitHub's windows are an hour; `1e20` is a bad header, not a time. */
 const MAX_RESET_AHEAD_MS = 24 * 60 * 60_000;
 
-function resetTime(headers: TokenCheckResponse['headers'], now: number): string | null {
-  const reset = Number(header(headers, 'x-ratelimit-reset')) * 1000;
+function resetTime(reset: number, now: number): string | null {
   // toISOString throws on a date past year 275760: an absurd reset must not stop the check.
   if (!Number.isFinite(reset) || reset <= 0 || reset > now + MAX_RESET_AHEAD_MS) return null;
   return new Date(reset).toISOString().slice(11, 16) + ' UTC';
 }
 
-/** The engine would not build the address for the check (utils/engine/transport.ts): nothing was sent. */
-export class RefusedAddressError extends Error {}
-
-/** Turns the answer to `GET /user` into a TokenStatus. Pure: `now` is given. */
-export function interpretUserResponse(
-  host: GitHubHost,
-  kind: TokenKind,
-  response: TokenCheckResponse,
-  now: number,
-): TokenStatus {
+/** Turns the engine's answer to `GET /user` into a TokenStatus. Pure: `now` is given. */
+export function interpretUserResponse(host: GitHubHost, kind: TokenKind, answer: SupportAnswer, now: number): TokenStatus {
   const base = { host: host.id, kind, checkedAt: now };
-  const { status, headers } = response;
-  if (status === 200) {
+  switch (answer.kind) {
+    case 'network-error':
+    case 'redirected':
+    case 'unknown-host':
+      // The error text could name the URL or worse; the user needs only the fact.
+      return { ...base, status: 'unreachable', message: `Could not reach GitHub at ${host.apiBase}. The token is saved and will be checked again.` };
+    case 'refused':
+      // Nothing was sent: not a connection problem, and checking again will not help.
+      return {
+        ...base,
+        status: 'unreachable',
+        message: `Statboard did not check the token: ${answer.message}. The API address for ${host.id} needs fixing in the options.`,
+      };
+    case 'rate-limited':
+      // The engine's own guard: the budget is spent until `until`.
+      return rateLimitedStatus(base, resetTime(answer.until, now));
+  }
+  const status = answer.kind === 'ok' || answer.kind === 'http-error' ? answer.status : answer.info.status;
+  const headers = answer.info.headers;
+  if (answer.kind === 'ok' && status === 200) {
     const scopes = kind === 'classic' || kind === 'oauth' ? parseScopes(header(headers, 'x-oauth-scopes')) : undefined;
     const expiresAt = parseExpiry(header(headers, 'github-authentication-token-expiration'));
-    const login = loginOf(response.body);
+    const login = loginOf(answer.body);
     const warnings = tokenWarnings({ kind, scopes, expiresAt, hasApiInsights: host.hasApiInsights, now });
     return {
       ...base,
@@ -147,14 +131,7 @@ export function interpretUserResponse(
   }
   const rateLimited =
     status === 429 || (status === 403 && (header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined));
-  if (rateLimited) {
-    const reset = resetTime(headers, now);
-    return {
-      ...base,
-      status: 'unreachable',
-      message: `GitHub's rate limit is used up${reset ? ` until ${reset}` : ''}; the token is saved and will be checked again.`,
-    };
-  }
+  if (rateLimited) return rateLimitedStatus(base, resetTime(Number(header(headers, 'x-ratelimit-reset')) * 1000, now));
   if (status === 403 && kind === 'app-installation') {
     // Installation tokens act as an app, not a user: /user refuses them, yet they work for repos.
     return { ...base, status: 'valid', warnings: [], message: `The installation token works on ${host.id} (it has no user).` };
@@ -169,6 +146,14 @@ export function interpretUserResponse(
   };
 }
 
+function rateLimitedStatus(base: Pick<TokenStatus, 'host' | 'kind' | 'checkedAt'>, reset: string | null): TokenStatus {
+  return {
+    ...base,
+    status: 'unreachable',
+    message: `GitHub's rate limit is used up${reset ? ` until ${reset}` : ''}; the token is saved and will be checked again.`,
+  };
+}
+
 /** Checks `token` against `host` with `GET /user`. Never throws; never puts the token in the result. */
 export async function checkToken(
   host: GitHubHost,
@@ -177,30 +162,15 @@ export async function checkToken(
   now: () => number = Date.now,
 ): Promise<TokenStatus> {
   const kind = tokenKindOf(token);
-  let response: TokenCheckResponse;
+  let answer: SupportAnswer;
   try {
-    response = await request(host, '/user', { token, accept: 'application/vnd.github+json' });
-  } catch (error) {
-    if (error instanceof RefusedAddressError) {
-      return {
-        host: host.id,
-        kind,
-        status: 'unreachable',
-        checkedAt: now(),
-        message: `Statboard did not check the token: ${error.message}. The API address for ${host.id} needs fixing in the options.`,
-      };
-    }
-    // The error text could name the URL or worse; the user needs only the fact.
-    return {
-      host: host.id,
-      kind,
-      status: 'unreachable',
-      checkedAt: now(),
-      message: `Could not reach GitHub at ${host.apiBase}. The token is saved and will be checked again.`,
-    };
+    answer = await request(host, '/user', { token, accept: 'application/vnd.github+json' });
+  } catch {
+    // The engine's request never throws; anything else that does is "not reached".
+    answer = { kind: 'network-error', message: 'Could not reach GitHub.', timedOut: false };
   }
   try {
-    return interpretUserResponse(host, kind, response, now());
+    return interpretUserResponse(host, kind, answer, now());
   } catch {
     // An answer this code cannot read must still end the check (never `checking` forever).
     return {

@@ -29,11 +29,13 @@ export const CONTENT_SCRIPT_COMMANDS: ReadonlySet<Command['type']> = new Set<Com
   'watchlist.remove',
 ]);
 
+type CommandOf<K extends Command['type']> = Extract<Command, { type: K }>;
+
+/** A handler for one command type; the router passes the checked sender as `context`. */
+export type CommandHandler<K extends Command['type']> = (command: CommandOf<K>, context?: CommandContext) => Promise<CommandResult<CommandOf<K>>>;
+
 export type CommandHandlers = {
-  [K in Command['type']]?: (
-    command: Extract<Command, { type: K }>,
-    context: CommandContext,
-  ) => Promise<CommandResult<Extract<Command, { type: K }>>>;
+  [K in Command['type']]?: (command: CommandOf<K>, context: CommandContext) => Promise<CommandResult<CommandOf<K>>>;
 };
 
 const host = v.pipe(v.string(), v.minLength(1), v.maxLength(253));

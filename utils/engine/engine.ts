@@ -50,7 +50,8 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function run(entry: Entry, force: boolean): Promise<void> {
     const query = entry.query;
-    const built = buildRequest(query);
+    // A time report whose increment GitHub refused asks for the coarser one (fetchAnswer.ts).
+    const built = buildRequest(query.kind === 'org-insights' && entry.increment ? { ...query, increment: entry.increment } : query);
     if (!built.ok) return registry.emit(entry, states.refused(built.problem));
     const host = await deps.resolveHost(query.host);
     if (!host) return registry.emit(entry, states.hostNotServed(query.host));

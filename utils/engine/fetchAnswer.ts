@@ -1,6 +1,7 @@
 import type { EndpointRequest } from '../github/endpoints';
 import type { GitHubHost } from '../github/hosts';
 import { parseAnswer } from '../github/schemas';
+import { coarserIncrement, INCREMENTS, type Increment } from '../metrics/insights';
 import { entryKey, type Cache, type CacheEntry } from './cache';
 import type { HeadTracker } from './freshness';
 import type { Entry, Registry } from './queryRegistry';
@@ -27,6 +28,17 @@ export const SERVER_ERROR_RETRIES = 3;
  */
 export const NETWORK_ERROR_RETRIES = 2;
 export const NETWORK_RETRY_MS = 2000;
+
+/**
+ * GitHub refuses some increments for some windows (400 or 422, FACTS.md): the time report is then
+ * asked for at the next coarser increment, without showing the refusal. Null: no fallback.
+ */
+function fallbackIncrement(entry: Entry, status: number): Increment | null {
+  const query = entry.query;
+  if (query.kind !== 'org-insights' || query.report !== 'time' || (status !== 400 && status !== 422)) return null;
+  const asked = entry.increment ?? query.increment;
+  return (INCREMENTS as readonly string[]).includes(asked ?? '') ? coarserIncrement(asked as Increment) : null;
+}
 
 export interface AnswerFetcherDeps extends Pick<EngineDeps, 'credentials' | 'settings'> {
   registry: Registry;
@@ -183,6 +195,13 @@ export function createAnswerFetcher(deps: AnswerFetcherDeps): AnswerFetcher {
       case 'accepted':
         return poller.accepted(entry, cached);
       case 'http-error': {
+        const coarser = fallbackIncrement(entry, out.status);
+        if (coarser) {
+          // Asked again as soon as this run ends (the registry's rerun), at the coarser increment.
+          entry.increment = coarser;
+          entry.rerun = { force: entry.rerun?.force ?? false };
+          return;
+        }
         const failure = states.fromHttpError(out.status, { query: entry.query, section: ctx.section, hasToken: ctx.hasToken });
         if (failure.state === 'too-large') return store(entry, ctx, { status: 422, data: null });
         if (out.status >= 500 && entry.serverErrors < SERVER_ERROR_RETRIES) {

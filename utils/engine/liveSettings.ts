@@ -1,8 +1,8 @@
-import { configuredHost } from '../account/hostAccess';
-import type { GitHubHost } from '../github/hosts';
+import { configuredHost, type GitHubHost } from '../github/hosts';
 import type { HostId } from '../protocol';
 import {
   hostsItem,
+  NO_HOSTS,
   preferencesItem,
   tokensItem,
   withDefaultPreferences,
@@ -70,8 +70,6 @@ export interface LiveSettings {
   /** stops watching (tests) */
   stop(): void;
 }
-
-const NO_HOSTS: HostSettings = { gheCom: [], enterpriseServers: [] };
 
 /**
  * The host for a page host id: github.com or a host the user added (configuredHost). A miss

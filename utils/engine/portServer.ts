@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { configuredHost } from '../account/hostAccess';
+import { configuredHost } from '../github/hosts';
 import { normalizeHostId } from '../github/hosts';
 import type { HostId, ServerMessage, Snapshot } from '../protocol';
 import type { Engine, Watch } from './engine';

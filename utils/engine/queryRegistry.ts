@@ -39,6 +39,11 @@ export interface Entry {
   identity: number;
   /** the viewer of the last run: a poll begun under another identity starts over */
   viewer?: string;
+  /**
+   * time reports: the coarser increment asked for instead of the query's, which GitHub refused
+   * (fetchAnswer.ts); every snapshot says it in `meta.increment`
+   */
+  increment?: string;
 }
 
 export interface RegistryDeps {
@@ -90,7 +95,8 @@ export function createRegistry(deps: RegistryDeps): Registry {
   const mayPoll = (entry: Entry, apiBase: string, hasToken: boolean): boolean =>
     mayFetch(entry, apiBase, hasToken) || !governor.isLow(apiBase);
 
-  function emit(entry: Entry, snapshot: Snapshot): void {
+  function emit(entry: Entry, shown: Snapshot): void {
+    const snapshot = entry.increment ? { ...shown, meta: { ...shown.meta, increment: entry.increment } } : shown;
     entry.snapshot = snapshot;
     for (const watcher of [...entry.watchers.values()]) {
       try {

@@ -1,7 +1,6 @@
 import type * as v from 'valibot';
 import type { components, operations } from '@octokit/openapi-types';
-import type { UserAnswer } from '../account/tokenCheck';
-import type { AnswerSchemas } from './schemas';
+import type { AnswerSchemas, UserAnswer } from './schemas';
 
 /**
  * Compile-time conformance of Statboard's answer schemas (schemas.ts) with GitHub's OpenAPI

@@ -85,3 +85,33 @@ export function apiOriginPattern(host: GitHubHost): string {
 export function pagesOriginPattern(host: GitHubHost): string {
   return originPattern(host.pagesOrigin);
 }
+
+/** The hosts the user added in the options page (settings.ts HostSettings), as stored or as passed along. */
+export interface AddedHosts {
+  readonly gheCom: readonly HostId[];
+  readonly enterpriseServers: readonly HostId[];
+}
+
+/** Every host the user can use: github.com first, then the added ones. */
+export function configuredHosts(settings: AddedHosts): GitHubHost[] {
+  const hosts: GitHubHost[] = [DOTCOM];
+  const add = (host: GitHubHost | null, kind: GitHubHost['kind']) => {
+    if (host?.kind === kind && !hosts.some((h) => h.id === host.id)) hosts.push(host);
+  };
+  // Each list makes only its own kind of host: a *.ghe.com name in the Enterprise Server list
+  // does not make that GHE.com host served.
+  for (const id of settings.gheCom) add(resolveHost(id), 'ghe-com');
+  for (const id of settings.enterpriseServers) add(resolveHost(id, settings.enterpriseServers), 'ghes');
+  return hosts;
+}
+
+/**
+ * The host for `id` if the user has it configured (github.com always is); null otherwise. This is
+ * the background's rule for queries, token checks and message senders: an unlisted GHE.com or
+ * Enterprise Server host is refused.
+ */
+export function configuredHost(id: string, settings: AddedHosts): GitHubHost | null {
+  const normalized = normalizeHostId(id);
+  if (!normalized) return null;
+  return configuredHosts(settings).find((host) => host.id === normalized) ?? null;
+}

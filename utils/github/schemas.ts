@@ -132,6 +132,19 @@ const rateLimit = v.object({
   rate: v.optional(rateResource),
 });
 
+// `GET /user` (token checks): only the login, and only when it is short and plain; anything
+// else is not trusted into the UI.
+const userAnswer = v.object({ login: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,39}(\[bot\])?$/)) });
+
+/** The field of `GET /user` Statboard reads (checked against GitHub's types in contract.ts). */
+export type UserAnswer = v.InferOutput<typeof userAnswer>;
+
+/** The login of a `GET /user` answer, when it is one Statboard shows. */
+export function loginOf(body: unknown): string | undefined {
+  const parsed = v.safeParse(userAnswer, body);
+  return parsed.success ? parsed.output.login : undefined;
+}
+
 /**
  * The schemas by the GitHub answer they read, for the compile-time checks against GitHub's own
  * types in `contract.ts` (type-only: nothing is added to a bundle).
@@ -149,6 +162,7 @@ export interface AnswerSchemas {
   routes: typeof routes;
   orgRepos: typeof orgRepos;
   rateLimit: typeof rateLimit;
+  userAnswer: typeof userAnswer;
 }
 
 export type ParseResult<T = unknown> = { ok: true; data: T } | { ok: false; issue: string };

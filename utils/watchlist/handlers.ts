@@ -4,7 +4,7 @@ import { preferencesItem, withDefaultPreferences, type Preferences } from '../se
 import { hostFor, type LiveSettings } from '../engine/liveSettings';
 import { credentialsFor } from '../engine/identity';
 import type { HostId } from '../protocol';
-import type { CommandHandler } from '../account/handlers';
+import type { CommandHandler } from '../engine/commands';
 import { badgeCount, badgeText, markSeen } from './badge';
 import { addWatchEntry, removeWatchEntry, watchKey } from './list';
 import { refreshEntry, type FetchOnce } from './refresh';

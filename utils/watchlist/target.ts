@@ -1,6 +1,5 @@
 import type { HostSettings } from '../settings';
-import type { GitHubHost } from '../github/hosts';
-import { configuredHost } from '../account/hostAccess';
+import { configuredHost, type GitHubHost } from '../github/hosts';
 import { isReservedPath } from '../page/detect';
 import { isValidWatchName } from './list';
 
