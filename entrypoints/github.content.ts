@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { commandMessage } from '../utils/protocol';
 import { panelKindFor } from '../utils/page/detect';
 import { onPageChange } from '../utils/page/navigation';
 
@@ -19,7 +20,7 @@ export default defineContentScript({
       if (!panel || requested.has(panel)) return;
       requested.add(panel);
       browser.runtime
-        .sendMessage({ statboard: 'command', command: { type: 'panels.load', panel } })
+        .sendMessage(commandMessage({ type: 'panels.load', panel }))
         .catch(() => requested.delete(panel)); // the worker was restarting: the next page change asks again
     };
     onPageChange(check, ctx.signal);

@@ -1,3 +1,20 @@
+import type * as v from 'valibot';
+import { ACTOR_TYPES } from './protocolSchemas';
+import type {
+  ClientMessageSchema,
+  CommandSchema,
+  InsightsScopeSchema,
+  OrgInsightsQuerySchema,
+  OrgReposQuerySchema,
+  PRIORITIES,
+  QuerySchema,
+  RateLimitQuerySchema,
+  REPO_STATS,
+  RepoStatsQuerySchema,
+  VISIBILITIES,
+  WATCH_KINDS,
+} from './protocolSchemas';
+
 /**
  * The message and snapshot types shared by every side of Statboard: content scripts, popup,
  * options page and the background engine. Everything here is plain JSON (ports serialize).
@@ -13,75 +30,29 @@ export const PORT_NAME = 'statboard';
 export type HostId = string;
 
 // ---------------------------------------------------------------------------------------------
-// Queries
+// Queries (their shapes, checked by the background, are protocolSchemas.ts's)
 
-export type RepoStat =
-  | 'commit-activity'
-  | 'code-frequency'
-  | 'contributors'
-  | 'participation'
-  | 'punch-card';
+export { ACTOR_TYPES, REPO_STATS, VISIBILITIES, commandMessage } from './protocolSchemas';
 
-export const REPO_STATS: readonly RepoStat[] = [
-  'commit-activity',
-  'code-frequency',
-  'contributors',
-  'participation',
-  'punch-card',
-];
+export type RepoStat = (typeof REPO_STATS)[number];
+export type ActorType = (typeof ACTOR_TYPES)[number];
 
-export type ActorType =
-  | 'installation'
-  | 'classic_pat'
-  | 'fine_grained_pat'
-  | 'oauth_app'
-  | 'github_app_user_to_server';
-
-export const ACTOR_TYPES: readonly ActorType[] = [
-  'installation',
-  'classic_pat',
-  'fine_grained_pat',
-  'oauth_app',
-  'github_app_user_to_server',
-];
-
-export interface RepoStatsQuery {
-  kind: 'repo-stats';
-  host: HostId;
-  owner: string;
-  repo: string;
-  stat: RepoStat;
-  /**
-   * Part of an organization's activity sum: the repository's `pushed_at` from the org's list.
-   * It stands in for the head check (no extra request; cached stats stay good while it is
-   * unchanged), and the request leaves the governor's interactive reserve alone (it waits like
-   * background work when the budget is low, so a page opened next still gets its requests).
-   */
-  pushedAt?: string;
+/** Whether `value` is one of GitHub's actor types (the insights routes name them). */
+export function isActorType(value: unknown): value is ActorType {
+  return (ACTOR_TYPES as readonly unknown[]).includes(value);
 }
 
-/** `GET /orgs/{org}/repos?type=public&sort=pushed`, one page: the org's public repositories. */
-export interface OrgReposQuery {
-  kind: 'org-repos';
-  host: HostId;
-  org: string;
-}
+export type RepoStatsQuery = v.InferOutput<typeof RepoStatsQuerySchema>;
+export type OrgReposQuery = v.InferOutput<typeof OrgReposQuerySchema>;
+export type OrgInsightsQuery = v.InferOutput<typeof OrgInsightsQuerySchema>;
+export type RateLimitQuery = v.InferOutput<typeof RateLimitQuerySchema>;
+export type Query = v.InferOutput<typeof QuerySchema>;
 
 /** Which slice of an organization's API Insights a query is about. */
-export type InsightsScope =
-  | { type: 'org' }
-  | { type: 'user'; userId: string }
-  | { type: 'actor'; actorType: ActorType; actorId: number };
+export type InsightsScope = v.InferOutput<typeof InsightsScopeSchema>;
 
-/**
- * The org reports, mapped to the nine `/orgs/{org}/insights/api/*` endpoints:
- * - summary: summary-stats, summary-stats/users/{id}, summary-stats/{actor_type}/{actor_id}
- * - time:    time-stats,    time-stats/users/{id},    time-stats/{actor_type}/{actor_id}
- * - subjects: subject-stats (scope org)
- * - user-actors: user-stats/{user_id} (scope user)
- * - routes: route-stats/{actor_type}/{actor_id} (scope actor)
- */
-export type InsightsReport = 'summary' | 'time' | 'subjects' | 'user-actors' | 'routes';
+/** Which report of an organization's API Insights a query asks for (protocolSchemas.ts INSIGHTS_REPORTS). */
+export type InsightsReport = OrgInsightsQuery['report'];
 
 /** The API's `sort` values for subject-stats and user-stats (FACTS.md). */
 export const SUBJECT_SORT_FIELDS = [
@@ -106,35 +77,7 @@ export const ROUTE_SORT_FIELDS = [
 
 export type RouteSortField = (typeof ROUTE_SORT_FIELDS)[number];
 
-export interface OrgInsightsQuery {
-  kind: 'org-insights';
-  host: HostId;
-  org: string;
-  report: InsightsReport;
-  scope: InsightsScope;
-  /** ISO 8601 `YYYY-MM-DDTHH:MM:SSZ`; both are always sent. */
-  minTimestamp: string;
-  maxTimestamp: string;
-  /** time reports only: `5m`, `10m`, `1h`, `1d` ... */
-  increment?: string;
-  /** list reports only */
-  page?: number;
-  perPage?: number;
-  direction?: 'asc' | 'desc';
-  sort?: string[];
-  /** list reports only: the endpoint's substring filter (subject, actor or route name). */
-  filter?: string;
-}
-
-/** The current rate limit of a host, from `GET /rate_limit` (free) or the last response headers. */
-export interface RateLimitQuery {
-  kind: 'rate-limit';
-  host: HostId;
-}
-
-export type Query = RepoStatsQuery | OrgInsightsQuery | OrgReposQuery | RateLimitQuery;
-
-export type Priority = 'interactive' | 'background';
+export type Priority = (typeof PRIORITIES)[number];
 
 /**
  * Whether a watcher's data is in front of the user (the budget is spent on what is seen):
@@ -144,8 +87,7 @@ export type Priority = 'interactive' | 'background';
  * - `prefetch`: not seen, but the visible ones have settled: fetched only while the budget is
  *   healthy and large (a token's, not the anonymous 60), at background priority.
  */
-export type Visibility = 'visible' | 'offscreen' | 'prefetch';
-export const VISIBILITIES: readonly Visibility[] = ['visible', 'offscreen', 'prefetch'];
+export type Visibility = (typeof VISIBILITIES)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Normalized data (validated in the background, then shaped for the UI)
@@ -371,13 +313,8 @@ export interface Snapshot<T = unknown> {
 // ---------------------------------------------------------------------------------------------
 // Port messages
 
-export type ClientMessage =
-  | { type: 'watch'; id: string; query: Query; priority?: Priority; visibility?: Visibility }
-  /** the watched data came into view, left it, or may be fetched ahead (see Visibility) */
-  | { type: 'visibility'; id: string; visibility: Visibility }
-  | { type: 'unwatch'; id: string }
-  /** refetch now, ignoring freshness (the user pressed retry) */
-  | { type: 'retry'; id: string };
+/** watch, visibility, unwatch, retry (protocolSchemas.ts ClientMessageSchema) */
+export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
 
 export type ServerMessage = { type: 'snapshot'; id: string; snapshot: Snapshot };
 
@@ -409,7 +346,7 @@ export interface TokenStatus {
 
 export interface WatchEntry {
   host: HostId;
-  kind: 'repo' | 'org';
+  kind: (typeof WATCH_KINDS)[number];
   /** `owner/repo` or `org` */
   name: string;
   addedAt: number;
@@ -447,25 +384,8 @@ export interface WatchLatest {
   activity?: { repos: number; counted: number; activeRepos: number; recent: number; previous: number; busiest: string | null };
 }
 
-export type Command =
-  | { type: 'token.set'; host: HostId; token: string }
-  | { type: 'token.check'; host: HostId }
-  | { type: 'token.remove'; host: HostId }
-  | { type: 'token.status'; host: HostId }
-  | { type: 'cache.size' }
-  | { type: 'cache.clear' }
-  | { type: 'watchlist.get' }
-  | { type: 'watchlist.add'; entry: Omit<WatchEntry, 'addedAt'> }
-  | { type: 'watchlist.remove'; host: HostId; kind: WatchEntry['kind']; name: string }
-  | { type: 'watchlist.refresh' }
-  | { type: 'popup.opened' }
-  /**
-   * a content script asks for the options page (it cannot call runtime.openOptionsPage);
-   * `section: 'token'` opens it at the token field
-   */
-  | { type: 'options.open'; section?: 'token' }
-  /** the page detector saw a repository or organization page: inject that panel into its frame */
-  | { type: 'panels.load'; panel: 'repo' | 'org' };
+/** One-shot actions (protocolSchemas.ts CommandSchema, which documents each). */
+export type Command = v.InferOutput<typeof CommandSchema>;
 
 export type CommandResult<C extends Command> = C extends { type: 'token.set' | 'token.check' | 'token.remove' | 'token.status' }
   ? TokenStatus

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import {
+  commandMessage,
   PORT_NAME,
   type ClientMessage,
   type Command,
@@ -118,7 +119,7 @@ export function createStatboardClient(): StatboardClient {
       };
     },
     command(command) {
-      return browser.runtime.sendMessage({ statboard: 'command', command }) as Promise<never>;
+      return browser.runtime.sendMessage(commandMessage(command)) as Promise<never>;
     },
     close() {
       closed = true;

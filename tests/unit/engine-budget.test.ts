@@ -173,7 +173,7 @@ describe('engine: fetch what is seen', () => {
 
 describe('port protocol: which watches are seen', () => {
   it('accepts a watch with a visibility and a visibility change, refuses anything else', async () => {
-    const { parseClientMessage } = await import('../../utils/engine/messages');
+    const { parseClientMessage } = await import('../../utils/protocolSchemas');
     const query = repoQuery('punch-card');
     expect(parseClientMessage({ type: 'watch', id: 'a', query, visibility: 'offscreen' })).toMatchObject({ visibility: 'offscreen' });
     expect(parseClientMessage({ type: 'watch', id: 'a', query })).not.toBeNull();

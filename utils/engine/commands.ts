@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { normalizeHostId } from '../github/hosts';
 import type { Command, CommandResult, HostId, TokenStatus, WatchEntry } from '../protocol';
+import { CommandSchema } from '../protocolSchemas';
 
 /**
  * The one-shot command router (runtime.sendMessage). Every message is checked against the
@@ -38,30 +39,8 @@ export type CommandHandlers = {
   [K in Command['type']]?: (command: CommandOf<K>, context: CommandContext) => Promise<CommandResult<CommandOf<K>>>;
 };
 
-const host = v.pipe(v.string(), v.minLength(1), v.maxLength(253));
-const name = v.pipe(v.string(), v.minLength(1), v.maxLength(140));
-const watchKind = v.picklist(['repo', 'org']);
-
-export const CommandSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('token.set'), host, token: v.pipe(v.string(), v.minLength(1), v.maxLength(255)) }),
-  v.strictObject({ type: v.literal('token.check'), host }),
-  v.strictObject({ type: v.literal('token.remove'), host }),
-  v.strictObject({ type: v.literal('token.status'), host }),
-  v.strictObject({ type: v.literal('cache.size') }),
-  v.strictObject({ type: v.literal('cache.clear') }),
-  v.strictObject({ type: v.literal('watchlist.get') }),
-  v.strictObject({
-    type: v.literal('watchlist.add'),
-    entry: v.strictObject({ host, kind: watchKind, name }),
-  }),
-  v.strictObject({ type: v.literal('watchlist.remove'), host, kind: watchKind, name }),
-  v.strictObject({ type: v.literal('watchlist.refresh') }),
-  v.strictObject({ type: v.literal('popup.opened') }),
-  v.strictObject({ type: v.literal('options.open'), section: v.optional(v.literal('token')) }),
-  v.strictObject({ type: v.literal('panels.load'), panel: v.picklist(['repo', 'org']) }),
-]);
-
-export const CommandEnvelopeSchema = v.object({ statboard: v.literal('command'), command: v.unknown() });
+// The command envelope's schema, for the background's message listener.
+export { CommandEnvelopeSchema } from '../protocolSchemas';
 
 const handlers: CommandHandlers = {};
 
@@ -113,7 +92,7 @@ function scopeToPage(command: Command, result: unknown, host: HostId): unknown {
 export async function dispatchCommand(raw: unknown, context: CommandContext = {}): Promise<unknown> {
   const parsed = v.safeParse(CommandSchema, raw);
   if (!parsed.success) throw new Error('Statboard does not know this command.');
-  const command = parsed.output as Command;
+  const command: Command = parsed.output;
   const fromPage = context.from !== 'extension-page';
   if (fromPage && !CONTENT_SCRIPT_COMMANDS.has(command.type)) {
     throw new Error(`${command.type} is only for Statboard's own pages.`);

@@ -3,7 +3,7 @@ import { configuredHost } from '../github/hosts';
 import { normalizeHostId } from '../github/hosts';
 import type { HostId, ServerMessage, Snapshot } from '../protocol';
 import type { Engine, Watch } from './engine';
-import { parseClientMessage } from './messages';
+import { parseClientMessage } from '../protocolSchemas';
 
 /**
  * Serves one UI port: validated watch / unwatch / retry messages in, snapshots out. Every

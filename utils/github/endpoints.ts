@@ -1,9 +1,8 @@
 import type { paths } from '@octokit/openapi-types';
 import {
-  ACTOR_TYPES,
+  isActorType,
   ROUTE_SORT_FIELDS,
   SUBJECT_SORT_FIELDS,
-  type ActorType,
   type InsightsReport,
   type OrgInsightsQuery,
   type Query,
@@ -65,10 +64,6 @@ export { isValidOrg, isValidOwner, isValidRepo };
 
 export function isValidTimestamp(value: unknown): value is string {
   return typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
-}
-
-function isActorType(value: unknown): value is ActorType {
-  return ACTOR_TYPES.includes(value as ActorType);
 }
 
 function isPositiveId(value: unknown): value is number {

@@ -9,7 +9,7 @@ import {
   type InsightsWindowResult,
 } from './insights';
 import {
-  ACTOR_TYPES,
+  isActorType,
   type ActorType,
   type HostId,
   type InsightsActor,
@@ -55,9 +55,8 @@ export type Drill =
 
 export const ORG_LEVEL: Drill = { level: 'org' };
 
-export function isActorType(value: string): value is ActorType {
-  return (ACTOR_TYPES as readonly string[]).includes(value);
-}
+// The actor-type rule is the protocol's (one definition); re-exported for the drill-down's callers.
+export { isActorType };
 
 /**
  * Where choosing a row of the subjects table leads. A user opens their actors (user-stats).
