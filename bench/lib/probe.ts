@@ -6,7 +6,7 @@
  *   (utils/page/mount.ts), then `data-state` changes inside it are observed. The time the root
  *   first says `ready` is taken in the MutationObserver callback (a microtask right after the DOM
  *   write), plus the next animation frame (the first frame that can show it). The root says
- *   `ready` as soon as ONE section is (kit/messages.ts panelState); "settled" is every section in
+ *   `ready` as soon as ONE section is (utils/queryStates.ts panelState); "settled" is every section in
  *   a terminal state with its chart, which is what the benchmark calls ready.
  * Times are `performance.now()`, i.e. ms since navigation start.
  */

@@ -1,6 +1,6 @@
 import type { Snapshot } from '../../utils/protocol';
 import { usePanel } from './context';
-import { noAccessSentence } from './messages';
+import { noAccessSentence } from './stateSentences';
 import { clockTime, countdown, useNow } from './time';
 
 export interface StateMessageProps {

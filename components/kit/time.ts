@@ -12,11 +12,8 @@ export function useNow(active: boolean, intervalMs = 1000): number {
   return now;
 }
 
-/** `10:42` in the user's local time (the "as of" line). */
-export function clockTime(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
+// `10:42` in local time: the date module's (utils/dates.ts).
+export { clockTime } from '../../utils/dates';
 
 /** A countdown: `45 s`, `4 min 05 s`, `2 h 03 min`; never below `0 s`. */
 export function countdown(ms: number): string {

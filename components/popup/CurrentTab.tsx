@@ -10,7 +10,7 @@ import { rateLimitedShare } from '../../utils/metrics/insights';
 import { orgQueries } from '../../utils/watchlist/refresh';
 import { formatChange, formatCompact, formatNumber, formatPercent, formatRelativeTime } from '../../utils/metrics/format';
 import { downsample } from '../../utils/metrics/sparkline';
-import { noAccessSentence } from '../kit/messages';
+import { noAccessSentence } from '../kit/stateSentences';
 
 type RepoTarget = Extract<PageTarget, { kind: 'repo' }>;
 type OrgTarget = Extract<PageTarget, { kind: 'org' }>;

@@ -34,7 +34,5 @@ export function repoStatsQuery(repo: RepoRef, stat: RepoStat): RepoStatsQuery {
   return { kind: 'repo-stats', host: repo.host, owner: repo.owner, repo: repo.repo, stat };
 }
 
-/** `2026-03-01` for a stats week (unix seconds, UTC): unambiguous in tables and CSV. */
-export function isoWeek(weekSeconds: number): string {
-  return new Date(weekSeconds * 1000).toISOString().slice(0, 10);
-}
+// `2026-03-01` for a stats week: the date module's (utils/dates.ts).
+export { isoWeek } from '../../utils/dates';

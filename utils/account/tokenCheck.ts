@@ -1,5 +1,6 @@
 import type { TokenKind, TokenStatus } from '../protocol';
 import type { GitHubHost } from '../github/hosts';
+import { isoDate, utcClockTime } from '../dates';
 import { loginOf } from '../github/schemas';
 import type { SupportAnswer } from '../engine/types';
 import { tokenKindOf } from './token';
@@ -66,7 +67,7 @@ export function tokenWarnings(input: {
   }
   if (input.expiresAt) {
     const left = Date.parse(input.expiresAt) - input.now;
-    const day = new Date(input.expiresAt).toISOString().slice(0, 10);
+    const day = isoDate(Date.parse(input.expiresAt));
     if (left <= 0) warnings.push(`This token expired on ${day}.`);
     else if (left < 14 * DAY_MS) warnings.push(`This token expires on ${day}; make a new one soon.`);
   }
@@ -79,7 +80,7 @@ const MAX_RESET_AHEAD_MS = 24 * 60 * 60_000;
 function resetTime(reset: number, now: number): string | null {
   // toISOString throws on a date past year 275760: an absurd reset must not stop the check.
   if (!Number.isFinite(reset) || reset <= 0 || reset > now + MAX_RESET_AHEAD_MS) return null;
-  return new Date(reset).toISOString().slice(11, 16) + ' UTC';
+  return utcClockTime(reset);
 }
 
 /** Turns the engine's answer to `GET /user` into a TokenStatus. Pure: `now` is given. */

@@ -1,3 +1,4 @@
+import { clockTime } from '../dates';
 import type { NoAccessReason, Query, Snapshot } from '../protocol';
 import type { CacheEntry } from './cache';
 
@@ -187,7 +188,7 @@ export function rateLimited(until: number): Snapshot {
     meta: {
       rateLimitedUntil: until,
       retryable: false,
-      message: `GitHub's rate limit is reached; Statboard will try again at ${new Date(until).toLocaleTimeString()}.`,
+      message: `GitHub's rate limit is reached; Statboard will try again at ${clockTime(until)}.`,
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { RateLimitInfo } from '../protocol';
+import { clockTime } from '../dates';
 import { formatNumber } from './format';
 
 /**
@@ -23,12 +24,6 @@ export interface BudgetNotice {
   token?: string;
 }
 
-/** `14:05` in local time. */
-function localClock(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
-
 /** The notice for a budget near or at its end, or null while it is healthy (or past its reset). */
 export function budgetNotice(info: RateLimitInfo | undefined, now: number): BudgetNotice | null {
   if (!info || info.limit <= 0 || info.resetAt <= now) return null;
@@ -41,7 +36,7 @@ export function budgetNotice(info: RateLimitInfo | undefined, now: number): Budg
     left: spent
       ? `All ${requests(info.limit)} this hour are used${info.limit < TOKEN_LIMIT ? ' (without a token GitHub counts every app on your network together)' : ''}.`
       : `${formatNumber(info.remaining)} of ${requests(info.limit)} left this hour: Statboard now loads only what you look at.`,
-    back: `They come back at ${localClock(info.resetAt)}. Saved statistics stay shown with their age.`,
+    back: `They come back at ${clockTime(info.resetAt)}. Saved statistics stay shown with their age.`,
     ...(info.limit < TOKEN_LIMIT ? { token: `A token raises the limit to ${formatNumber(TOKEN_LIMIT)} an hour.` } : {}),
   };
 }

@@ -71,8 +71,6 @@ export function formatChange(change: number | null): string {
   return change === null ? 'new' : formatPercent(change, { signed: true });
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
 /** Sunday first, like GitHub's `days` arrays and punch card. */
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
@@ -87,27 +85,8 @@ export function hourLabel(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`;
 }
 
-/** A stats week (unix seconds, a Sunday in UTC) as `Mar 3`. Always UTC: a week has no zone. */
-export function formatWeekLabel(weekSeconds: number): string {
-  const date = new Date(weekSeconds * 1000);
-  return `${MONTHS[date.getUTCMonth()] ?? ''} ${date.getUTCDate()}`;
-}
-
-export interface DateTimeOptions {
-  /** UTC (marked `UTC`) or the browser's local time zone */
-  utc: boolean;
-}
-
-/** `Mar 3, 2026 14:05 UTC` or, local, `Mar 3, 2026 15:05`. */
-export function formatDateTime(ms: number, options: DateTimeOptions): string {
-  if (!Number.isFinite(ms)) return '';
-  const d = new Date(ms);
-  const [year, month, day, hours, minutes] = options.utc
-    ? [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()]
-    : [d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes()];
-  const time = `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
-  return `${MONTHS[month] ?? ''} ${day}, ${year} ${time}${options.utc ? ' UTC' : ''}`;
-}
+// Dates and times are utils/dates.ts's; re-exported for the callers that format with these.
+export { formatDateTime, formatWeekLabel, type DateTimeOptions } from '../dates';
 
 function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;

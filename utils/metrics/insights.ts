@@ -1,4 +1,5 @@
 import type { InsightsSummary, InsightsTimePoint } from '../protocol';
+import { toIsoSeconds } from '../dates';
 import { compareCounts, shareOf, type Comparison } from './series';
 
 /**
@@ -43,10 +44,7 @@ export interface InsightsWindow {
 
 export type InsightsWindowResult = { ok: true; window: InsightsWindow } | { ok: false; error: string };
 
-/** `YYYY-MM-DDTHH:MM:SSZ` in UTC, milliseconds dropped (the API's format has none). */
-export function toIsoSeconds(ms: number): string {
-  return `${new Date(Math.floor(ms / SECOND) * SECOND).toISOString().slice(0, 19)}Z`;
-}
+export { toIsoSeconds } from '../dates';
 
 function windowOf(fromMs: number, toMs: number): InsightsWindow {
   return { minTimestamp: toIsoSeconds(fromMs), maxTimestamp: toIsoSeconds(toMs), fromMs, toMs };

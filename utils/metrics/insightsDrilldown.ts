@@ -213,16 +213,8 @@ export function ariaSort(view: ListView, sortField: string | undefined): 'ascend
 // ---------------------------------------------------------------------------------------------
 // States
 
-/**
- * One state for a group of queries shown together (a drill-down section): the problem a user
- * must act on first, then "still working", then ready. `empty` only when every part is empty.
- */
-export function combineStates(states: readonly QueryState[]): QueryState {
-  const order: QueryState[] = ['no-access', 'rate-limited', 'error', 'too-large', 'computing', 'loading'];
-  for (const state of order) if (states.includes(state)) return state;
-  if (states.length > 0 && states.every((s) => s === 'empty')) return 'empty';
-  return 'ready';
-}
+// The state precedence is utils/queryStates.ts's (the panels use the same one).
+export { combineStates } from '../queryStates';
 
 /** Answers that mean "this increment is not accepted" rather than a real failure. */
 export function isIncrementRefusal(state: QueryState, status: number | undefined): boolean {
@@ -268,15 +260,7 @@ export function parseDateTimeInput(value: string, utc: boolean): number {
   return Number.isFinite(ms) ? ms : NaN;
 }
 
-/** The `<input type="datetime-local">` value for an instant, in UTC or local time (minutes). */
-export function toDateTimeInput(ms: number, utc: boolean): string {
-  const d = new Date(ms);
-  const parts = utc
-    ? [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()]
-    : [d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes()];
-  const [y, mo, day, h, mi] = parts.map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0'));
-  return `${y}-${mo}-${day}T${h}:${mi}`;
-}
+export { toDateTimeInput } from '../dates';
 
 /** The shortest custom window: one bucket of the finest increment. */
 export const MIN_CUSTOM_MS = 5 * MINUTE;

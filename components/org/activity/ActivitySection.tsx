@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { isoWeek } from '../../../utils/dates';
 import {
   ChartCanvas,
   clockTime,
@@ -30,7 +31,7 @@ export interface ActivitySectionProps {
 }
 
 /** ISO date of a week's Sunday (UTC), the weeks table's and the export's week label. */
-const isoDay = (weekSeconds: number) => new Date(weekSeconds * 1000).toISOString().slice(0, 10);
+const isoDay = isoWeek;
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 const WEEK_COLUMNS: TableColumn<{ week: string; commits: number }>[] = [

@@ -1,29 +1,8 @@
-import type { QueryState, Snapshot } from '../../utils/protocol';
+import type { Snapshot } from '../../utils/protocol';
 
 /** Fallback when the engine sent no sentence (it normally does, naming the exact cause). */
 export function noAccessSentence(host: string, what: string): string {
   return `Statboard cannot read ${what.toLowerCase()} on ${host}: the repository may be private, or your token may lack access. Check the token in Statboard's options.`;
-}
-
-/**
- * The panel's overall state: `ready` as soon as any section is, otherwise the state that tells
- * the user most (an access problem explains everything below it; `loading` tells least).
- */
-const INFORMATIVE: readonly QueryState[] = [
-  'ready',
-  'no-access',
-  'rate-limited',
-  'error',
-  'computing',
-  'too-large',
-  'empty',
-  'loading',
-];
-
-export function panelState(states: readonly QueryState[]): QueryState {
-  let best = INFORMATIVE.length - 1;
-  for (const state of states) best = Math.min(best, INFORMATIVE.indexOf(state));
-  return states.length ? (INFORMATIVE[best] ?? 'loading') : 'loading';
 }
 
 /**
