@@ -58,10 +58,6 @@ const MAX_FILTER = 100;
 /** How many repositories the one org-repos page asks for. */
 export const ORG_REPOS_PAGE = 100;
 
-// GitHub's naming rules live in names.ts (the page detector uses the same ones); re-exported
-// for the callers that validate names with the endpoints.
-export { isValidOrg, isValidOwner, isValidRepo };
-
 export function isValidTimestamp(value: unknown): value is string {
   return typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
 }

@@ -1,5 +1,5 @@
 import type { HostId, WatchEntry } from '../protocol';
-import { isValidOwner, isValidRepo } from '../github/endpoints';
+import { isValidOwner, isValidRepo } from '../github/names';
 
 /** Pure rules of the watch list: names, identity, add and remove. */
 
