@@ -76,33 +76,29 @@ function noAccess(reason: NoAccessReason, message: string, status?: number): Sna
   return { state: 'no-access', meta: { reason, message, retryable: false, ...(status ? { status } : {}) } };
 }
 
+/**
+ * Without a token, a refusal (401, 403, 404) means GitHub wants one: never "your token is bad"
+ * or "lacks a permission". The engine decides this from the credentials the request went with,
+ * and says what the user can do.
+ */
+function noToken(status: 401 | 403 | 404, ctx: StateContext): Snapshot {
+  if (ctx.query.kind === 'org-insights') return noAccess('no-token', "API Insights need a token: add one in Statboard's options.", status);
+  const sentence = {
+    401: `GitHub asks for a token to read ${ctx.section}: add one`,
+    403: `GitHub refuses ${ctx.section} without a token: add one`,
+    404: 'This repository may be private: add a token',
+  }[status];
+  return noAccess('no-token', `${sentence} in Statboard's options.`, status);
+}
+
 /** The state for an HTTP error that is not a rate limit. */
 export function fromHttpError(status: number, ctx: StateContext): Snapshot {
   const insights = ctx.query.kind === 'org-insights';
+  if (!ctx.hasToken && (status === 401 || status === 403 || status === 404)) return noToken(status, ctx);
   if (status === 401) {
-    // Without a token a 401 means "sign in required", not "your token is bad".
-    if (!ctx.hasToken) {
-      return noAccess(
-        'no-token',
-        insights
-          ? "API Insights need a token: add one in Statboard's options."
-          : `GitHub asks for a token to read ${ctx.section}: add one in Statboard's options.`,
-        401,
-      );
-    }
     return noAccess('bad-token', "GitHub rejected the token: it may have expired or been revoked. Update it in Statboard's options.", 401);
   }
   if (status === 403) {
-    // Without a token nobody's token lacks anything: GitHub wants one.
-    if (!ctx.hasToken) {
-      return noAccess(
-        'no-token',
-        insights
-          ? "API Insights need a token: add one in Statboard's options."
-          : `GitHub refuses ${ctx.section} without a token: add one in Statboard's options.`,
-        403,
-      );
-    }
     return noAccess(
       'missing-permission',
       insights
@@ -112,15 +108,6 @@ export function fromHttpError(status: number, ctx: StateContext): Snapshot {
     );
   }
   if (status === 404) {
-    if (!ctx.hasToken) {
-      return noAccess(
-        'no-token',
-        insights
-          ? "API Insights need a token: add one in Statboard's options."
-          : "This repository may be private: add a token in Statboard's options.",
-        404,
-      );
-    }
     return noAccess(
       'not-found',
       `GitHub says this ${what(ctx.query)} does not exist, or your token cannot see it.`,
