@@ -6,7 +6,7 @@
  *   npx tsx bench/compare.ts <dirA> <dirB> [--runs 10] [--pages rocket,monolith]
  *   npx tsx bench/compare.ts <dirA> <dirB> --activity [--runs 10]
  *
- * Per page and build: medians of time to ready (every section ready, from statboard:content-start),
+ * Per page and build: medians of time to ready (every section ready, from the page's domContentLoadedEventEnd),
  * the root's first ready, panel mount, every chart drawn (canvas `data-chart="drawn"`), longest task
  * and main-thread busy time (CDP TaskDuration), plus the per-pair median ratio B/A.
  * `--activity`: `big.org.activity.cold` instead (a fresh 30-repository org per visit, no token,
@@ -39,7 +39,8 @@ interface Sample {
 
 function sample(r: VisitResult): Sample {
   const rec = r.probe?.panels.repo;
-  const start = r.probe?.marks.find((m) => m.name === 'statboard:content-start')?.startTime ?? 0;
+  // The page's own DOMContentLoaded end, as bench/run.ts: no extension mark is the zero.
+  const start = r.probe?.nav?.domContentLoadedEventEnd ?? 0;
   const rel = (x: number | undefined) => (x === undefined ? null : x - start);
   return {
     ready: rel(rec?.settledAt),
@@ -48,7 +49,7 @@ function sample(r: VisitResult): Sample {
     drawn: rel(rec?.drawnAt),
     longest: Math.max(0, ...(r.probe?.longtasks ?? []).map((t) => t.duration)),
     busy: r.taskMs,
-    marks: Object.fromEntries((r.probe?.marks ?? []).filter((m) => m.name !== 'statboard:content-start').map((m) => [m.name, m.startTime - start])),
+    marks: Object.fromEntries((r.probe?.marks ?? []).map((m) => [m.name, m.startTime - start])),
   };
 }
 
@@ -87,7 +88,7 @@ async function main() {
         const ratio = summarize(pairRatios(xb, xa))?.median;
         console.log(`${k.padEnd(12)} ${f(med(xa)).padStart(8)} ${f(med(xb)).padStart(8)} ${ratio === undefined ? '      -' : `${ratio.toFixed(2)}x`.padStart(7)}`);
       }
-      // The panel's own performance marks, when a build sets any (medians, from content-start).
+      // The panel's own performance marks, when a build sets any (medians, from domContentLoadedEventEnd).
       const names = [...new Set([...a!, ...b!].flatMap((s) => Object.keys(s.marks)))];
       for (const name of names) {
         const m = (xs: Sample[]) => f(med(xs.map((s) => s.marks[name] ?? null)));

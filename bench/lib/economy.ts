@@ -290,3 +290,116 @@ const TERMINAL_STATES = ['ready', 'empty', 'too-large', 'no-access', 'rate-limit
 
 /** Installs the reader in every page of a context (as source text, see browser.ts on `__name`). */
 export const FIRST_VIEWPORT_READER = `var __name = (f) => f; window.__readFirstViewport = ${readFirstViewport.toString()};`;
+
+// ---------------------------------------------------------------------------------------------
+// economy.coldRepo and economy.revisitAfterExpiry (issue 14): what one cold repository visit
+// costs, and what revisiting unchanged repositories costs once their freshness window is over.
+
+export const REVISIT_REPOS = 5;
+
+/** Requests the mock answered since `from` that GitHub counts (mock.counted: not 304, not /rate_limit). */
+function countedSince(mock: MockGitHub, from: number): MockRequest[] {
+  return mock.requests.slice(from).filter((q) => q.url.startsWith(API) && q.counted);
+}
+
+const pathsOf = (requests: MockRequest[]) => requests.map((q) => `${q.status} ${q.path}`);
+
+/**
+ * A fresh profile with a token (as the other "with" contexts), 5 repositories GitHub has already
+ * computed (no 202s). Each is visited once, cold, and left until every section is ready and 1 s
+ * of quiet: the counted requests of that visit are one sample of `economy.coldRepo`. Then the
+ * worker's clock is moved past the freshness window (the `freshnessMinutes` preference, default
+ * 10, plus a minute) and the 5 are visited again, unchanged: the counted requests of the 5
+ * revisits together are `economy.revisitAfterExpiry`.
+ */
+export async function requestCounts(extDir: string): Promise<Figure[]> {
+  const coldLabel = 'counted requests, one cold repository visit (no 202s)';
+  const revisitLabel = `counted requests, revisiting ${REVISIT_REPOS} unchanged repositories after the freshness window`;
+  const coldTarget = { stat: 'max' as const, max: 5, text: '<= 5 (every visit)' };
+  const revisitTarget = { stat: 'value' as const, max: 0, text: '0' };
+  const repos = Array.from({ length: REVISIT_REPOS }, (_, i) => `tally-${i + 1}`);
+  const bc = await launch('with', extDir, {}, (mock) => {
+    for (const name of repos) {
+      mock.addRepo({ owner: 'acme', name, weeks: 104, computeAttempts: 0 });
+      mock.repo(`acme/${name}`);
+    }
+  });
+  const worker = bc.worker!;
+  const coldSamples: number[] = [];
+  const coldRequests: Record<string, string[]> = {};
+  const revisitRequests: Record<string, { counted: string[]; all: string[] }> = {};
+  let unsettled = 0;
+  let revisitCounted = 0;
+  let revisitAll = 0;
+  let clockKept = false;
+  let shiftMinutes = 0;
+  try {
+    const page = await bc.context.newPage();
+    const view = async (repo: string) => {
+      const from = bc.mock.requests.length;
+      await page.goto(`https://github.com/acme/${repo}`, { waitUntil: 'load' });
+      const ok = await page
+        .waitForFunction(() => (window as unknown as { __statboardBench?: ProbeData }).__statboardBench?.panels.repo?.settledAt !== undefined, undefined, { timeout: 30_000, polling: 100 })
+        .then(() => true, () => false);
+      if (!ok) unsettled++;
+      await quiet(bc.mock, 1000, 15_000);
+      return { counted: countedSince(bc.mock, from), all: bc.mock.requests.slice(from).filter((q) => q.url.startsWith(API)) };
+    };
+    for (const repo of repos) {
+      const { counted } = await view(repo);
+      coldSamples.push(counted.length);
+      coldRequests[repo] = pathsOf(counted);
+    }
+    // Time passes in the worker only (the engine reads Date.now at each decision): the freshness
+    // window of every entry above is over, nothing on GitHub changed.
+    const freshness = await worker.evaluate(async () => {
+      const g = globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, { freshnessMinutes?: number } | undefined>> } } } };
+      return (await g.chrome.storage.sync.get('preferences')).preferences?.freshnessMinutes ?? 10;
+    });
+    shiftMinutes = freshness + 1;
+    await worker.evaluate((ms) => {
+      const g = globalThis as unknown as { __statboardBenchShift?: number };
+      const real = Date.now.bind(Date);
+      g.__statboardBenchShift = ms;
+      Date.now = () => real() + ms;
+    }, shiftMinutes * 60_000);
+    for (const repo of repos) {
+      const { counted, all } = await view(repo);
+      revisitCounted += counted.length;
+      revisitAll += all.length;
+      revisitRequests[repo] = { counted: pathsOf(counted), all: pathsOf(all) };
+    }
+    // A worker that restarted in between lost the moved clock: its revisits were within the window.
+    clockKept = (await worker.evaluate(() => (globalThis as unknown as { __statboardBenchShift?: number }).__statboardBenchShift).catch(() => undefined)) === shiftMinutes * 60_000;
+    await page.close();
+  } finally {
+    await bc.close();
+  }
+  log(`economy.coldRepo: ${coldSamples.join(', ')} counted; economy.revisitAfterExpiry: ${revisitCounted} counted of ${revisitAll} requests`);
+  if (unsettled >= REVISIT_REPOS) {
+    // No panel settled on the cold visits: the counts would say nothing about a visit's cost.
+    const why = `the repo panel did not settle on the cold visits (counted: ${coldSamples.join(', ')})`;
+    return [notMeasured('economy.coldRepo', 'API economy', coldLabel, 'requests', why, coldTarget), notMeasured('economy.revisitAfterExpiry', 'API economy', revisitLabel, 'requests', why, revisitTarget)];
+  }
+  const figures: Figure[] = [
+    figure({
+      id: 'economy.coldRepo', group: 'API economy', label: coldLabel, unit: 'requests', samples: coldSamples, target: coldTarget,
+      note: `${REVISIT_REPOS} cold visits (one sample each; fresh profile, token stored, mock answers 200 at once); counted as GitHub counts: not a 304, not /rate_limit`,
+      detail: { requests: coldRequests, unsettledViews: unsettled },
+    }),
+  ];
+  if (!clockKept) {
+    figures.push(notMeasured('economy.revisitAfterExpiry', 'API economy', revisitLabel, 'requests', 'the worker restarted before the revisits ended (its moved clock was lost)', revisitTarget));
+  } else if (revisitAll === 0) {
+    figures.push(notMeasured('economy.revisitAfterExpiry', 'API economy', revisitLabel, 'requests', 'no request at all on the revisits: the freshness window did not seem over', revisitTarget));
+  } else {
+    figures.push(
+      figure({
+        id: 'economy.revisitAfterExpiry', group: 'API economy', label: revisitLabel, unit: 'requests', samples: [revisitCounted], target: revisitTarget,
+        note: `the ${REVISIT_REPOS} repositories above revisited with the worker's clock moved ${shiftMinutes} min on (freshness window + 1 min), nothing changed on the mock; ${revisitAll} requests were made, ${revisitAll - revisitCounted} of them not counted (304)`,
+        detail: { requests: revisitRequests, shiftMinutes, unsettledViews: unsettled },
+      }),
+    );
+  }
+  return figures;
+}

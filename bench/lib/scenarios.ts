@@ -79,6 +79,14 @@ export async function overhead(withExt: BenchContext, without: BenchContext, pai
       }),
     );
     if (page === 'repo') {
+      figures.push(
+        figure({
+          id: 'overhead.repo.addedMs', group: 'page overhead', label: `added main-thread ms, ${pageLabel}`, unit: 'ms',
+          samples: pairDiffs(a.map((x) => x.taskMs), b.map((x) => x.taskMs)),
+          target: { stat: 'median', max: 60, text: '<= 60 ms' },
+          note: `${panelMissing}CDP TaskDuration (thread CPU time) of a fresh tab, with minus without per pair (the same pairs as overhead.repo.busy)`,
+        }),
+      );
       const mb = (x: VisitResult) => (x.heapUsedBytes === null ? null : x.heapUsedBytes / 1048576);
       figures.push(
         figure({
@@ -100,9 +108,13 @@ export async function overhead(withExt: BenchContext, without: BenchContext, pai
 interface ReadySample {
   /** every section settled (ready with its chart), ms from navigation start */
   fromNav: number;
-  /** the same from the panel's `statboard:content-start` mark when it sets one, else from DOMContentLoaded end */
-  fromStart: number;
-  startSource: 'mark' | 'domcontentloaded';
+  /**
+   * the same from the page's own `domContentLoadedEventEnd` (navigation entry): no extension mark
+   * is the start, so moving where the extension starts (or marks) cannot move the figure
+   */
+  fromDcl: number;
+  /** the same from the extension's `statboard:content-start` mark, when a build sets one (detail only) */
+  fromMark: number | null;
   /** the root's first `ready` (one section ready) */
   firstReady: number;
   /** next animation frame after every section settled */
@@ -116,20 +128,19 @@ interface ReadySample {
 
 function readySample(r: VisitResult, kind: 'repo' | 'org'): ReadySample | null {
   const rec = r.probe?.panels[kind];
-  if (!rec || rec.readyAt === undefined || rec.settledAt === undefined) return null;
+  const dcl = r.probe?.nav?.domContentLoadedEventEnd;
+  if (!rec || rec.readyAt === undefined || rec.settledAt === undefined || !dcl) return null;
   if (rec.sections && Object.values(rec.sections).some((s) => s !== 'ready')) return null;
-  const start = r.probe?.marks.find((m) => m.name === 'statboard:content-start');
+  const mark = r.probe?.marks.find((m) => m.name === 'statboard:content-start');
   const readyMark = r.probe?.marks.find((m) => m.name === 'statboard:ready');
-  const dcl = r.probe?.nav?.domContentLoadedEventEnd ?? 0;
-  const startAt = start?.startTime ?? dcl;
   return {
     fromNav: rec.settledAt,
-    fromStart: rec.settledAt - startAt,
-    startSource: start ? 'mark' : 'domcontentloaded',
-    firstReady: rec.readyAt - startAt,
-    frame: rec.settledFrameAt === undefined ? null : rec.settledFrameAt - startAt,
-    readyMark: readyMark ? readyMark.startTime - startAt : null,
-    mounted: rec.mountedAt - startAt,
+    fromDcl: rec.settledAt - dcl,
+    fromMark: mark ? rec.settledAt - mark.startTime : null,
+    firstReady: rec.readyAt - dcl,
+    frame: rec.settledFrameAt === undefined ? null : rec.settledFrameAt - dcl,
+    readyMark: readyMark ? readyMark.startTime - dcl : null,
+    mounted: rec.mountedAt - dcl,
     longestTask: Math.max(0, ...(r.probe?.longtasks ?? []).map((t) => t.duration)),
     canvases: rec.canvases ?? 0,
   };
@@ -191,7 +202,6 @@ export async function timeToReady(bc: BenchContext, spec: ReadySpec, runs: numbe
   const figures: Figure[] = [];
   for (const [which, samples] of [['warm', warm], ['cold', cold]] as const) {
     const ok = samples.filter((s): s is ReadySample => s !== null);
-    const source = ok[0]?.startSource === 'mark' ? "the panel's statboard:content-start mark" : 'DOMContentLoaded end (no statboard:content-start mark yet; document_idle scripts start after it, so this over-states)';
     const med = (f: (s: ReadySample) => number) => {
       const v = ok.map(f).sort((p, q) => p - q);
       return v.length ? v[Math.floor(v.length / 2)] : null;
@@ -199,11 +209,13 @@ export async function timeToReady(bc: BenchContext, spec: ReadySpec, runs: numbe
     figures.push(
       figure({
         id: `${spec.id}.${which}`, group: spec.group, label: `time to ready, ${spec.label} ${which}`, unit: 'ms',
-        samples: ok.map((s) => s.fromStart), target: which === 'warm' ? spec.target : spec.coldTarget,
-        note: `from ${source} to every section data-state=ready (charts in the DOM)${which === 'cold' ? ' (fresh repo/org name each run, mock answers at once)' : ' (cache primed first)'}`,
+        samples: ok.map((s) => s.fromDcl), target: which === 'warm' ? spec.target : spec.coldTarget,
+        note: `from the page's domContentLoadedEventEnd (navigation entry) to every section data-state=ready (charts in the DOM)${which === 'cold' ? ' (fresh repo/org name each run, mock answers at once)' : ' (cache primed first)'}`,
         detail: {
           failedRuns: samples.length - ok.length,
+          start: 'domContentLoadedEventEnd',
           medianFromNavigationStartMs: med((s) => s.fromNav),
+          medianFromContentStartMarkMs: med((s) => s.fromMark ?? NaN),
           medianToNextFrameMs: med((s) => s.frame ?? NaN),
           medianRootFirstReadyMs: med((s) => s.firstReady),
           medianPanelMountedMs: med((s) => s.mounted),
@@ -230,7 +242,7 @@ export function readySpecs(mock: MockGitHub): { warm: ReadySpec; bigRepo: ReadyS
   return {
     warm: {
       id: 'ready.repo', group: 'panel time to ready', label: 'repo acme/rocket', kind: 'repo', warmUrl: PAGES.repo,
-      cold: (i) => coldRepo(mock, 'acme/rocket', i), target: { stat: 'median', max: 50, text: '<= 50 ms (warm)' },
+      cold: (i) => coldRepo(mock, 'acme/rocket', i), target: { stat: 'median', max: 100, text: '<= 100 ms' }, coldTarget: { stat: 'median', max: 180, text: '<= 180 ms' },
     },
     bigRepo: {
       id: 'big.repo', group: 'big data', label: 'repo acme/monolith (100 x 800 wk)', kind: 'repo', warmUrl: PAGES.bigRepo,
@@ -341,7 +353,7 @@ export async function orgActivityCold(bc: BenchContext, runs: number): Promise<F
   const requests: number[] = [];
   /** ms from the list request to the last participation request, as the mock saw them */
   const spans: number[] = [];
-  /** the panel's own statboard:* marks, ms after content-start, per run */
+  /** the panel's own statboard:* marks, ms after domContentLoadedEventEnd, per run */
   const marks: Record<string, number>[] = [];
   let failed = 0;
   try {
@@ -353,11 +365,12 @@ export async function orgActivityCold(bc: BenchContext, runs: number): Promise<F
       const s = readySample(r, 'org');
       const state = r.probe?.panels.org?.sections?.activity;
       if (!s || state !== 'ready') failed++;
-      else samples.push(s.fromStart);
+      else samples.push(s.fromDcl);
       const mine = bc.mock.requests.filter((q) => q.counted && (q.path === `/orgs/${org}/repos` || q.path.startsWith(`/repos/${org}/`)));
       requests.push(mine.length);
       if (mine.length) spans.push(mine[mine.length - 1]!.at - mine[0]!.at);
-      const start = r.probe?.marks.find((m) => m.name === 'statboard:content-start')?.startTime ?? 0;
+      // Marks and request times on the same zero as the figure: the page's DOMContentLoaded end.
+      const start = r.probe?.nav?.domContentLoadedEventEnd ?? 0;
       const seen: Record<string, number> = {};
       for (const m of r.probe?.marks ?? []) {
         const name = m.name.replace('statboard:', '');
@@ -409,7 +422,7 @@ export async function orgActivityCold(bc: BenchContext, runs: number): Promise<F
     figure({
       id: 'big.org.activity.cold', group: 'big data', label: 'time to ready, org Activity cold (30 repositories, no token)', unit: 'ms',
       samples, target: ACTIVITY_TARGET,
-      note: "from the panel's statboard:content-start mark (or DOMContentLoaded end) to the activity section's data-state=ready; fresh org of 30 public repositories each run, preference 30, no token, mock answers at once",
+      note: "from the page's domContentLoadedEventEnd to the activity section's data-state=ready; fresh org of 30 public repositories each run, preference 30, no token, mock answers at once",
       detail: {
         failedRuns: failed,
         countedRequestsPerVisit: requests,
