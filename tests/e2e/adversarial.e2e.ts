@@ -334,7 +334,7 @@ test.describe('hostile answers over good cached data', () => {
   let g: Group;
   test.beforeAll(async () => {
     g = await openGroup();
-    // Every visit checks the head (freshness 0), so a push makes the stats be asked again.
+    // Every visit revalidates (freshness 0), so a push makes the stats be asked again.
     const tab = await extensionPage(g, 'options.html');
     await tab.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: unknown): Promise<void> } } } }).chrome;

@@ -84,7 +84,7 @@ function countedPerPath(mock: { requests: { url: string; path: string; status: n
   return out;
 }
 
-test('cold repo: one request per endpoint; warm: zero; after the freshness window: one free head check', async ({ worker, mock, openExtensionPage }) => {
+test('cold repo: one request per endpoint and nothing else; warm: zero; after the freshness window: a free 304 per endpoint', async ({ worker, mock, openExtensionPage }) => {
   test.setTimeout(90_000); // it waits out a 12 s freshness window
   // A 12-second freshness window: long enough for the warm visit on a busy machine, short enough to pass.
   await worker.evaluate(() => chrome.storage.sync.set({ preferences: { freshnessMinutes: 0.2 } }));
@@ -95,7 +95,6 @@ test('cold repo: one request per endpoint; warm: zero; after the freshness windo
   const coldDone = Date.now();
   const cold = countedPerPath(mock);
   expect(cold).toEqual({
-    '/repos/acme/rocket/commits/HEAD': 1,
     '/repos/acme/rocket/stats/commit_activity': 1,
     '/repos/acme/rocket/stats/code_frequency': 1,
     '/repos/acme/rocket/stats/contributors': 1,
@@ -114,12 +113,44 @@ test('cold repo: one request per endpoint; warm: zero; after the freshness windo
   mock.clearRequests();
   await watchRepo(tab, 'later');
   const later = mock.requests.filter((r) => r.url.startsWith(API));
-  expect(later.map((r) => [r.path, r.status])).toEqual([['/repos/acme/rocket/commits/HEAD', 304]]);
+  // Each stat revalidated with its own ETag; GitHub counts none of the 304s.
+  expect(later.map((r) => [r.path, r.status, !!r.headers['if-none-match']]).sort()).toEqual(STATS.map((s) => [`/repos/acme/rocket/stats/${s.replace('-', '_')}`, 304, true]).sort());
+  expect(later.filter((r) => r.counted)).toHaveLength(0);
 
   console.log(
     `[engine request counts] cold: ${coldTotal} counted (+${cold202} 202 polls); warm revisit: ${warm}; ` +
-      `after freshness window: ${later.length} request(s), ${later.filter((r) => r.counted).length} counted (head check 304)`,
+      `after freshness window: ${later.length} request(s), ${later.filter((r) => r.counted).length} counted (conditional, 304)`,
   );
+});
+
+test.describe('a host whose stats endpoints ignore If-None-Match', () => {
+  test.use({ mockOptions: { conditionalStats: false } });
+
+  test('is learnt from its answers: the head is checked instead, then one free 304 validates the five stats', async ({ worker, mock, openExtensionPage }) => {
+    test.setTimeout(90_000); // it waits out a 12 s freshness window twice
+    await worker.evaluate(() => chrome.storage.sync.set({ preferences: { freshnessMinutes: 0.2 } }));
+    mock.addRepo({ owner: 'acme', name: 'probe', weeks: 20 });
+    const tab = await client(openExtensionPage);
+    // One stat of another repository, cold and then past its window: a 200 with the ETag sent.
+    await watch(tab, 'probe', repoQuery('punch-card', 'probe'));
+    await expect.poll(async () => (await snaps(tab, 'probe')).at(-1)?.state, { timeout: 15_000 }).toBe('ready');
+    await new Promise((r) => setTimeout(r, 12_500));
+    await watch(tab, 'probe-again', repoQuery('punch-card', 'probe'));
+    await expect.poll(async () => mock.requestsTo('/repos/acme/probe/stats/punch_card').map((r) => [r.status, !!r.headers['if-none-match']]), { timeout: 15_000 }).toEqual([[200, false], [200, true]]);
+
+    mock.clearRequests();
+    await watchRepo(tab, 'cold');
+    const coldDone = Date.now();
+    expect(countedPerPath(mock)).toEqual({
+      '/repos/acme/rocket/commits/HEAD': 1,
+      ...Object.fromEntries(STATS.map((s) => [`/repos/acme/rocket/stats/${s.replace('-', '_')}`, 1])),
+    });
+    await new Promise((r) => setTimeout(r, Math.max(0, coldDone + 12_500 - Date.now())));
+    mock.clearRequests();
+    await watchRepo(tab, 'later');
+    const later = mock.requests.filter((r) => r.url.startsWith(API));
+    expect(later.map((r) => [r.path, r.status])).toEqual([['/repos/acme/rocket/commits/HEAD', 304]]);
+  });
 });
 
 test('ten watchers on one repo make one request per endpoint', async ({ mock, openExtensionPage }) => {
@@ -147,7 +178,7 @@ test('ten watchers on one repo make one request per endpoint', async ({ mock, op
       console.log(JSON.stringify(await states()));
       throw e;
     });
-  expect(Object.values(countedPerPath(mock))).toEqual([1, 1, 1, 1, 1, 1]);
+  expect(Object.values(countedPerPath(mock))).toEqual([1, 1, 1, 1, 1]);
   console.log(`[engine request counts] ten watchers x five stats: ${mock.counted().length} counted requests`);
 });
 
@@ -199,7 +230,7 @@ test("requests carry GitHub's headers and the token, and the token goes nowhere 
   await page.goto('https://github.com/acme/rocket');
 
   const api = mock.requests.filter((r) => r.url.startsWith(`${API}/`));
-  expect(api.length).toBeGreaterThanOrEqual(6);
+  expect(api.length).toBeGreaterThanOrEqual(5);
   for (const r of api) {
     expect(r.headers['accept']).toMatch(/^application\/vnd\.github(\+json|\.sha)$/);
     expect(r.headers['x-github-api-version']).toBe('2022-11-28');

@@ -498,8 +498,11 @@ export class MockGitHub {
 
     if (rest === '/commits/HEAD' || rest === `/commits/${spec.defaultBranch}`) {
       if (spec.empty) return error(409, 'Git Repository is empty.', 'rest/commits/commits#get-a-commit');
-      const etag = `"${repo.headSha}"`;
-      if (headers['if-none-match'] === etag) return { status: 304, headers: { etag }, body: null, delayMs: 0, networkError: false };
+      // Opaque, like GitHub's, and per representation (Vary: Accept): a client cannot make up
+      // the ETag of a head it read elsewhere and get a free 304 for a request it never made.
+      const etag = etagOf(`${wantsSha ? 'sha' : 'json'}:${repo.headSha}`);
+      const sent = headers['if-none-match'];
+      if (sent && sent.split(',').map((e) => e.trim()).includes(etag)) return { status: 304, headers: { etag }, body: null, delayMs: 0, networkError: false };
       if (wantsSha) {
         return { status: 200, headers: { 'content-type': 'application/vnd.github.sha; charset=utf-8', etag }, body: repo.headSha, delayMs: 0, networkError: false };
       }

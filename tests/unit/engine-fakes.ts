@@ -35,7 +35,9 @@ export const STAT_BODIES: Record<string, unknown> = {
 export function fakeGitHub() {
   const requests: SeenRequest[] = [];
   const scripts: { match: RegExp; answers: FakeAnswer[] }[] = [];
-  const state = { head: 'a'.repeat(40), version: 1, rate: { limit: 5000, remaining: 4999 } };
+  // conditionalStats false: the stats endpoints ignore If-None-Match (200 with the same ETag);
+  // whether GitHub's answer them with 304 is unverified (FACTS.md).
+  const state = { head: 'a'.repeat(40), version: 1, rate: { limit: 5000, remaining: 4999 }, conditionalStats: true };
 
   function defaultAnswer(path: string, headers: Record<string, string>): FakeAnswer {
     const inm = headers['if-none-match'];
@@ -46,7 +48,7 @@ export function fakeGitHub() {
     }
     if (m?.[2]) {
       const etag = `"s-${m[2]}-${state.version}"`;
-      return inm === etag ? { status: 304, headers: { etag } } : { status: 200, body: STAT_BODIES[m[2]], headers: { etag } };
+      return inm === etag && state.conditionalStats ? { status: 304, headers: { etag } } : { status: 200, body: STAT_BODIES[m[2]], headers: { etag } };
     }
     if (path === '/rate_limit') {
       return { status: 200, body: { resources: { core: { limit: 5000, remaining: 4000, reset: 2_000_000_000, used: 1000 } } } };

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { checksHeadWhenCold, checksHeadWhenStale, createConditionalStats } from '../../utils/engine/freshness';
 import { REPO_STATS } from '../../utils/protocol';
 import { collect, fakeGitHub, flush, repoQuery, setup, until, useFakeTime } from './engine-fakes';
 
@@ -14,19 +15,38 @@ async function visitRepo(s: ReturnType<typeof setup>) {
   return watches;
 }
 
+/**
+ * Makes the fake GitHub ignore If-None-Match on the stats endpoints, and lets the engine learn it
+ * the way it would from GitHub: one stat of another repo, cold, then revalidated past its window
+ * (a 200 with the ETag it sent). Leaves the request log empty.
+ */
+async function ignoringHost(s: ReturnType<typeof setup>) {
+  s.github.state.conditionalStats = false;
+  for (let i = 0; i < 2; i++) {
+    const w = collect(s.engine, repoQuery('punch-card', 'probe'));
+    await until(() => w.last()?.state === 'ready' && !w.last()?.meta.stale);
+    w.watch.unwatch();
+    vi.advanceTimersByTime(11 * MINUTE);
+  }
+  expect(s.github.requests.filter((r) => r.path.endsWith('/stats/punch_card')).map((r) => [r.status, r.headers['if-none-match'] ?? null])).toEqual([
+    [200, null],
+    [200, '"s-punch_card-1"'],
+  ]);
+  s.github.clear();
+}
+
 describe('repository freshness', () => {
-  it('a cold repo costs one request per stat plus one shared head check', async () => {
+  it('a cold repo costs one request per stat and nothing else (no head check)', async () => {
     const s = setup();
     await visitRepo(s);
     expect(s.github.requests.map((r) => r.path).sort()).toEqual([
-      '/repos/acme/rocket/commits/HEAD',
       '/repos/acme/rocket/stats/code_frequency',
       '/repos/acme/rocket/stats/commit_activity',
       '/repos/acme/rocket/stats/contributors',
       '/repos/acme/rocket/stats/participation',
       '/repos/acme/rocket/stats/punch_card',
     ]);
-    expect(s.github.requests.find((r) => r.path.endsWith('HEAD'))?.headers.accept).toBe('application/vnd.github.sha');
+    expect(s.github.counted()).toHaveLength(5);
   });
 
   it('a revisit within the window costs zero requests', async () => {
@@ -39,15 +59,63 @@ describe('repository freshness', () => {
     expect(again.every((w) => w.snapshots.length === 1)).toBe(true);
   });
 
-  it('after the window one head check (304) revalidates all five stats without refetching', async () => {
+  it('after the window each stat revalidates with its own ETag: five free 304s, nothing refetched', async () => {
+    const s = setup();
+    const first = await visitRepo(s);
+    s.github.clear();
+    vi.advanceTimersByTime(11 * MINUTE);
+    const again = await visitRepo(s);
+    expect(s.github.requests.map((r) => [r.path.split('/').pop(), r.status, r.headers['if-none-match']]).sort()).toEqual(
+      ['code_frequency', 'commit_activity', 'contributors', 'participation', 'punch_card'].map((stat) => [stat, 304, `"s-${stat}-1"`]),
+    );
+    expect(s.github.counted()).toHaveLength(0);
+    // stale copy at once, then confirmed, with the data of the first visit
+    expect(again[0]?.snapshots.map((x) => [x.state, x.meta.stale ?? false])).toEqual([
+      ['ready', true],
+      ['ready', false],
+    ]);
+    expect(again.map((w) => w.last()?.data)).toEqual(first.map((w) => w.last()?.data));
+    s.github.clear();
+    vi.advanceTimersByTime(5 * MINUTE);
+    await visitRepo(s);
+    expect(s.github.requests).toHaveLength(0);
+  });
+
+  it('after a push, the conditional revalidation brings the new stats (GitHub recomputed them)', async () => {
     const s = setup();
     await visitRepo(s);
+    s.github.clear();
+    s.github.state.version = 2;
+    vi.advanceTimersByTime(11 * MINUTE);
+    await visitRepo(s);
+    expect(s.github.requests.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(s.github.requests.filter((r) => r.path.includes('/commits/'))).toHaveLength(0);
+    s.github.clear();
+    vi.advanceTimersByTime(11 * MINUTE);
+    await visitRepo(s);
+    // the new ETags were kept: unchanged since, all free
+    expect(s.github.requests.map((r) => [r.status, r.headers['if-none-match']?.endsWith('-2"')])).toEqual(Array(5).fill([304, true]));
+  });
+
+  it('a host that ignores If-None-Match on the stats is learnt from its answers: the head is checked instead, and then one free 304 revalidates all five', async () => {
+    const s = setup();
+    await ignoringHost(s);
+    // cold: the stats plus one shared head check, so the next window costs nothing
+    await visitRepo(s);
+    expect(s.github.requests.map((r) => r.path).sort()).toEqual([
+      '/repos/acme/rocket/commits/HEAD',
+      '/repos/acme/rocket/stats/code_frequency',
+      '/repos/acme/rocket/stats/commit_activity',
+      '/repos/acme/rocket/stats/contributors',
+      '/repos/acme/rocket/stats/participation',
+      '/repos/acme/rocket/stats/punch_card',
+    ]);
+    expect(s.github.requests.find((r) => r.path.endsWith('HEAD'))?.headers.accept).toBe('application/vnd.github.sha');
     s.github.clear();
     vi.advanceTimersByTime(11 * MINUTE);
     const again = await visitRepo(s);
     expect(s.github.requests.map((r) => [r.path, r.status])).toEqual([['/repos/acme/rocket/commits/HEAD', 304]]);
     expect(s.github.requests[0]?.headers['if-none-match']).toBe(`"h-${'a'.repeat(40)}"`);
-    // stale copy at once, then confirmed
     expect(again[0]?.snapshots.map((x) => [x.state, x.meta.stale ?? false])).toEqual([
       ['ready', true],
       ['ready', false],
@@ -56,6 +124,22 @@ describe('repository freshness', () => {
     vi.advanceTimersByTime(5 * MINUTE);
     await visitRepo(s);
     expect(s.github.requests).toHaveLength(0);
+  });
+
+  it('stats cached without a head, on a host found to ignore If-None-Match: the head is learnt once, then validates them', async () => {
+    const s = setup();
+    await visitRepo(s);
+    s.github.clear();
+    await ignoringHost(s);
+    vi.advanceTimersByTime(11 * MINUTE);
+    await visitRepo(s);
+    const paths = s.github.requests.map((r) => r.path);
+    expect(paths.filter((p) => p.endsWith('HEAD'))).toHaveLength(1);
+    expect(paths.filter((p) => p.includes('/stats/'))).toHaveLength(5);
+    s.github.clear();
+    vi.advanceTimersByTime(11 * MINUTE);
+    await visitRepo(s);
+    expect(s.github.requests.map((r) => [r.path, r.status])).toEqual([['/repos/acme/rocket/commits/HEAD', 304]]);
   });
 
   it('the shared head check stays wanted while any stat still waits on it', async () => {
@@ -72,10 +156,12 @@ describe('repository freshness', () => {
       return inner(input, init);
     }) as typeof fetch;
     const s = setup({ github });
+    await ignoringHost(s);
     await visitRepo(s);
     s.github.clear();
     vi.advanceTimersByTime(11 * MINUTE);
-    // Another repo's cold visit fills the queue (two in flight): rocket's head check waits in it.
+    // Another repo's cold visit fills the queue (two in flight: its stat and, on this host, its
+    // head check): rocket's head check waits in it.
     const other = collect(s.engine, repoQuery('punch-card', 'other'));
     await until(() => held === 2);
     const watches = REPO_STATS.map((stat) => collect(s.engine, repoQuery(stat)));
@@ -94,6 +180,7 @@ describe('repository freshness', () => {
 
   it('a stale revisit checks the head once, even when the check tells nothing', async () => {
     const s = setup();
+    await ignoringHost(s);
     const first = collect(s.engine, repoQuery('punch-card'));
     await until(() => first.last()?.state === 'ready' && !first.last()?.meta.stale);
     first.watch.unwatch();
@@ -108,6 +195,7 @@ describe('repository freshness', () => {
 
   it('a moved head refetches the stats with If-None-Match', async () => {
     const s = setup();
+    await ignoringHost(s);
     await visitRepo(s);
     s.github.clear();
     s.github.state.head = 'b'.repeat(40);
@@ -168,7 +256,7 @@ describe('dedup and the queue', () => {
     const s = setup();
     const all = Array.from({ length: 10 }, () => REPO_STATS.map((stat) => collect(s.engine, repoQuery(stat)))).flat();
     await until(() => all.every((w) => w.last()?.state === 'ready'));
-    expect(s.github.requests).toHaveLength(6);
+    expect(s.github.requests).toHaveLength(5);
     expect(s.engine.liveQueries).toBe(5);
   });
 
@@ -183,5 +271,33 @@ describe('dedup and the queue', () => {
     expect(sentFor.has('r1')).toBe(true);
     expect(sentFor.size).toBeLessThan(5);
     expect(s.engine.liveQueries).toBe(1);
+  });
+});
+
+describe('freshness decisions', () => {
+  it("a host's conditional-request support is what its stats answers showed, weak or strong ETag", () => {
+    const c = createConditionalStats();
+    const api = 'https://api.github.com';
+    expect(c.support(api)).toBe('unknown');
+    // nothing sent, nothing learnt; a changed ETag is new data, not a refusal
+    c.note(api, undefined, 200, 'W/"a"');
+    c.note(api, 'W/"a"', 200, 'W/"b"');
+    expect(c.support(api)).toBe('unknown');
+    c.note(api, 'W/"a"', 304, undefined);
+    expect(c.support(api)).toBe('honoured');
+    c.note(api, 'W/"a"', 200, '"a"');
+    expect(c.support(api)).toBe('ignored');
+    expect(c.support('https://git.corp.example/api/v3')).toBe('unknown');
+  });
+
+  it('the head is checked only where it saves requests', () => {
+    expect(checksHeadWhenCold('unknown', false)).toBe(false);
+    expect(checksHeadWhenCold('honoured', false)).toBe(false);
+    expect(checksHeadWhenCold('ignored', false)).toBe(true);
+    expect(checksHeadWhenCold('ignored', true)).toBe(false);
+    expect(checksHeadWhenStale({}, 'unknown')).toBe(false);
+    expect(checksHeadWhenStale({}, 'honoured')).toBe(false);
+    expect(checksHeadWhenStale({}, 'ignored')).toBe(true);
+    expect(checksHeadWhenStale({ headSha: 'a'.repeat(40) }, 'honoured')).toBe(true);
   });
 });

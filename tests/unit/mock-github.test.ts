@@ -283,12 +283,20 @@ describe('mock GitHub behaviour', () => {
     expect(first.headers['x-ratelimit-used']).toBe('1');
     const again = await get(mock, '/repos/acme/rocket/stats/commit_activity', { ...auth, 'if-none-match': first.headers.etag! });
     expect(again.status).toBe(304);
+    // a 304 carries the rate-limit headers, with nothing spent
+    expect([again.headers['x-ratelimit-used'], again.headers['x-ratelimit-remaining']]).toEqual(['1', first.headers['x-ratelimit-remaining']]);
+    expect(again.headers.etag).toBe(first.headers.etag);
     const head = await get(mock, '/repos/acme/rocket/commits/HEAD', { ...auth, accept: 'application/vnd.github.sha' });
     expect(head.body).toBe(mock.repo('acme/rocket').headSha);
-    expect((await get(mock, '/repos/acme/rocket/commits/HEAD', { ...auth, 'if-none-match': head.headers.etag! })).status).toBe(304);
+    // The head's ETag is opaque (not the sha) and per representation (Vary: Accept), as GitHub's.
+    expect(head.headers.etag).not.toContain(mock.repo('acme/rocket').headSha);
+    expect((await get(mock, '/repos/acme/rocket/commits/HEAD', { ...auth, accept: 'application/vnd.github.sha', 'if-none-match': head.headers.etag! })).status).toBe(304);
+    const asJson = await get(mock, '/repos/acme/rocket/commits/HEAD', { ...auth, 'if-none-match': head.headers.etag! });
+    expect(asJson.status).toBe(200);
+    expect(asJson.headers.etag).not.toBe(head.headers.etag);
     const limit = await get(mock, '/rate_limit');
-    expect(limit.json.resources.core.used).toBe(2);
-    expect(mock.counted()).toHaveLength(2);
+    expect(limit.json.resources.core.used).toBe(3);
+    expect(mock.counted()).toHaveLength(3);
     expect(mock.count(/\/stats\//)).toBe(2);
   });
 

@@ -3,7 +3,7 @@ import type { GitHubHost } from '../github/hosts';
 import { parseAnswer } from '../github/schemas';
 import { coarserIncrement, INCREMENTS, type Increment } from '../metrics/insights';
 import { entryKey, type Cache, type CacheEntry } from './cache';
-import type { HeadTracker } from './freshness';
+import { checksHeadWhenCold, checksHeadWhenStale, createConditionalStats, type HeadTracker } from './freshness';
 import type { Entry, Registry } from './queryRegistry';
 import { PREFETCH_MIN_LIMIT, type RateLimitGovernor } from './rateLimitGovernor';
 import * as states from './states';
@@ -65,8 +65,10 @@ export type AnswerFetcher = (entry: Entry, host: GitHubHost, request: EndpointRe
 export function createAnswerFetcher(deps: AnswerFetcherDeps): AnswerFetcher {
   const { registry, cache, governor, transport, heads, poller, now } = deps;
   const { emit, schedule } = registry;
+  /** whether each API base answers the stats' conditional requests with 304 (freshness.ts) */
+  const conditionals = createConditionalStats();
 
-  /** A tight budget (the anonymous 60) skips the cold head check: nothing cached to validate yet. */
+  /** A tight budget (the anonymous 60): no cold head check there (freshness.ts). */
   const tightBudget = (apiBase: string): boolean => {
     const known = governor.current(apiBase);
     return known !== undefined && known.limit < PREFETCH_MIN_LIMIT;
@@ -119,9 +121,8 @@ export function createAnswerFetcher(deps: AnswerFetcherDeps): AnswerFetcher {
       if (!registry.mayFetch(entry, host.apiBase, hasToken)) return emit(entry, states.deferred(cached));
       // Serve what we have at once, marked stale while it is checked.
       emit(entry, states.fromCache(cached, true));
-      // A head recorded nowhere (a tight budget's cold visit) cannot validate anything: the
-      // stats' own conditional requests do.
-      if (query.kind === 'repo-stats' && pushedAt === undefined && (cached.headSha || !tightBudget(host.apiBase))) {
+      // Stats stored without a head revalidate with their own ETags (freshness.ts).
+      if (query.kind === 'repo-stats' && pushedAt === undefined && checksHeadWhenStale(cached, conditionals.support(host.apiBase))) {
         const head = await heads.current(headAsk(query.owner, query.repo), windowMs);
         if (entry.disposed || superseded()) return;
         if (head && head === cached.headSha) {
@@ -135,26 +136,33 @@ export function createAnswerFetcher(deps: AnswerFetcherDeps): AnswerFetcher {
       emit(entry, cached ? states.fromCache(cached, true) : states.loading());
     }
 
-    // The head the stats will belong to: known for warm repos; for cold ones checked alongside,
-    // except on a tight budget, where it is recorded at the first revalidation instead.
+    // The head the stats will belong to, when known: a head recorded within the window, or (on a
+    // host that ignores conditional stats requests, freshness.ts) checked alongside.
     const headPromise =
       checkedHead ??
       (query.kind === 'repo-stats' && pushedAt === undefined
         ? heads
-            .current({ ...headAsk(query.owner, query.repo), cacheOnly: tightBudget(host.apiBase) }, settings.freshnessMinutes * 60_000)
+            .current(
+              { ...headAsk(query.owner, query.repo), cacheOnly: !checksHeadWhenCold(conditionals.support(host.apiBase), tightBudget(host.apiBase)) },
+              settings.freshnessMinutes * 60_000,
+            )
             // A head that cannot be learnt is an unknown head; and if the stats request below
             // throws, nobody awaits this, so its failure must not become an unhandled rejection.
             .catch(() => undefined)
         : Promise.resolve(undefined));
 
+    const sentEtag = cached?.status === 200 ? cached.etag : undefined;
     const out = await transport.send(host, request, {
       token: credentials.token,
-      etag: cached?.status === 200 ? cached.etag : undefined,
+      etag: sentEtag,
       priority: registry.priorityOf(entry),
       isWanted: registry.wanted(entry),
       keepReserve: pushedAt !== undefined,
     });
     if (superseded()) return;
+    if (query.kind === 'repo-stats' && (out.kind === 'ok' || out.kind === 'not-modified')) {
+      conditionals.note(host.apiBase, sentEtag, out.kind === 'ok' ? 200 : 304, out.kind === 'ok' ? out.info.etag : undefined);
+    }
     await apply(entry, out, { key, cached, section: request.section, hasToken, headPromise, pushedAt });
   }
 

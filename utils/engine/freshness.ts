@@ -6,9 +6,15 @@ import type { Transport } from './transport';
 
 /**
  * Repository stats stay fresh until the default branch moves (GitHub recomputes them per head
- * sha). The head is checked at most once per freshness window per repository, and the check is
- * shared by the five stats: concurrent askers wait on the same request. The check sends the
- * last ETag, so an unchanged head costs a free 304.
+ * sha). What a visit past the freshness window sends is decided here:
+ * - Each stat revalidates with its own ETag (`If-None-Match`; a 304 is free), so a cold visit
+ *   needs the stats requests and nothing else that counts: no head check.
+ * - Whether GitHub answers the stats endpoints' conditional requests with 304 is unverified
+ *   (FACTS.md), so the answers tell: a 200 carrying the very ETag that was sent means the host
+ *   ignores the condition (`ConditionalStats`). On such a host the head is checked instead, as
+ *   before: at most once per freshness window per repository, shared by the five stats
+ *   (concurrent askers wait on the same request), with the head's last ETag, so an unchanged head
+ *   costs a free 304. Stats stored with a head (by such a check) are always validated by it.
  */
 
 const SHA = /^[0-9a-f]{40,64}$/;
@@ -82,4 +88,49 @@ export function createHeadTracker(cache: Cache, transport: Transport, now: () =>
       return pending;
     },
   };
+}
+
+/**
+ * Whether an API host answers a stats request's `If-None-Match` with 304, as its answers showed
+ * (kept for the worker's life; the first revalidation after a start tells again).
+ */
+export type ConditionalSupport = 'unknown' | 'honoured' | 'ignored';
+
+export interface ConditionalStats {
+  support(apiBase: string): ConditionalSupport;
+  /** a stats answer (`status`, its ETag) to a request that sent `sentEtag` (if any) */
+  note(apiBase: string, sentEtag: string | undefined, status: number, answerEtag: string | undefined): void;
+}
+
+// Weak and strong forms name the same version for If-None-Match (weak comparison, RFC 9110).
+const opaque = (etag: string) => etag.trim().replace(/^W\//, '');
+
+export function createConditionalStats(): ConditionalStats {
+  const seen = new Map<string, ConditionalSupport>();
+  return {
+    support: (apiBase) => seen.get(apiBase) ?? 'unknown',
+    note(apiBase, sentEtag, status, answerEtag) {
+      if (!sentEtag) return;
+      if (status === 304) seen.set(apiBase, 'honoured');
+      else if (status === 200 && answerEtag && opaque(answerEtag) === opaque(sentEtag)) seen.set(apiBase, 'ignored');
+    },
+  };
+}
+
+/**
+ * A cold visit checks the head alongside the stats only on a host known to ignore conditional
+ * stats requests (there the head is what makes the next revalidation free), and never on a tight
+ * budget (the anonymous 60): nothing is cached to validate yet.
+ */
+export function checksHeadWhenCold(support: ConditionalSupport, tightBudget: boolean): boolean {
+  return support === 'ignored' && !tightBudget;
+}
+
+/**
+ * A stat past its window checks the head first when it was stored with one (one free 304
+ * validates all five), or on a host that ignores conditional stats requests; otherwise it
+ * revalidates with its own ETag.
+ */
+export function checksHeadWhenStale(cached: { headSha?: string }, support: ConditionalSupport): boolean {
+  return !!cached.headSha || support === 'ignored';
 }
