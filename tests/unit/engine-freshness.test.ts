@@ -142,6 +142,33 @@ describe('repository freshness', () => {
     expect(s.github.requests.map((r) => [r.path, r.status])).toEqual([['/repos/acme/rocket/commits/HEAD', 304]]);
   });
 
+  it('a 422 (too many commits) has no ETag to send: past its window it records the head once, then that validates it for free', async () => {
+    const s = setup();
+    const tooLarge = { status: 422, body: { message: 'The statistics for this repository are not available because it has more than 10,000 commits.' } };
+    s.github.script(/code_frequency/, [tooLarge, tooLarge]);
+    const w = collect(s.engine, repoQuery('code-frequency'));
+    await until(() => w.last()?.state === 'too-large');
+    w.watch.unwatch();
+    expect(s.github.requests.map((r) => r.path)).toEqual(['/repos/acme/rocket/stats/code_frequency']);
+    for (const round of [1, 2]) {
+      s.github.clear();
+      vi.advanceTimersByTime(11 * MINUTE);
+      const again = collect(s.engine, repoQuery('code-frequency'));
+      await until(() => s.github.requests.length === (round === 1 ? 2 : 1));
+      await flush();
+      expect(again.last()?.state).toBe('too-large');
+      again.watch.unwatch();
+      if (round === 1) {
+        expect(s.github.requests.map((r) => [r.path, r.status])).toEqual([
+          ['/repos/acme/rocket/commits/HEAD', 200],
+          ['/repos/acme/rocket/stats/code_frequency', 422],
+        ]);
+      } else {
+        expect(s.github.requests.map((r) => [r.path, r.status])).toEqual([['/repos/acme/rocket/commits/HEAD', 304]]);
+      }
+    }
+  });
+
   it('the shared head check stays wanted while any stat still waits on it', async () => {
     const github = fakeGitHub();
     const inner = github.fetch;
@@ -295,9 +322,15 @@ describe('freshness decisions', () => {
     expect(checksHeadWhenCold('honoured', false)).toBe(false);
     expect(checksHeadWhenCold('ignored', false)).toBe(true);
     expect(checksHeadWhenCold('ignored', true)).toBe(false);
-    expect(checksHeadWhenStale({}, 'unknown')).toBe(false);
-    expect(checksHeadWhenStale({}, 'honoured')).toBe(false);
-    expect(checksHeadWhenStale({}, 'ignored')).toBe(true);
-    expect(checksHeadWhenStale({ headSha: 'a'.repeat(40) }, 'honoured')).toBe(true);
+    const withEtag = { status: 200, etag: 'W/"s1"' };
+    expect(checksHeadWhenStale(withEtag, 'unknown')).toBe(false);
+    expect(checksHeadWhenStale(withEtag, 'honoured')).toBe(false);
+    expect(checksHeadWhenStale(withEtag, 'ignored')).toBe(true);
+    expect(checksHeadWhenStale({ ...withEtag, headSha: 'a'.repeat(40) }, 'honoured')).toBe(true);
+    // an answer without an ETag has nothing to revalidate with: the head can
+    expect(checksHeadWhenStale({ status: 200 }, 'unknown')).toBe(true);
+    // nor has a 204 or a 422 (too many commits)
+    expect(checksHeadWhenStale({ status: 204 }, 'unknown')).toBe(true);
+    expect(checksHeadWhenStale({ status: 422 }, 'honoured')).toBe(true);
   });
 });

@@ -128,9 +128,10 @@ export function checksHeadWhenCold(support: ConditionalSupport, tightBudget: boo
 
 /**
  * A stat past its window checks the head first when it was stored with one (one free 304
- * validates all five), or on a host that ignores conditional stats requests; otherwise it
- * revalidates with its own ETag.
+ * validates all five), on a host that ignores conditional stats requests, or when it has no ETag
+ * to revalidate with (an answer without one, a 204 or a 422: once the head is recorded with it,
+ * later windows cost nothing); otherwise it revalidates with its own ETag.
  */
-export function checksHeadWhenStale(cached: { headSha?: string }, support: ConditionalSupport): boolean {
-  return !!cached.headSha || support === 'ignored';
+export function checksHeadWhenStale(cached: { headSha?: string; status?: number; etag?: string }, support: ConditionalSupport): boolean {
+  return !!cached.headSha || support === 'ignored' || !(cached.status === 200 && cached.etag);
 }
