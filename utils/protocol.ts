@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: the one contract every side imports (data, snapshots, commands), types with their docs; the checked shapes are protocolSchemas.ts.
 import type * as v from 'valibot';
 import { ACTOR_TYPES } from './protocolSchemas';
 import type {

@@ -3,47 +3,22 @@ import type {
   CodeFrequencyWeek,
   CommitWeek,
   ContributorStats,
-  InsightsActor,
-  InsightsPage,
-  InsightsRoute,
-  InsightsSubject,
-  InsightsSummary,
-  InsightsTimePoint,
-  OrgInsightsQuery,
   OrgRepo,
   Participation,
   PunchCell,
   Query,
   RateLimitInfo,
 } from '../protocol';
-import { listPaging } from './endpoints';
+import { parseInsights, type InsightsSchemas } from './insightsSchemas';
+import { count, int, run, saneSeconds, weekSeconds, type ParseResult } from './schemaParts';
+
+export { LATEST_SECONDS, type ParseResult } from './schemaParts';
 
 /**
  * Checks every GitHub answer before use and shapes it into the protocol's data types.
  * Unknown extra fields are allowed (GitHub adds fields); tolerance follows FACTS.md:
  * contributor weeks may carry `w` as a numeric string, `author` may be null.
  */
-
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const int = v.pipe(v.number(), v.integer());
-
-/**
- * Times GitHub sends are bounded to 1970 .. 2100: a value the types allow but no date can hold
- * (a week of `1e13`) threw `RangeError: Invalid time value` in a section's table and export. Such
- * an answer is "not understood" and never replaces cached data.
- */
-export const LATEST_SECONDS = Date.UTC(2100, 0, 1) / 1000;
-const saneSeconds = v.pipe(int, v.minValue(0), v.maxValue(LATEST_SECONDS));
-const weekSeconds = v.union([
-  saneSeconds,
-  v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number), v.maxValue(LATEST_SECONDS)),
-]);
-const saneTime = (s: string) => {
-  const ms = Date.parse(s);
-  return ms >= 0 && ms <= LATEST_SECONDS * 1000;
-};
-const isoTime = v.pipe(v.string(), v.check(saneTime));
-const optionalTime = v.optional(v.nullable(isoTime), null);
 
 const commitActivity = v.array(
   v.object({ week: saneSeconds, total: count, days: v.pipe(v.array(count), v.length(7)) }),
@@ -66,50 +41,6 @@ const contributors = v.array(
     ),
     total: count,
     weeks: v.array(v.object({ w: weekSeconds, a: count, d: count, c: count })),
-  }),
-);
-
-const summary = v.object({ total_request_count: count, rate_limited_request_count: count });
-const timeStats = v.array(
-  v.object({
-    timestamp: isoTime,
-    total_request_count: count,
-    rate_limited_request_count: count,
-  }),
-);
-const lastTimes = {
-  last_rate_limited_timestamp: optionalTime,
-  last_request_timestamp: optionalTime,
-};
-const subjects = v.array(
-  v.object({
-    subject_type: v.string(),
-    subject_name: v.string(),
-    subject_id: int,
-    total_request_count: count,
-    rate_limited_request_count: count,
-    ...lastTimes,
-  }),
-);
-const actors = v.array(
-  v.object({
-    actor_type: v.string(),
-    actor_name: v.string(),
-    actor_id: int,
-    integration_id: v.optional(v.nullable(int), null),
-    oauth_application_id: v.optional(v.nullable(int), null),
-    total_request_count: count,
-    rate_limited_request_count: count,
-    ...lastTimes,
-  }),
-);
-const routes = v.array(
-  v.object({
-    http_method: v.string(),
-    api_route: v.string(),
-    total_request_count: count,
-    rate_limited_request_count: count,
-    ...lastTimes,
   }),
 );
 
@@ -149,32 +80,15 @@ export function loginOf(body: unknown): string | undefined {
  * The schemas by the GitHub answer they read, for the compile-time checks against GitHub's own
  * types in `contract.ts` (type-only: nothing is added to a bundle).
  */
-export interface AnswerSchemas {
+export interface AnswerSchemas extends InsightsSchemas {
   commitActivity: typeof commitActivity;
   codeFrequency: typeof codeFrequency;
   contributors: typeof contributors;
   participation: typeof participation;
   punchCard: typeof punchCard;
-  summary: typeof summary;
-  timeStats: typeof timeStats;
-  subjects: typeof subjects;
-  actors: typeof actors;
-  routes: typeof routes;
   orgRepos: typeof orgRepos;
   rateLimit: typeof rateLimit;
   userAnswer: typeof userAnswer;
-}
-
-export type ParseResult<T = unknown> = { ok: true; data: T } | { ok: false; issue: string };
-
-function run<S extends v.GenericSchema, T>(schema: S, body: unknown, shape: (value: v.InferOutput<S>) => T): ParseResult<T> {
-  const result = v.safeParse(schema, body);
-  if (!result.success) {
-    const first = result.issues[0];
-    const where = first ? v.getDotPath(first) : null;
-    return { ok: false, issue: `${where ?? 'answer'}: ${first?.message ?? 'invalid'}` };
-  }
-  return { ok: true, data: shape(result.output) };
 }
 
 /** Validates and normalizes the 200 answer for a query. */
@@ -206,69 +120,6 @@ export function parseAnswer(query: Query, body: unknown): ParseResult {
       return parseRateLimit(body);
   }
   return { ok: false, issue: 'unknown query' };
-}
-
-function parseInsights(query: OrgInsightsQuery, body: unknown): ParseResult {
-  const paging = listPaging(query);
-  const page = <T>(items: T[]): InsightsPage<T> => ({ items, ...paging, hasMore: items.length === paging.perPage });
-  const times = (r: { last_rate_limited_timestamp: string | null; last_request_timestamp: string | null }) => ({
-    lastRateLimitedAt: r.last_rate_limited_timestamp,
-    lastRequestAt: r.last_request_timestamp,
-  });
-  switch (query.report) {
-    case 'summary':
-      return run(summary, body, (s): InsightsSummary => ({
-        totalRequests: s.total_request_count,
-        rateLimitedRequests: s.rate_limited_request_count,
-      }));
-    case 'time':
-      return run(timeStats, body, (points): InsightsTimePoint[] =>
-        points
-          .map((p) => ({ time: Date.parse(p.timestamp), totalRequests: p.total_request_count, rateLimitedRequests: p.rate_limited_request_count }))
-          .sort((a, b) => a.time - b.time),
-      );
-    case 'subjects':
-      return run(subjects, body, (rows) =>
-        page<InsightsSubject>(
-          rows.map((r) => ({
-            subjectType: r.subject_type,
-            subjectName: r.subject_name,
-            subjectId: r.subject_id,
-            totalRequests: r.total_request_count,
-            rateLimitedRequests: r.rate_limited_request_count,
-            ...times(r),
-          })),
-        ),
-      );
-    case 'user-actors':
-      return run(actors, body, (rows) =>
-        page<InsightsActor>(
-          rows.map((r) => ({
-            actorType: r.actor_type,
-            actorName: r.actor_name,
-            actorId: r.actor_id,
-            integrationId: r.integration_id,
-            oauthApplicationId: r.oauth_application_id,
-            totalRequests: r.total_request_count,
-            rateLimitedRequests: r.rate_limited_request_count,
-            ...times(r),
-          })),
-        ),
-      );
-    case 'routes':
-      return run(routes, body, (rows) =>
-        page<InsightsRoute>(
-          rows.map((r) => ({
-            httpMethod: r.http_method,
-            apiRoute: r.api_route,
-            totalRequests: r.total_request_count,
-            rateLimitedRequests: r.rate_limited_request_count,
-            ...times(r),
-          })),
-        ),
-      );
-  }
-  return { ok: false, issue: 'unknown report' };
 }
 
 /** `GET /rate_limit`: the core limit (`resources.core`, or the older top-level `rate`). */
