@@ -1,4 +1,40 @@
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { BRIDGED, RUNTIME_GLOBAL, type BridgedModule } from './components/org/insights/bridgeNames';
+
+const KIT_INDEX = resolve(import.meta.dirname, 'components/kit/index.ts');
+const BRIDGE_PREFIX = '\0statboard-bridge:';
+
+/**
+ * The org panel's API Insights part (entrypoints/org-insights.content) is a second injected
+ * bundle. Its Preact and kit imports resolve to modules that read the org panel's own instances
+ * from the isolated world (components/org/insights/bridgeNames.ts, insightsPart.ts): one Preact,
+ * one kit context. Anything else it imports (its views, Chart.js with the line chart) it bundles.
+ */
+function orgRuntimeBridge(): Plugin {
+  const code = (module: BridgedModule) => {
+    const names = BRIDGED[module];
+    return [
+      `const runtime = globalThis[${JSON.stringify(RUNTIME_GLOBAL)}];`,
+      `if (!runtime) throw new Error('Statboard: the API Insights part runs only inside the organization panel.');`,
+      `export const { ${names.join(', ')} } = runtime[${JSON.stringify(module)}];`,
+    ].join('\n');
+  };
+  return {
+    name: 'statboard-org-runtime-bridge',
+    enforce: 'pre',
+    resolveId(source) {
+      if (source in BRIDGED && source !== 'kit') return BRIDGE_PREFIX + source;
+      return null;
+    },
+    load(id) {
+      if (id.startsWith(BRIDGE_PREFIX)) return code(id.slice(BRIDGE_PREFIX.length) as BridgedModule);
+      if (id === KIT_INDEX) return code('kit');
+      return null;
+    },
+  };
+}
 
 // Host permissions: github.com and its API are granted at install. GitHub Enterprise hosts
 // (GHE.com, Enterprise Server) are optional and requested from the options page.
@@ -41,6 +77,11 @@ export default defineConfig({
   // addons.mozilla.org asks for; test and demo output never goes into it.
   zip: {
     excludeSources: ['test-results/**', 'demo-output/**', 'bench/out/**', 'playwright-report/**', 'blob-report/**', 'coverage/**'],
+  },
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entry) => entry.name === 'org-insights')) (config.plugins ??= []).push(orgRuntimeBridge());
+    },
   },
   vite: () => ({
     // Reading a property is taken to have no side effects, so unused reads (and the code only

@@ -124,8 +124,11 @@ export const CommandSchema = v.variant('type', [
    * `section: 'token'` opens it at the token field
    */
   v.strictObject({ type: v.literal('options.open'), section: v.optional(v.literal('token')) }),
-  /** the page detector saw a repository or organization page: inject that panel into its frame */
-  v.strictObject({ type: v.literal('panels.load'), panel: v.picklist(['repo', 'org']) }),
+  /**
+   * the page detector saw a repository or organization page: inject that panel into its frame;
+   * `org-insights`: the org panel shows API Insights for the first time, inject that part
+   */
+  v.strictObject({ type: v.literal('panels.load'), panel: v.picklist(['repo', 'org', 'org-insights']) }),
 ]);
 
 /** How a command travels in `runtime.sendMessage`: marked, so other messages are left alone. */

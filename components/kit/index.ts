@@ -13,6 +13,7 @@ export { useQuery, useQueries, type QueryResult } from './useQuery';
 export { Stat } from './Stat';
 export { BudgetNotice } from './BudgetNotice';
 export { Sparkline } from './Sparkline';
+export { ColumnChart, type ColumnChartProps } from './ColumnChart';
 export { Icon, type IconName } from './icons';
 export { PanelContext, usePanel, type PanelContextValue } from './context';
 export { noAccessSentence, sharedBlock } from './stateSentences';

@@ -1,25 +1,17 @@
-import { Fragment } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { panelState, PanelShell } from '../kit';
-import { formatDateTime, insightsWindow, type Increment, type InsightsPreset, type InsightsWindow } from '../../utils/metrics';
-import {
-  listOf,
-  ORG_LEVEL,
-  previousLabel,
-  PRESET_LABELS,
-  type Drill,
-  type ListView,
-} from '../../utils/metrics/insightsDrilldown';
+import { useEffect, useState } from 'preact/hooks';
+import { panelState, PanelShell, StateMessage } from '../kit';
+import { formatDateTime, insightsWindow, type InsightsPreset } from '../../utils/metrics';
+import { PRESET_LABELS } from '../../utils/metrics/insightsDrilldown';
 import type { NoAccessReason, QueryState, Snapshot } from '../../utils/protocol';
 import { writeOrgTab } from '../../utils/page/panelSettings';
 import type { StatboardClient } from '../../utils/statboardClient';
 import { ActivitySection } from './activity/ActivitySection';
 import { AccessHelp, accessLine } from './AccessHelp';
 import { OrgTabs, type OrgTab } from './OrgTabs';
-import { Breadcrumb } from './Breadcrumb';
 import { useSummary } from './hooks';
-import { ORG_SECTIONS, type ListSection, type OrgSectionProps } from './sections';
-import { WindowControls, type WindowChoice } from './WindowControls';
+import type { InsightsViewProps } from './insights/InsightsView';
+import { loadInsightsPart, type InsightsViewComponent } from './insightsPart';
+import type { WindowChoice } from './WindowControls';
 
 export interface OrgPanelProps {
   client: StatboardClient;
@@ -39,8 +31,6 @@ export interface OrgPanelProps {
   /** whether the viewer has a token for this host (`token.status`, asked alongside the settings) */
   hasToken: boolean;
 }
-
-const DEFAULT_VIEW: ListView = { sort: 'total_request_count', direction: 'desc', filter: '' };
 
 function presetChoice(preset: InsightsPreset): WindowChoice {
   const result = insightsWindow(preset, Date.now());
@@ -109,10 +99,7 @@ export function OrgPanel(props: OrgPanelProps) {
     >
       {shown === 'deciding' ? (
         // Whether insights answer decides the first view: a moment's skeleton, not a view that swaps.
-        <div class="sb-state" aria-busy="true" style={{ minHeight: '240px', padding: '12px 0' }}>
-          <span class="sb-visually-hidden">Loading…</span>
-          <div class="sb-skeleton" style={{ height: '224px' }} />
-        </div>
+        <Skeleton />
       ) : null}
       <div id="sb-org-activity" role={access.kind === 'available' ? 'tabpanel' : undefined} aria-labelledby={access.kind === 'available' ? 'sb-tab-activity' : undefined} hidden={shown !== 'activity'}>
         {shown === 'activity' ? (
@@ -132,11 +119,14 @@ export function OrgPanel(props: OrgPanelProps) {
       {access.kind === 'available' ? (
         <div id="sb-org-insights" role="tabpanel" aria-labelledby="sb-tab-insights" hidden={shown !== 'insights'}>
           {shown === 'insights' ? (
-            <InsightsView
-              {...props}
+            <InsightsPart
+              client={client}
+              host={host}
+              org={org}
               summary={summary}
               choice={choice}
               setChoice={setChoice}
+              choosePreset={(preset) => setChoice(presetChoice(preset))}
               utc={utc}
               setUtc={setUtc}
             />
@@ -164,86 +154,39 @@ function InsightsNote({ access, org }: { access: Extract<InsightsAccess, { kind:
   );
 }
 
-interface InsightsViewProps extends OrgPanelProps {
-  summary: ReturnType<typeof useSummary>;
-  choice: WindowChoice;
-  setChoice(choice: WindowChoice): void;
-  utc: boolean;
-  setUtc(utc: boolean): void;
-}
-
-/**
- * Organization API Insights. The window is fixed when chosen (not re-read on every render), so
- * each query keeps one key: drilling down and back re-watches the same keys, which the engine
- * answers from its cache.
- */
-function InsightsView(props: InsightsViewProps) {
-  const { client, host, org, summary, choice, setChoice, utc, setUtc } = props;
-  const target = { host, org };
-  const [increment, setIncrement] = useState<Increment | 'auto'>('auto');
-  const [drill, setDrill] = useState<Drill>(ORG_LEVEL);
-  const [views, setViews] = useState<Record<ListSection, ListView>>({
-    subjects: DEFAULT_VIEW,
-    actors: DEFAULT_VIEW,
-    routes: DEFAULT_VIEW,
-  });
-  const body = useRef<HTMLDivElement>(null);
-  const moved = useRef(false);
-
-  const go = (next: Drill) => {
-    const list = listOf(next).section;
-    // A different user or actor starts unfiltered; going back up keeps the filter it had.
-    if (JSON.stringify(next) !== JSON.stringify(drill) && next.level !== 'org') {
-      setViews((prev) => ({ ...prev, [list]: { ...prev[list], filter: '' } }));
-    }
-    moved.current = true;
-    setDrill(next);
-  };
-
-  // After a drill step, focus lands on the heading of the list now shown.
-  useEffect(() => {
-    if (!moved.current) return;
-    moved.current = false;
-    const heading = body.current?.querySelector<HTMLElement>(`[data-section="${listOf(drill).section}"] .sb-section-title`);
-    if (heading) {
-      heading.tabIndex = -1;
-      heading.focus();
-    }
-  }, [drill]);
-
-  const sectionProps: OrgSectionProps = {
-    client,
-    target,
-    drill,
-    choice,
-    orgSummary: summary,
-    previousLabel: previousLabel(choice.kind),
-    utc,
-    increment,
-    view: (list) => views[list],
-    setView: (list, view) => setViews((prev) => ({ ...prev, [list]: view })),
-    go,
-  };
-
+/** A moment's skeleton while the first view is decided or the insights part loads. */
+function Skeleton() {
   return (
-    <div ref={body}>
-      <WindowControls
-        choice={choice}
-        onPreset={(preset) => setChoice(presetChoice(preset))}
-        onCustom={(window: InsightsWindow) => setChoice({ kind: 'custom', window })}
-        increment={increment}
-        onIncrement={setIncrement}
-        utc={utc}
-        onUtc={setUtc}
-      />
-      {ORG_SECTIONS.filter((entry) => entry.levels.includes(drill.level)).map(({ id, Component }) => (
-        <Fragment key={id}>
-          {id === listOf(drill).section && drill.level !== 'org' ? <Breadcrumb org={org} drill={drill} go={go} /> : null}
-          <Component {...sectionProps} />
-        </Fragment>
-      ))}
+    <div class="sb-state" aria-busy="true" style={{ minHeight: '240px', padding: '12px 0' }}>
+      <span class="sb-visually-hidden">Loading…</span>
+      <div class="sb-skeleton" style={{ height: '224px' }} />
     </div>
   );
+}
+
+/** The API Insights view, from the part injected on first use (insightsPart.ts). */
+function InsightsPart(props: InsightsViewProps) {
+  const [part, setPart] = useState<{ View: InsightsViewComponent } | { failed: string } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    loadInsightsPart(props.client).then(
+      (View) => live && setPart({ View }),
+      (error: unknown) => live && setPart({ failed: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+  if (!part) return <Skeleton />;
+  if ('failed' in part) {
+    const retry = () => {
+      setPart(null);
+      setAttempt(attempt + 1);
+    };
+    return <StateMessage snapshot={{ state: 'error', meta: { retryable: true, message: part.failed } }} onRetry={retry} what="API Insights" minHeight={240} />;
+  }
+  return <part.View {...props} />;
 }
 
 /**

@@ -1,5 +1,4 @@
-import { Fragment, type ComponentChild } from 'preact';
-import { memo } from 'preact/compat';
+import { Component, Fragment, type ComponentChild } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { cellOf, type TableColumn } from '../kit';
 import { formatDateTime, formatPercent, rateLimitedShare, roundShare, type CsvCell } from '../../utils/metrics';
@@ -244,19 +243,35 @@ export function ChunkedTable<T>({
   );
 }
 
-const Chunk = memo(function Chunk<T>({ columns, rows, start, end }: { columns: readonly OrgColumn<T>[]; rows: readonly T[]; start: number; end: number }) {
-  return (
-    // Chunks out of view skip layout (and a hidden table is out of view): no per-chunk relayout of the whole table.
-    <tbody class="sb-chunk" style={{ containIntrinsicSize: `auto ${(Math.min(end, rows.length) - start) * 25}px` }}>
-      {rows.slice(start, end).map((row, i) => (
-        <tr key={start + i}>
-          {columns.map((column) => (
-            <td key={column.header} class={column.numeric ? 'sb-num' : undefined}>
-              {display(column, row)}
-            </td>
-          ))}
-        </tr>
-      ))}
-    </tbody>
-  );
-}) as <T>(props: { columns: readonly OrgColumn<T>[]; rows: readonly T[]; start: number; end: number }) => ComponentChild;
+interface ChunkProps<T> {
+  columns: readonly OrgColumn<T>[];
+  rows: readonly T[];
+  start: number;
+  end: number;
+}
+
+/** One chunk of rows, drawn again only when its own inputs change (what `memo` did, without preact/compat). */
+class Chunk<T> extends Component<ChunkProps<T>> {
+  override shouldComponentUpdate(next: ChunkProps<T>): boolean {
+    const p = this.props;
+    return next.columns !== p.columns || next.rows !== p.rows || next.start !== p.start || next.end !== p.end;
+  }
+
+  override render() {
+    const { columns, rows, start, end } = this.props;
+    return (
+      // Chunks out of view skip layout (and a hidden table is out of view): no per-chunk relayout of the whole table.
+      <tbody class="sb-chunk" style={{ containIntrinsicSize: `auto ${(Math.min(end, rows.length) - start) * 25}px` }}>
+        {rows.slice(start, end).map((row, i) => (
+          <tr key={start + i}>
+            {columns.map((column) => (
+              <td key={column.header} class={column.numeric ? 'sb-num' : undefined}>
+                {display(column, row)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    );
+  }
+}

@@ -1,18 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { Chart, Decimation, LineController, LineElement, PointElement } from 'chart.js';
-import {
-  ChartCanvas,
-  downloadText,
-  ExportMenu,
-  Icon,
-  SectionBody,
-  SectionBoundary,
-  SectionData,
-  themedScale,
-  type ChartConfiguration,
-  type ThemeColors,
-} from '../kit';
+import { downloadText, ExportMenu, Icon, SectionBody, SectionBoundary, SectionData } from '../kit';
+// This part's own Chart.js (the org panel has none: its Activity bars are DOM), so not the kit index.
+import type { ChartConfiguration } from '../kit/chart';
+import { ChartCanvas, themedScale } from '../kit/ChartCanvas';
+import type { ThemeColors } from '../kit/theme';
 import {
   compareInsights,
   exportFileName,

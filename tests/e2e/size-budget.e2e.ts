@@ -4,19 +4,18 @@
  * each bundle with node's zlib.
  *
  * The manifest's content script (the page detector) loads on every GitHub page: it gets the
- * 70 KB target. The panels are injected only into repository and organization pages. The
- * repository panel meets the 70 KB target and is held to it; Chart.js's core alone is about 47 KB
- * gzip of each, and the org panel (line chart, tables, drill-down) misses the target (README,
- * Performance), so it is held to its current size instead and cannot grow unnoticed. Activity
- * for every visitor (issue 15: section, tabs, people) took it from 78.4 to 84.0 KB: the ceiling is
- * 85 KB until the org bundle is split (insights views loaded only where they answer). The kit's
- * "not loaded yet" and budget states (issue 17, shared by both panels) added 0.4 KB: 85.5 KB.
+ * 70 KB target. The panels are injected only into repository and organization pages, and both
+ * meet the 70 KB target. The org panel is its Activity and the tabs (29.5 KB: no Chart.js, its
+ * weekly bars are the kit's DOM ColumnChart); its API Insights views, drill-down, long tables and
+ * line chart (with their own Chart.js) are `org-insights`, injected only when a token holder's
+ * insights view is first shown (components/org/insightsPart.ts). That part is 61.5 KB: held to
+ * 63 KB so it cannot grow unnoticed either.
  */
 import { expect, test } from '@playwright/test';
 import { bundleSizes, extensionDir, kb } from '../../bench/lib/size';
 
 const CONTENT_GZIP_BUDGET = 70 * 1024;
-const PANEL_GZIP_BUDGET = { repo: 70 * 1024, org: 85.5 * 1024 } as const;
+const PANEL_GZIP_BUDGET = { repo: 70 * 1024, org: 70 * 1024, 'org-insights': 63 * 1024 } as const;
 const BACKGROUND_GZIP_BUDGET = 60 * 1024;
 
 test('bundle sizes stay within budget', () => {
@@ -32,7 +31,7 @@ test('bundle sizes stay within budget', () => {
     expect.soft(s.gzip, `${s.name} gzip ${kb(s.gzip)} <= ${kb(CONTENT_GZIP_BUDGET)}`).toBeLessThanOrEqual(CONTENT_GZIP_BUDGET);
   }
   const panels = sizes.filter((s) => s.kind === 'panel');
-  expect(panels.map((s) => s.name).sort(), 'the two injected panels are built').toEqual(['panel:org', 'panel:repo']);
+  expect(panels.map((s) => s.name).sort(), 'the two injected panels and the org insights part are built').toEqual(['panel:org', 'panel:org-insights', 'panel:repo']);
   for (const s of panels) {
     const budget = PANEL_GZIP_BUDGET[s.name.replace('panel:', '') as keyof typeof PANEL_GZIP_BUDGET];
     expect.soft(s.gzip, `${s.name} gzip ${kb(s.gzip)} <= ${kb(budget)}`).toBeLessThanOrEqual(budget);

@@ -122,6 +122,8 @@ export async function revokeHostPermission(host: GitHubHost): Promise<void> {
 export const PANEL_SCRIPTS = {
   repo: '/content-scripts/repo-panel.js',
   org: '/content-scripts/org-panel.js',
+  // The org panel's API Insights views, asked for by the org panel itself (components/org/insightsPart.ts).
+  'org-insights': '/content-scripts/org-insights.js',
 } as const;
 
 /** Injects a panel into the frame whose page detector asked for it (the sender was checked). */

@@ -1,15 +1,14 @@
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { isoWeek } from '../../../utils/dates';
 import {
-  ChartCanvas,
   clockTime,
+  ColumnChart,
   downloadText,
   ExportMenu,
   SectionData,
   Sparkline,
   Stat,
   StateMessage,
-  themedScale,
   type TableColumn,
 } from '../../kit';
 import { exportFileName, formatChange, formatNumber, toCsv, toJson } from '../../../utils/metrics';
@@ -235,25 +234,12 @@ function ReadyView({
           why={activity.busiest ? `${formatNumber(activity.busiest.total)} commits in the last 52 weeks.` : 'No counted repository has commits in the last 52 weeks.'}
         />
       </dl>
-      <ChartCanvas
+      <ColumnChart
         label={`Weekly commits over 52 weeks across ${formatNumber(activity.repos.length)} repositories: ${formatNumber(activity.total)} in all.`}
         height={112}
-        dataKey={activity}
-        describe={(_, i) => (weekRows[i] ? `Week of ${weekRows[i].week}: ${formatNumber(weekRows[i].commits)} commits` : '')}
-        config={(c) => ({
-          type: 'bar',
-          data: {
-            labels: weekRows.map((r) => r.week),
-            datasets: [{ label: 'Commits', data: activity.weeks, backgroundColor: c.accent }],
-          },
-          options: {
-            datasets: { bar: { categoryPercentage: 1, barPercentage: 0.8 } },
-            scales: {
-              x: themedScale(c, { grid: { display: false }, ticks: { color: c.muted, font: { size: 10 }, padding: 4, maxRotation: 0, maxTicksLimit: 4 } }),
-              y: themedScale(c, { beginAtZero: true, ticks: { color: c.muted, font: { size: 10 }, padding: 4, maxTicksLimit: 4, precision: 0 } }),
-            },
-          },
-        })}
+        values={activity.weeks}
+        labels={weekRows.map((r) => r.week)}
+        describe={(i) => (weekRows[i] ? `Week of ${weekRows[i].week}: ${formatNumber(weekRows[i].commits)} commits` : '')}
       />
       <SectionData
         section="activity-weeks"
