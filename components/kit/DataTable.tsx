@@ -1,3 +1,4 @@
+import { Component, type ComponentChild } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CsvCell, CsvColumn } from '../../utils/metrics';
 import { formatNumber } from '../../utils/metrics';
@@ -6,6 +7,12 @@ import { formatNumber } from '../../utils/metrics';
 export interface TableColumn<T> extends CsvColumn<T> {
   /** right-aligned, formatted with grouping in the table (the CSV keeps raw numbers) */
   numeric?: boolean;
+  /** long text (names, types) may wrap instead of widening the table */
+  wrap?: boolean;
+  /** the cell as shown, when it is not the value itself (the CSV keeps the value) */
+  cell?: (row: T) => ComponentChild;
+  /** the field the server sorts by: with the table's `sort`, its header is a button asking for it */
+  sortField?: string;
 }
 
 export interface TableSpec<T> {
@@ -15,64 +22,142 @@ export interface TableSpec<T> {
   name?: string;
   columns: readonly TableColumn<T>[];
   rows: readonly T[];
+  /** what an empty cell shows (default nothing) */
+  blank?: string;
+  /**
+   * A long table (a month of 5-minute buckets is 8,640 rows): the first rows at once, the rest in
+   * chunks in idle time, shown or not, so no single task blocks the page.
+   */
+  long?: boolean;
+}
+
+/**
+ * A table sorted by the server (`serverSort` in tableSort.tsx makes one): what each column's
+ * header shows and says. Apart from DataTable, so a table that never sorts carries none of it.
+ */
+export interface TableSort {
+  header(column: TableColumn<never>): { ariaSort?: 'ascending' | 'descending' | 'none'; content: ComponentChild };
 }
 
 export function cellOf<T>(column: CsvColumn<T>, row: T): CsvCell {
   return typeof column.value === 'function' ? column.value(row) : (row[column.value] as CsvCell);
 }
 
-function display(cell: CsvCell): string {
-  if (cell === null || cell === undefined) return '';
+function display<T>(column: TableColumn<T>, row: T, blank: string): ComponentChild {
+  if (column.cell) return column.cell(row);
+  const cell = cellOf(column, row);
+  if (cell === null || cell === undefined) return blank;
   return typeof cell === 'number' ? formatNumber(cell) : String(cell);
 }
 
+const cellClass = (column: TableColumn<unknown>) => (column.numeric ? 'sb-num' : column.wrap ? 'sb-wrap' : undefined);
+
 /** Rows added per idle period while a table is hidden: small tasks, even for 800-week histories. */
 const ROWS_PER_IDLE = 150;
+/** A long table's first rows, then its chunks (small enough to stay well under a 50 ms task). */
+const LONG_FIRST = 50;
+const LONG_CHUNK = 250;
 
 /**
- * The data behind a chart, as a plain table. API text lands in text nodes only. While hidden, its
- * rows are built in idle time, a slice per idle period, after the charts; shown, it has every row
- * (pressing "Show table" builds the rest at once).
+ * The data behind a chart or a list, as a plain table. API text lands in text nodes only. A
+ * hidden table's rows are built in idle time, a slice per idle period, after the charts; shown,
+ * it has every row (pressing "Show table" builds the rest at once), except a `long` one, which
+ * always builds in chunks. `sort` makes the headers of server-sorted columns buttons.
  */
-export function DataTable<T>({ table, id, hidden }: { table: TableSpec<T>; id: string; hidden: boolean }) {
-  const total = table.rows.length;
-  const [built, setBuilt] = useState(hidden ? 0 : Infinity);
+export function DataTable<T>({ table, id, hidden = false, sort }: { table: TableSpec<T>; id?: string; hidden?: boolean; sort?: TableSort }) {
+  const { rows, columns, long } = table;
+  const total = rows.length;
+  const [built, setBuilt] = useState(long ? LONG_FIRST : hidden ? 0 : Infinity);
   useEffect(() => {
-    if (!hidden) {
+    if (long) setBuilt(LONG_FIRST);
+  }, [rows]);
+  useEffect(() => {
+    if (!hidden && !long) {
       if (built !== Infinity) setBuilt(Infinity); // shown once: keeps every row when hidden again
       return;
     }
     if (built >= total) return;
-    const more = () => setBuilt((n) => n + ROWS_PER_IDLE);
-    const handle = requestIdleCallback(more, { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
-  }, [hidden, built, total]);
-  const rows = hidden && built < total ? table.rows.slice(0, built) : table.rows;
+    // Called on window, never detached into a variable: Firefox's content scripts throw
+    // "called on an object that does not implement interface Window" for an unbound Window method.
+    const handle = window.requestIdleCallback(() => setBuilt((n) => n + (long ? LONG_CHUNK : ROWS_PER_IDLE)), { timeout: 2000 });
+    return () => window.cancelIdleCallback(handle);
+  }, [hidden, built, total, rows]);
+  const shown = Math.min(built, total);
+  // One <tbody> per chunk of a long table, each drawn again only when its own rows change.
+  const starts = [0];
+  if (long) for (let start = LONG_FIRST; start < shown; start += LONG_CHUNK) starts.push(start);
   return (
-    <div class="sb-table-wrap" id={id} data-hidden={hidden ? 'true' : 'false'} tabIndex={hidden ? -1 : 0}>
+    <div
+      class={sort ? 'sb-table-wrap sb-list' : 'sb-table-wrap'}
+      id={id}
+      data-hidden={hidden ? 'true' : 'false'}
+      tabIndex={hidden ? -1 : 0}
+      // A list is read on its own (no chart beside it): its scrolling region is named.
+      role={sort ? 'group' : undefined}
+      aria-label={sort ? table.caption : undefined}
+    >
       <table class="sb-table" data-table={table.name}>
         <caption>{table.caption}</caption>
         <thead>
           <tr>
-            {table.columns.map((column) => (
-              <th key={column.header} scope="col" class={column.numeric ? 'sb-num' : undefined}>
-                {column.header}
-              </th>
-            ))}
+            {columns.map((column) => {
+              const head = sort?.header(column as TableColumn<never>);
+              return (
+                <th key={column.header} scope="col" class={column.numeric ? 'sb-num' : undefined} aria-sort={head?.ariaSort}>
+                  {head ? head.content : column.header}
+                </th>
+              );
+            })}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={i}>
-              {table.columns.map((column) => (
-                <td key={column.header} class={column.numeric ? 'sb-num' : undefined}>
-                  {display(cellOf(column, row))}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        {starts.map((start) => (
+          <Rows
+            key={start}
+            columns={columns}
+            rows={rows}
+            start={start}
+            end={long ? Math.min(shown, start + (start === 0 ? LONG_FIRST : LONG_CHUNK)) : shown}
+            blank={table.blank ?? ''}
+            long={long}
+          />
+        ))}
       </table>
     </div>
   );
+}
+
+interface RowsProps<T> {
+  columns: readonly TableColumn<T>[];
+  rows: readonly T[];
+  start: number;
+  end: number;
+  blank: string;
+  long?: boolean;
+}
+
+/** Rows `start` to `end`, drawn again only when one of its inputs changes. */
+class Rows<T> extends Component<RowsProps<T>> {
+  override shouldComponentUpdate(next: RowsProps<T>): boolean {
+    const p = this.props;
+    // `start` is the key and `blank` the table's: what changes is the rows, their columns or the end.
+    return next.end !== p.end || next.rows !== p.rows || next.columns !== p.columns;
+  }
+
+  override render() {
+    const { columns, rows, start, end, blank, long } = this.props;
+    return (
+      // A chunk out of view skips layout (a hidden table is out of view): no relayout of the whole table per chunk.
+      <tbody class={long ? 'sb-chunk' : undefined}>
+        {rows.slice(start, end).map((row, i) => (
+          <tr key={start + i}>
+            {columns.map((column) => (
+              <td key={column.header} class={cellClass(column as TableColumn<unknown>)}>
+                {display(column, row, blank)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    );
+  }
 }

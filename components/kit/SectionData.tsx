@@ -1,5 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { exportFileName, toCsv, toJson } from '../../utils/metrics';
+import { exportFileName, toCsv, toJson, type CsvColumn } from '../../utils/metrics';
 import { DataTable, type TableSpec } from './DataTable';
 import { downloadText } from './download';
 import { Icon } from './icons';
@@ -11,6 +11,8 @@ export interface SectionDataProps<T> {
   subject: string;
   /** what the JSON export holds (usually the section's data as received) */
   json: unknown;
+  /** the CSV's columns when they differ from the table's (ISO times in UTC, whatever the table shows) */
+  csv?: readonly CsvColumn<T>[];
 }
 
 /**
@@ -18,7 +20,7 @@ export interface SectionDataProps<T> {
  * (tests read it; its rows are added in idle time while hidden, see DataTable); the toggle makes it
  * visible, with every row. Export reads the data, not the DOM.
  */
-export function SectionData<T>({ table, section, subject, json }: SectionDataProps<T>) {
+export function SectionData<T>({ table, section, subject, json, csv }: SectionDataProps<T>) {
   const [shown, setShown] = useState(false);
   const tableId = useId();
   return (
@@ -37,7 +39,7 @@ export function SectionData<T>({ table, section, subject, json }: SectionDataPro
         </button>
         <span class="sb-spacer" />
         <ExportMenu
-          onCsv={() => downloadText(exportFileName(section, subject, 'csv'), 'text/csv', toCsv(table.columns, table.rows))}
+          onCsv={() => downloadText(exportFileName(section, subject, 'csv'), 'text/csv', toCsv(csv ?? table.columns, table.rows))}
           onJson={() => downloadText(exportFileName(section, subject, 'json'), 'application/json', toJson(json))}
         />
       </div>

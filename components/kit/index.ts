@@ -1,11 +1,12 @@
 /** The panel kit shared by the repository and organization panels; see README.md beside this file. */
 export { PanelShell, type PanelShellProps } from './PanelShell';
-export { Section, type SectionProps } from './Section';
+export { Section, SectionPart, type SectionProps, type SectionOfPartsProps } from './Section';
 export { SectionBody, type SectionBodyProps } from './SectionBody';
 export { SectionBoundary, type SectionBoundaryProps } from './SectionBoundary';
 export { shownData } from './shownData';
 export { SectionData, ExportMenu, type SectionDataProps } from './SectionData';
-export { DataTable, cellOf, type TableColumn, type TableSpec } from './DataTable';
+export { DataTable, cellOf, type TableColumn, type TableSort, type TableSpec } from './DataTable';
+export { serverSort } from './tableSort';
 export { StateMessage, FreshnessNote, type StateMessageProps } from './StateMessage';
 export { ChartCanvas, themedScale, type ChartCanvasProps } from './ChartCanvas';
 export { useThemeColors, readThemeColors, observeTheme, withAlpha, type ThemeColors } from './theme';
@@ -20,6 +21,6 @@ export { noAccessSentence, sharedBlock } from './stateSentences';
 export { panelState } from '../../utils/queryStates';
 export { useNow, clockTime, countdown } from './time';
 export { downloadText } from './download';
-export { KIT_CSS } from './styles';
+export { KIT_CSS, KIT_EXTRAS_CSS } from './styles';
 export type { ChartConfiguration, ChartType } from './chart';
 // Opt-in chart types are imported from './chartExtras' directly, so unused ones stay out of a bundle.

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { panelState, PanelShell, StateMessage } from '../kit';
 import { formatDateTime, insightsWindow, type InsightsPreset } from '../../utils/metrics';
-import { PRESET_LABELS } from '../../utils/metrics/insightsDrilldown';
+import { PRESET_LABELS } from './insights/labels';
 import type { NoAccessReason, QueryState, Snapshot } from '../../utils/protocol';
 import { writeOrgTab } from '../../utils/page/panelSettings';
 import type { StatboardClient } from '../../utils/statboardClient';
 import { ActivitySection } from './activity/ActivitySection';
 import { AccessHelp, accessLine } from './AccessHelp';
 import { OrgTabs, type OrgTab } from './OrgTabs';
-import { useSummary } from './hooks';
+import { useSummary } from './insights/useSummary';
 import type { InsightsViewProps } from './insights/InsightsView';
 import { loadInsightsPart, type InsightsViewComponent } from './insightsPart';
-import type { WindowChoice } from './WindowControls';
+import type { WindowChoice } from './insights/WindowControls';
 
 export interface OrgPanelProps {
   client: StatboardClient;

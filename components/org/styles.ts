@@ -1,4 +1,4 @@
-import { KIT_CSS } from '../kit';
+import { KIT_CSS, KIT_EXTRAS_CSS } from '../kit';
 
 /**
  * The org panel's own CSS on top of the kit's: the window controls, breadcrumb, sortable list
@@ -51,28 +51,9 @@ const ORG_CSS = /* css */ `
 .sb-drill { font-weight: 600; }
 .sb-name { font-weight: 600; }
 
-.sb-part { padding-top: 8px; }
-.sb-part + .sb-part { margin-top: 8px; border-top: 1px dashed var(--borderColor-muted, #d1d9e0b3); }
-.sb-part-head { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
-.sb-part-title { margin: 0; font-size: 12px; font-weight: 600; color: var(--fgColor-muted, #59636e); text-transform: none; flex: 1 1 auto; }
-/* A part's title sits 8px above its body (the chart's sentence touched "Over time"). */
-.sb-part > .sb-part-title { margin-bottom: 8px; }
-.sb-part .sb-headline { padding: 0 0 8px; }
 
-.sb-list { max-height: 420px; }
-.sb-table th[aria-sort] { padding: 0; }
-.sb-sort {
-  display: inline-flex; align-items: center; gap: 4px; width: 100%; padding: 4px 8px;
-  font: inherit; font-weight: 600; color: inherit; background: none; border: 0; cursor: pointer; white-space: nowrap;
-}
-.sb-num .sb-sort { justify-content: flex-end; }
-.sb-sort:hover { color: var(--fgColor-accent, #0969da); }
-.sb-sort-icon { fill: currentColor; flex: none; opacity: .6; }
-th[aria-sort="ascending"] .sb-sort-icon, th[aria-sort="descending"] .sb-sort-icon { opacity: 1; }
 .sb-code { font-family: var(--fontStack-monospace, ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, monospace); font-size: 12px; }
-.sb-table td.sb-wrap { white-space: normal; overflow-wrap: break-word; min-width: 96px; }
 .sb-table td.sb-wrap:has(.sb-route) { min-width: 200px; }
-.sb-chunk { content-visibility: auto; }
 .sb-count { font-size: 12px; color: var(--fgColor-muted, #59636e); }
 
 .sb-access { padding: 12px 0 16px; align-items: flex-start; }
@@ -101,4 +82,4 @@ const ACTIVITY_CSS = /* css */ `
 .sb-insights-note .sb-access { padding-top: 8px; }
 `;
 
-export const ORG_PANEL_CSS = KIT_CSS + ORG_CSS + ACTIVITY_CSS;
+export const ORG_PANEL_CSS = KIT_CSS + KIT_EXTRAS_CSS + ORG_CSS + ACTIVITY_CSS;

@@ -1,20 +1,12 @@
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { isoWeek } from '../../../utils/dates';
-import {
-  clockTime,
-  ColumnChart,
-  downloadText,
-  ExportMenu,
-  SectionData,
-  Sparkline,
-  Stat,
-  StateMessage,
-  type TableColumn,
-} from '../../kit';
-import { exportFileName, formatChange, formatNumber, toCsv, toJson } from '../../../utils/metrics';
-import type { CountedRepo, OrgActivity, OrgContributor } from '../../../utils/metrics/orgActivity';
+import { clockTime, ColumnChart, SectionData, Stat, StateMessage, type TableColumn } from '../../kit';
+import { formatChange, formatNumber } from '../../../utils/metrics';
+import type { OrgActivity } from '../../../utils/metrics/orgActivity';
 import type { Snapshot } from '../../../utils/protocol';
 import type { StatboardClient } from '../../../utils/statboardClient';
+import { People } from './People';
+import { RepoTable } from './RepoTable';
 import { useOrgActivity, type ActivityResult, type RepoStatus } from './useOrgActivity';
 
 export interface ActivitySectionProps {
@@ -38,12 +30,6 @@ const WEEK_COLUMNS: TableColumn<{ week: string; commits: number }>[] = [
   { header: 'Commits', value: 'commits', numeric: true },
 ];
 
-const REPO_COLUMNS: TableColumn<CountedRepo>[] = [
-  { header: 'Repository', value: 'name' },
-  { header: 'Commits, 52 weeks', value: 'total', numeric: true },
-  { header: 'Last 4 weeks', value: 'recent', numeric: true },
-  { header: '4 weeks before', value: 'previous', numeric: true },
-];
 
 // Heights of the ready view's parts (px), so the reserved space matches what arrives.
 const FIXED_HEIGHT = 356;
@@ -250,155 +236,5 @@ function ReadyView({
       <RepoTable activity={activity} org={org} host={host} notCounted={notCounted} json={json} />
       {withPeople && result.people ? <People people={result.people} host={host} org={org} /> : null}
     </>
-  );
-}
-
-function trendText(repo: Pick<CountedRepo, 'recent' | 'previous' | 'change'>): string {
-  return repo.recent === 0 && repo.previous === 0 ? '0' : formatChange(repo.change);
-}
-
-function RepoTable({
-  activity,
-  org,
-  host,
-  notCounted,
-  json,
-}: {
-  activity: OrgActivity;
-  org: string;
-  host: string;
-  notCounted: RepoStatus[];
-  json: unknown;
-}) {
-  return (
-    <div class="sb-part">
-      <div class="sb-part-head">
-        <h4 class="sb-part-title">Repositories by commits</h4>
-        <ExportMenu
-          onCsv={() => downloadText(exportFileName('activity-repositories', org, 'csv'), 'text/csv', toCsv(REPO_COLUMNS, activity.repos))}
-          onJson={() => downloadText(exportFileName('activity-repositories', org, 'json'), 'application/json', toJson(json))}
-        />
-      </div>
-      <div class="sb-table-wrap sb-repos">
-        <table class="sb-table" data-table="repositories">
-          <caption class="sb-visually-hidden">Counted repositories by commits in the last 52 weeks</caption>
-          <thead>
-            <tr>
-              <th scope="col">Repository</th>
-              <th scope="col" class="sb-num">
-                Commits, 52 weeks
-              </th>
-              <th scope="col" class="sb-num">
-                Trend, 4 weeks
-              </th>
-              <th scope="col">
-                <span class="sb-visually-hidden">Weekly commits</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {activity.repos.map((repo) => (
-              <tr key={repo.name}>
-                <td>
-                  <a class="sb-link" href={`https://${host}/${encodeURIComponent(org)}/${encodeURIComponent(repo.name)}`}>
-                    {repo.name}
-                  </a>
-                </td>
-                <td class="sb-num">{formatNumber(repo.total)}</td>
-                <td class="sb-num" title={`${formatNumber(repo.recent)} in the last 4 weeks, ${formatNumber(repo.previous)} in the 4 before`}>
-                  {trendText(repo)}
-                </td>
-                <td>
-                  <Sparkline values={repo.weeks} width={96} height={18} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {notCounted.length ? (
-        <p class="sb-count sb-caption" data-not-counted>
-          Not counted yet:{' '}
-          {notCounted.map((r, i) => (
-            <span key={r.repo.name} data-progress={r.progress}>
-              {i ? ', ' : ''}
-              {r.repo.name} ({r.progress === 'counting' ? 'counting' : r.progress === 'held' ? 'waiting for the rate limit' : 'failed'})
-            </span>
-          ))}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-const PEOPLE_SHOWN = 10;
-
-function People({ people, host, org }: { people: NonNullable<ActivityResult['people']>; host: string; org: string }) {
-  const { result, statuses } = people;
-  const commits = (list: OrgContributor[]) => list.reduce((sum, c) => sum + c.commits, 0);
-  const counted = statuses.filter((s) => s.progress === 'counted').length;
-  const peopleSentence = `${plural(result.people.length, 'person', 'people')}${result.bots.length ? ` and ${plural(result.bots.length, 'bot', 'bots')}` : ''} made ${plural(commits(result.people) + commits(result.bots) + result.unknownCommits, 'commit', 'commits')} in the last 52 weeks`;
-  return (
-    <div class="sb-part" data-part="people">
-      <div class="sb-part-head">
-        <h4 class="sb-part-title">Top contributors</h4>
-        <ExportMenu
-          onCsv={() =>
-            downloadText(
-              exportFileName('activity-people', org, 'csv'),
-              'text/csv',
-              toCsv(
-                [
-                  { header: 'Login', value: 'login' },
-                  { header: 'Bot', value: (c: OrgContributor) => (c.isBot ? 'yes' : 'no') },
-                  { header: 'Commits, 52 weeks', value: 'commits' },
-                  { header: 'Repositories', value: 'repos' },
-                ],
-                [...result.people, ...result.bots],
-              ),
-            )
-          }
-          onJson={() => downloadText(exportFileName('activity-people', org, 'json'), 'application/json', toJson(result))}
-        />
-      </div>
-      <p class="sb-summary" data-people-summary>
-        {peopleSentence}
-        {counted < statuses.length ? `, in ${formatNumber(counted)} of ${plural(statuses.length, 'repository', 'repositories')} counted so far.` : '.'}
-      </p>
-      <div class="sb-table-wrap">
-        <table class="sb-table" data-table="people">
-          <caption class="sb-visually-hidden">Top contributors by commits in the last 52 weeks, bots apart</caption>
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col" class="sb-num">
-                Commits, 52 weeks
-              </th>
-              <th scope="col" class="sb-num">
-                Repositories
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.people.slice(0, PEOPLE_SHOWN).map((c) => (
-              <tr key={c.login}>
-                <td>
-                  <a class="sb-link" href={`https://${host}/${encodeURIComponent(c.login)}`}>
-                    {c.login}
-                  </a>
-                </td>
-                <td class="sb-num">{formatNumber(c.commits)}</td>
-                <td class="sb-num">{formatNumber(c.repos)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {result.bots.length ? (
-        <p class="sb-count sb-caption" data-bots>
-          Bots, apart: {result.bots.map((b) => `${b.login} (${formatNumber(b.commits)})`).join(', ')}.
-        </p>
-      ) : null}
-    </div>
   );
 }

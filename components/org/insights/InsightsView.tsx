@@ -1,12 +1,14 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Increment, InsightsPreset, InsightsWindow } from '../../../utils/metrics';
-import { listOf, ORG_LEVEL, previousLabel, type Drill, type ListView } from '../../../utils/metrics/insightsDrilldown';
+import { listOf, ORG_LEVEL, type Drill } from './drill';
+import { previousLabel } from './labels';
+import { type ListView } from './queries';
 import type { StatboardClient } from '../../../utils/statboardClient';
-import { Breadcrumb } from '../Breadcrumb';
-import type { SummaryResult } from '../hooks';
-import { ORG_SECTIONS, type ListSection, type OrgSectionProps } from '../sections';
-import { WindowControls, type WindowChoice } from '../WindowControls';
+import { Breadcrumb } from './Breadcrumb';
+import type { SummaryResult } from './useSummary';
+import { ORG_SECTIONS, type ListSection, type OrgSectionProps } from './sections';
+import { WindowControls, type WindowChoice } from './WindowControls';
 
 const DEFAULT_VIEW: ListView = { sort: 'total_request_count', direction: 'desc', filter: '' };
 

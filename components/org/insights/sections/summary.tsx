@@ -1,5 +1,6 @@
-import { Section } from '../../kit';
-import { DELAY_SENTENCE, SummaryView } from '../views';
+import { Section } from '../../../kit';
+import { DELAY_SENTENCE } from '../labels';
+import { SummaryView } from '../SummaryView';
 import type { OrgSectionProps } from './types';
 
 /** The organization's totals for the window, against the window before it. */

@@ -1,39 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ORG_LEVEL,
-  PER_PAGE,
-  MAX_CHOSEN_POINTS,
-  MIN_CUSTOM_MS,
-  PRESET_LABELS,
-  ariaSort,
-  breadcrumb,
-  combineStates,
-  customWindow,
-  defaultDirection,
-  drillFromActor,
-  drillFromSubject,
-  incrementLabel,
-  isActorType,
-  isIncrementRefusal,
-  kindLabel,
-  listOf,
-  listQuery,
-  parseDateTimeInput,
-  pickableIncrements,
-  previousLabel,
-  routeParts,
-  scopeOf,
-  summaryQuery,
-  tickLabel,
-  timeQuery,
-  timeSeriesSentence,
-  toDateTimeInput,
-  toggleSort,
-  type Drill,
-  type DrillUser,
-  type InsightsRange,
-  type ListView,
-} from '../../utils/metrics/insightsDrilldown';
+import { ORG_LEVEL, breadcrumb, drillFromActor, drillFromSubject, isActorType, listOf, scopeOf, type Drill, type DrillUser } from '../../components/org/insights/drill';
+import { PER_PAGE, ariaSort, combineStates, defaultDirection, isIncrementRefusal, listQuery, summaryQuery, timeQuery, toggleSort, type InsightsRange, type ListView } from '../../components/org/insights/queries';
+import { MAX_CHOSEN_POINTS, MIN_CUSTOM_MS, customWindow, parseDateTimeInput, pickableIncrements, toDateTimeInput } from '../../components/org/insights/windowInput';
+import { PRESET_LABELS, incrementLabel, kindLabel, previousLabel, routeParts, tickLabel, timeSeriesSentence } from '../../components/org/insights/labels';
 import { INCREMENTS, type InsightsWindow, type InsightsWindowResult } from '../../utils/metrics/insights';
 import {
   ACTOR_TYPES,

@@ -1,12 +1,7 @@
 import { useId, useState } from 'preact/hooks';
-import { chooseIncrement, INSIGHTS_PRESETS, type Increment, type InsightsPreset, type InsightsWindow } from '../../utils/metrics';
-import {
-  customWindow,
-  incrementLabel,
-  pickableIncrements,
-  PRESET_LABELS,
-  toDateTimeInput,
-} from '../../utils/metrics/insightsDrilldown';
+import { chooseIncrement, INSIGHTS_PRESETS, type Increment, type InsightsPreset, type InsightsWindow } from '../../../utils/metrics';
+import { customWindow, pickableIncrements, toDateTimeInput } from './windowInput';
+import { incrementLabel, PRESET_LABELS } from './labels';
 
 // Octicon "sync" (16px).
 const SYNC_ICON =

@@ -1,7 +1,7 @@
-import { kindLabel } from '../../../utils/metrics/insightsDrilldown';
-import type { InsightsRoute } from '../../../utils/protocol';
-import { useListPages } from '../hooks';
-import { routeColumns } from '../tables';
+import { kindLabel } from '../labels';
+import type { InsightsRoute } from '../../../../utils/protocol';
+import { useListPages } from '../useListPages';
+import { routeColumns } from '../columns';
 import { DrillSection } from './DrillSection';
 import type { OrgSectionProps } from './types';
 

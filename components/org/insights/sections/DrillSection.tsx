@@ -1,9 +1,14 @@
 import type { ComponentChildren } from 'preact';
-import { combineStates, type ListView } from '../../../utils/metrics/insightsDrilldown';
-import type { InsightsScope } from '../../../utils/protocol';
-import { useSummary, useTimeSeries, type ListPages } from '../hooks';
-import type { OrgColumn } from '../tables';
-import { DELAY_SENTENCE, FilterBox, ListBody, Part, SectionFrame, SummaryView, TimeView } from '../views';
+import { combineStates, type ListView } from '../queries';
+import type { InsightsScope } from '../../../../utils/protocol';
+import { useSummary } from '../useSummary';
+import { useTimeSeries } from '../useTimeSeries';
+import type { ListPages } from '../useListPages';
+import { Section, SectionPart, type TableColumn } from '../../../kit';
+import { DELAY_SENTENCE } from '../labels';
+import { FilterBox, ListBody } from '../ListBody';
+import { SummaryView } from '../SummaryView';
+import { TimeView } from '../TimeView';
 import { listState } from './listState';
 import type { ListSection, OrgSectionProps } from './types';
 
@@ -34,7 +39,7 @@ export function DrillSection<T>({
   /** names the export files */
   subject: string;
   pages: ListPages<T>;
-  columns: readonly OrgColumn<T>[];
+  columns: readonly TableColumn<T>[];
   listTitle: string;
   caption: string;
   filterLabel: string;
@@ -47,12 +52,12 @@ export function DrillSection<T>({
   const onView = (next: ListView) => setView(id, next);
   const state = combineStates([summary.snapshot.state, series.snapshot.state, listState(pages.snapshot)]);
   return (
-    <SectionFrame id={id} state={state} title={title}>
+    <Section id={id} state={state} title={title}>
       <p class="sb-summary">{intro}</p>
-      <Part title="Totals" snapshot={summary.snapshot} onRetry={summary.retry} minHeight={72} sentences={{ empty: DELAY_SENTENCE }}>
+      <SectionPart title="Totals" snapshot={summary.snapshot} onRetry={summary.retry} minHeight={72} sentences={{ empty: DELAY_SENTENCE }}>
         {(data) => <SummaryView data={data} previousLabel={previousLabel} section={`${id}-summary`} subject={subject} />}
-      </Part>
-      <Part title="Over time" snapshot={series.snapshot} onRetry={series.retry} minHeight={200} sentences={{ empty: DELAY_SENTENCE }}>
+      </SectionPart>
+      <SectionPart title="Over time" snapshot={series.snapshot} onRetry={series.retry} minHeight={200} sentences={{ empty: DELAY_SENTENCE }}>
         {(data) => (
           <TimeView
             data={data}
@@ -65,7 +70,7 @@ export function DrillSection<T>({
             height={140}
           />
         )}
-      </Part>
+      </SectionPart>
       <div class="sb-part">
         <div class="sb-part-head">
           <h4 class="sb-part-title">{listTitle}</h4>
@@ -83,6 +88,6 @@ export function DrillSection<T>({
           subject={subject}
         />
       </div>
-    </SectionFrame>
+    </Section>
   );
 }

@@ -1,7 +1,8 @@
-import type { Increment } from '../../../utils/metrics';
-import type { Drill, ListView, OrgTarget } from '../../../utils/metrics/insightsDrilldown';
-import type { StatboardClient } from '../../../utils/statboardClient';
-import type { SummaryResult } from '../hooks';
+import type { Increment } from '../../../../utils/metrics';
+import type { Drill } from '../drill';
+import type { ListView, OrgTarget } from '../queries';
+import type { StatboardClient } from '../../../../utils/statboardClient';
+import type { SummaryResult } from '../useSummary';
 import type { WindowChoice } from '../WindowControls';
 
 export type ListSection = 'subjects' | 'actors' | 'routes';

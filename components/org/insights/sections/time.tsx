@@ -1,6 +1,7 @@
-import { Section } from '../../kit';
-import { useTimeSeries } from '../hooks';
-import { DELAY_SENTENCE, TimeView } from '../views';
+import { Section } from '../../../kit';
+import { useTimeSeries } from '../useTimeSeries';
+import { DELAY_SENTENCE } from '../labels';
+import { TimeView } from '../TimeView';
 import type { OrgSectionProps } from './types';
 
 /** The organization's requests and rate-limited requests over the window. */

@@ -1,7 +1,7 @@
-import { drillFromActor } from '../../../utils/metrics/insightsDrilldown';
-import type { InsightsActor } from '../../../utils/protocol';
-import { useListPages } from '../hooks';
-import { actorColumns } from '../tables';
+import { drillFromActor } from '../drill';
+import type { InsightsActor } from '../../../../utils/protocol';
+import { useListPages } from '../useListPages';
+import { actorColumns } from '../columns';
 import { DrillSection } from './DrillSection';
 import type { OrgSectionProps } from './types';
 

@@ -1,4 +1,4 @@
-import { breadcrumb, type Drill } from '../../utils/metrics/insightsDrilldown';
+import { breadcrumb, type Drill } from './drill';
 
 /** Org › user › actor: every crumb but the current one goes back up (from the cache). */
 export function Breadcrumb({ org, drill, go }: { org: string; drill: Drill; go(drill: Drill): void }) {

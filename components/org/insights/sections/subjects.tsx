@@ -1,8 +1,11 @@
-import { drillFromSubject, type ListView } from '../../../utils/metrics/insightsDrilldown';
-import type { InsightsSubject } from '../../../utils/protocol';
-import { useListPages } from '../hooks';
-import { subjectColumns } from '../tables';
-import { DELAY_SENTENCE, FilterBox, ListBody, SectionFrame } from '../views';
+import { drillFromSubject } from '../drill';
+import { type ListView } from '../queries';
+import type { InsightsSubject } from '../../../../utils/protocol';
+import { useListPages } from '../useListPages';
+import { subjectColumns } from '../columns';
+import { DELAY_SENTENCE } from '../labels';
+import { FilterBox, ListBody } from '../ListBody';
+import { Section } from '../../../kit';
 import { listState } from './listState';
 import type { OrgSectionProps } from './types';
 
@@ -16,7 +19,7 @@ export function SubjectsSection({ client, target, choice, utc, view, setView, go
     return next ? () => go(next) : null;
   });
   return (
-    <SectionFrame
+    <Section
       id="subjects"
       state={listState(pages.snapshot)}
       title="Users and apps"
@@ -37,6 +40,6 @@ export function SubjectsSection({ client, target, choice, utc, view, setView, go
         section="subjects"
         subject={target.org}
       />
-    </SectionFrame>
+    </Section>
   );
 }

@@ -1,4 +1,4 @@
-import type { QueryState, Snapshot } from '../../../utils/protocol';
+import type { QueryState, Snapshot } from '../../../../utils/protocol';
 
 /** A list's state as users see it: a ready answer without rows is `empty`. */
 export function listState(snapshot: Snapshot<unknown[]>): QueryState {
