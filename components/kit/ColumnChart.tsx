@@ -69,7 +69,8 @@ export function ColumnChart({ label, height, values, labels, describe, xTicks = 
           <i key={v} class="sb-columns-grid" style={{ bottom: `${(v / top) * 100}%` }} />
         ))}
         {values.map((v, i) => (
-          <b key={i} class="sb-column" style={{ left: `${(i / n) * 100}%`, width: `${100 / n}%`, height: `${(Math.max(0, v) / top) * 100}%` }} />
+          // Each column takes 80% of its slot (Chart.js's bar percentage), centred.
+          <b key={i} class="sb-column" style={{ left: `${((i + 0.1) / n) * 100}%`, width: `${80 / n}%`, height: `${(Math.max(0, v) / top) * 100}%` }} />
         ))}
         {tip ? (
           <div class="sb-tip" style={{ left: `${tip.x}%`, top: `${tip.y}%` }}>

@@ -132,6 +132,28 @@ test('without a token: the numbers are the scenario’s, N+1 counted requests co
   await expect(a.repos.locator('tbody tr').first().locator('td').first()).toHaveText('linux-fork');
 });
 
+test('the weekly chart: one column per week as tall as its commits, the week on hover, and no canvas', async ({ page, mock }) => {
+  const want = expectedActivity(mock, 'orbit');
+  await page.goto('https://github.com/orbit');
+  const a = activity(page);
+  await expect(a.section).toHaveAttribute('data-state', 'ready', READY);
+  const chart = a.section.getByRole('img', { name: /^Weekly commits over 52 weeks/ });
+  await expect(chart).toHaveAttribute('aria-label', `Weekly commits over 52 weeks across ${want.repos.length} repositories: ${n(want.total)} in all.`);
+  // Drawn with the DOM: the org panel (Activity) carries no Chart.js, so there is no canvas at all.
+  await expect(a.root.locator('canvas')).toHaveCount(0);
+  const columns = chart.locator('.sb-column');
+  await expect(columns).toHaveCount(52);
+  const heights = await columns.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+  const tallest = Math.max(...want.weeks.map((w) => w.commits));
+  const k = want.weeks.findIndex((w) => w.commits === tallest);
+  // Heights follow the commits (within a pixel of rounding), the tallest week the tallest column.
+  const scale = heights[k]! / tallest;
+  want.weeks.forEach((w, i) => expect(Math.abs(heights[i]! - w.commits * scale), `week ${w.week}`).toBeLessThan(1.5));
+  const box = (await columns.nth(k).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 2);
+  await expect(chart.locator('.sb-tip')).toHaveText(`Week of ${want.weeks[k]!.week}: ${n(tallest)} commits`);
+});
+
 test('with a token: the same numbers, and the people across those repositories, bots apart', async ({ page, mock, openExtensionPage }) => {
   await giveToken(openExtensionPage, DEMO_TOKENS.reader); // public repos only, no API Insights
   const want = expectedActivity(mock, 'orbit');
