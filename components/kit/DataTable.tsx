@@ -1,4 +1,4 @@
-import { Component, type ComponentChild } from 'preact';
+import type { ComponentChild } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CsvCell, CsvColumn } from '../../utils/metrics';
 import { formatNumber } from '../../utils/metrics';
@@ -25,10 +25,10 @@ export interface TableSpec<T> {
   /** what an empty cell shows (default nothing) */
   blank?: string;
   /**
-   * A long table (a month of 5-minute buckets is 8,640 rows): the first rows at once, the rest in
-   * chunks in idle time, shown or not, so no single task blocks the page.
+   * How the rows are built: by default a hidden table's in idle time, all of them once shown;
+   * `LongTableBody` (tableChunks.tsx) for a long table (a month of 5-minute buckets is 8,640 rows).
    */
-  long?: boolean;
+  body?: (props: TableBodyProps<T>) => ComponentChild;
 }
 
 /**
@@ -39,53 +39,39 @@ export interface TableSort {
   header(column: TableColumn<never>): { ariaSort?: 'ascending' | 'descending' | 'none'; content: ComponentChild };
 }
 
+/** What a table body is given: the rows and how to show them, and whether the table is hidden. */
+export interface TableBodyProps<T> {
+  columns: readonly TableColumn<T>[];
+  rows: readonly T[];
+  blank: string;
+  hidden: boolean;
+}
+
 export function cellOf<T>(column: CsvColumn<T>, row: T): CsvCell {
   return typeof column.value === 'function' ? column.value(row) : (row[column.value] as CsvCell);
 }
 
-function display<T>(column: TableColumn<T>, row: T, blank: string): ComponentChild {
+export function display<T>(column: TableColumn<T>, row: T, blank: string): ComponentChild {
   if (column.cell) return column.cell(row);
   const cell = cellOf(column, row);
   if (cell === null || cell === undefined) return blank;
   return typeof cell === 'number' ? formatNumber(cell) : String(cell);
 }
 
-const cellClass = (column: TableColumn<unknown>) => (column.numeric ? 'sb-num' : column.wrap ? 'sb-wrap' : undefined);
+export const cellClass = (column: TableColumn<unknown>) => (column.numeric ? 'sb-num' : column.wrap ? 'sb-wrap' : undefined);
 
 /** Rows added per idle period while a table is hidden: small tasks, even for 800-week histories. */
 const ROWS_PER_IDLE = 150;
-/** A long table's first rows, then its chunks (small enough to stay well under a 50 ms task). */
-const LONG_FIRST = 50;
-const LONG_CHUNK = 250;
 
 /**
  * The data behind a chart or a list, as a plain table. API text lands in text nodes only. A
  * hidden table's rows are built in idle time, a slice per idle period, after the charts; shown,
- * it has every row (pressing "Show table" builds the rest at once), except a `long` one, which
- * always builds in chunks. `sort` makes the headers of server-sorted columns buttons.
+ * it has every row (pressing "Show table" builds the rest at once); `table.body` can build them
+ * otherwise. `sort` makes the headers of server-sorted columns buttons.
  */
 export function DataTable<T>({ table, id, hidden = false, sort }: { table: TableSpec<T>; id?: string; hidden?: boolean; sort?: TableSort }) {
-  const { rows, columns, long } = table;
-  const total = rows.length;
-  const [built, setBuilt] = useState(long ? LONG_FIRST : hidden ? 0 : Infinity);
-  useEffect(() => {
-    if (long) setBuilt(LONG_FIRST);
-  }, [rows]);
-  useEffect(() => {
-    if (!hidden && !long) {
-      if (built !== Infinity) setBuilt(Infinity); // shown once: keeps every row when hidden again
-      return;
-    }
-    if (built >= total) return;
-    // Called on window, never detached into a variable: Firefox's content scripts throw
-    // "called on an object that does not implement interface Window" for an unbound Window method.
-    const handle = window.requestIdleCallback(() => setBuilt((n) => n + (long ? LONG_CHUNK : ROWS_PER_IDLE)), { timeout: 2000 });
-    return () => window.cancelIdleCallback(handle);
-  }, [hidden, built, total, rows]);
-  const shown = Math.min(built, total);
-  // One <tbody> per chunk of a long table, each drawn again only when its own rows change.
-  const starts = [0];
-  if (long) for (let start = LONG_FIRST; start < shown; start += LONG_CHUNK) starts.push(start);
+  const { rows, columns } = table;
+  const Body = table.body ?? IdleBody;
   return (
     <div
       class={sort ? 'sb-table-wrap sb-list' : 'sb-table-wrap'}
@@ -110,54 +96,42 @@ export function DataTable<T>({ table, id, hidden = false, sort }: { table: Table
             })}
           </tr>
         </thead>
-        {starts.map((start) => (
-          <Rows
-            key={start}
-            columns={columns}
-            rows={rows}
-            start={start}
-            end={long ? Math.min(shown, start + (start === 0 ? LONG_FIRST : LONG_CHUNK)) : shown}
-            blank={table.blank ?? ''}
-            long={long}
-          />
-        ))}
+        <Body columns={columns} rows={rows} blank={table.blank ?? ''} hidden={hidden} />
       </table>
     </div>
   );
 }
 
-interface RowsProps<T> {
-  columns: readonly TableColumn<T>[];
-  rows: readonly T[];
-  start: number;
-  end: number;
-  blank: string;
-  long?: boolean;
+function IdleBody<T>({ columns, rows, blank, hidden }: TableBodyProps<T>) {
+  const total = rows.length;
+  const [built, setBuilt] = useState(hidden ? 0 : Infinity);
+  useEffect(() => {
+    if (!hidden) {
+      if (built !== Infinity) setBuilt(Infinity); // shown once: keeps every row when hidden again
+      return;
+    }
+    if (built >= total) return;
+    // Called on window, never detached into a variable: Firefox's content scripts throw
+    // "called on an object that does not implement interface Window" for an unbound Window method.
+    const handle = window.requestIdleCallback(() => setBuilt((n) => n + ROWS_PER_IDLE), { timeout: 2000 });
+    return () => window.cancelIdleCallback(handle);
+  }, [hidden, built, total]);
+  return <TableRows columns={columns} rows={rows} start={0} end={Math.min(built, total)} blank={blank} />;
 }
 
-/** Rows `start` to `end`, drawn again only when one of its inputs changes. */
-class Rows<T> extends Component<RowsProps<T>> {
-  override shouldComponentUpdate(next: RowsProps<T>): boolean {
-    const p = this.props;
-    // `start` is the key and `blank` the table's: what changes is the rows, their columns or the end.
-    return next.end !== p.end || next.rows !== p.rows || next.columns !== p.columns;
-  }
-
-  override render() {
-    const { columns, rows, start, end, blank, long } = this.props;
-    return (
-      // A chunk out of view skips layout (a hidden table is out of view): no relayout of the whole table per chunk.
-      <tbody class={long ? 'sb-chunk' : undefined}>
-        {rows.slice(start, end).map((row, i) => (
-          <tr key={start + i}>
-            {columns.map((column) => (
-              <td key={column.header} class={cellClass(column as TableColumn<unknown>)}>
-                {display(column, row, blank)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    );
-  }
+/** Rows `start` to `end` of a table, as one `<tbody>`. */
+export function TableRows<T>({ columns, rows, start, end, blank, class: className }: Omit<TableBodyProps<T>, 'hidden'> & { start: number; end: number; class?: string }) {
+  return (
+    <tbody class={className}>
+      {rows.slice(start, end).map((row, i) => (
+        <tr key={start + i}>
+          {columns.map((column) => (
+            <td key={column.header} class={cellClass(column as TableColumn<unknown>)}>
+              {display(column, row, blank)}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
+  );
 }

@@ -1,7 +1,7 @@
 import { Component, Fragment, createElement } from 'preact';
 import { useCallback, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { jsx, jsxs } from 'preact/jsx-runtime';
-import { DataTable, downloadText, ExportMenu, Section, SectionBody, SectionData, SectionPart, serverSort, useQueries, useQuery } from '../kit';
+import { DataTable, downloadText, ExportMenu, LongTableBody, Section, SectionBody, SectionData, SectionPart, serverSort, useQueries, useQuery } from '../kit';
 import type { StatboardClient } from '../../utils/statboardClient';
 import { RUNTIME_GLOBAL, type BRIDGED, type BridgedModule } from './insights/bridgeNames';
 import type { InsightsView } from './insights/InsightsView';
@@ -21,7 +21,7 @@ const LENT = {
   preact: { Component, Fragment, createElement },
   'preact/hooks': { useCallback, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState },
   'preact/jsx-runtime': { Fragment, jsx, jsxs },
-  kit: { DataTable, ExportMenu, Section, SectionBody, SectionData, SectionPart, downloadText, serverSort, useQueries, useQuery },
+  kit: { DataTable, ExportMenu, LongTableBody, Section, SectionBody, SectionData, SectionPart, downloadText, serverSort, useQueries, useQuery },
 } satisfies Lent;
 
 type World = typeof globalThis & { [RUNTIME_GLOBAL]?: OrgRuntime };

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'preact/hooks';
 import { Chart, Decimation, LineController, LineElement, PointElement } from 'chart.js';
-import { SectionData, type TableColumn } from '../../kit';
+import { LongTableBody, SectionData, type TableColumn } from '../../kit';
 // This part's own Chart.js (the org panel has none: its Activity bars are DOM), so not the kit index.
 import type { ChartConfiguration } from '../../kit/chart';
 import { ChartCanvas, themedScale } from '../../kit/ChartCanvas';
@@ -170,7 +170,7 @@ export function TimeView({
         subject={subject}
         json={{ increment, points }}
         csv={columns}
-        table={{ caption: `Requests ${incrementLabel(increment)}, oldest first`, columns: shownColumns, rows: points, long: true }}
+        table={{ caption: `Requests ${incrementLabel(increment)}, oldest first`, columns: shownColumns, rows: points, body: LongTableBody }}
       />
     </>
   );

@@ -9,7 +9,7 @@ export const BRIDGED = {
   preact: ['Component', 'Fragment', 'createElement'],
   'preact/hooks': ['useCallback', 'useContext', 'useEffect', 'useId', 'useLayoutEffect', 'useMemo', 'useRef', 'useState'],
   'preact/jsx-runtime': ['Fragment', 'jsx', 'jsxs'],
-  kit: ['DataTable', 'ExportMenu', 'Section', 'SectionBody', 'SectionData', 'SectionPart', 'downloadText', 'serverSort', 'useQueries', 'useQuery'],
+  kit: ['DataTable', 'ExportMenu', 'LongTableBody', 'Section', 'SectionBody', 'SectionData', 'SectionPart', 'downloadText', 'serverSort', 'useQueries', 'useQuery'],
 } as const;
 
 export type BridgedModule = keyof typeof BRIDGED;
