@@ -13,7 +13,16 @@ import {
 import { portAccess, senderKind, servePort, type SenderCheck } from '../utils/engine/portServer';
 import { PORT_NAME } from '../utils/protocol';
 import { accountCommandHandlers } from '../utils/account/handlers';
-import { injectPanel } from '../utils/account/hostAccess';
+import {
+  createPanelInjector,
+  injectPanelFile,
+  injectPanelPart,
+  probeTab,
+  removeRetiredHostScripts,
+  sessionInjectedPanels,
+} from '../utils/background/panelInjection';
+import { createPanelPrefetch } from '../utils/background/panelPrefetch';
+import { hostFor } from '../utils/engine/liveSettings';
 import { tokenRequestVia } from '../utils/account/engineRequest';
 import { onWatchAlarm, watchlistCommandHandlers, watchlistIdentityChanged } from '../utils/watchlist/handlers';
 import * as v from 'valibot';
@@ -37,8 +46,8 @@ export default defineBackground(() => {
   );
   registerCommandHandlers(watchlistCommandHandlers(watchDeps));
   registerCommandHandlers({
-    // The page detector saw a repository or organization page: that panel goes into its frame.
-    'panels.load': (command, { sender }) => injectPanel(command.panel, sender ?? {}),
+    // The org panel shows API Insights for the first time: that part goes into its frame.
+    'panels.load': (command, { sender }) => injectPanelPart(command.panel, sender ?? {}),
     // Content scripts cannot open the options page themselves.
     // `section: 'token'` opens the page at the token field (openOptionsPage takes no anchor).
     'options.open': async (command) => {
@@ -49,6 +58,25 @@ export default defineBackground(() => {
   });
   // Listeners must be added synchronously so a wake-up by the alarm is not missed.
   onWatchAlarm(watchDeps);
+
+  // Panels: the background decides from each GitHub tab's URL (no script on pages without a
+  // panel) and injects the one a page needs (utils/background/panelInjection.ts). Added
+  // synchronously: a stopped worker is woken by the tab event and must find its listener.
+  const panels = createPanelInjector({
+    servesHost: async (host) => (await hostFor(settings, host)) !== null,
+    probe: probeTab,
+    inject: injectPanelFile,
+    prefetch: createPanelPrefetch(engine, async () => (await settings.preferences.get()).repoSections),
+    injected: sessionInjectedPanels(),
+  });
+  const onTabUpdated = (tabId: number, change: { url?: string; status?: string }, tab: { url?: string }) => void panels.tabUpdated(tabId, change, tab);
+  // Firefox filters the events in the browser (no wake-up for title or favicon changes); Chrome's
+  // tabs.onUpdated takes no filter.
+  if (import.meta.env.FIREFOX) (browser.tabs.onUpdated.addListener as (cb: typeof onTabUpdated, filter: object) => void)(onTabUpdated, { properties: ['url', 'status'] });
+  else browser.tabs.onUpdated.addListener(onTabUpdated);
+  browser.tabs.onRemoved.addListener((tabId) => panels.tabRemoved(tabId));
+  // Earlier versions registered the page detector for added hosts; that script is gone.
+  browser.runtime.onInstalled.addListener(() => void removeRetiredHostScripts());
 
   const senderCheck = async (): Promise<SenderCheck> => {
     const { gheCom, enterpriseServers } = await settings.hosts.get();

@@ -125,10 +125,10 @@ export const CommandSchema = v.variant('type', [
    */
   v.strictObject({ type: v.literal('options.open'), section: v.optional(v.literal('token')) }),
   /**
-   * the page detector saw a repository or organization page: inject that panel into its frame;
-   * `org-insights`: the org panel shows API Insights for the first time, inject that part
+   * the org panel shows API Insights for the first time: inject that part into its frame (the
+   * panels themselves are injected by the background, utils/background/panelInjection.ts)
    */
-  v.strictObject({ type: v.literal('panels.load'), panel: v.picklist(['repo', 'org', 'org-insights']) }),
+  v.strictObject({ type: v.literal('panels.load'), panel: v.picklist(['org-insights']) }),
 ]);
 
 /** How a command travels in `runtime.sendMessage`: marked, so other messages are left alone. */

@@ -4,10 +4,8 @@ import { hostsItem, type HostSettings } from '../../utils/settings';
 import type { GitHubHost } from '../../utils/github/hosts';
 import {
   parseNewHost,
-  registerHostContentScripts,
   requestHostPermission,
   revokeHostPermission,
-  unregisterHostContentScripts,
   withHost,
   withoutHost,
   type HostKindChoice,
@@ -38,7 +36,6 @@ export function HostsSection({ client, settings, hosts }: { client: StatboardCli
           return;
         }
         await hostsItem.setValue(withHost(await hostsItem.getValue(), host));
-        await registerHostContentScripts(host);
         setName('');
         setMessage({ tone: 'success', text: `${host.id} is added. Set a token for it above.` });
       })
@@ -48,7 +45,6 @@ export function HostsSection({ client, settings, hosts }: { client: StatboardCli
   const remove = async (host: GitHubHost) => {
     try {
       await client.command({ type: 'token.remove', host: host.id }).catch(() => undefined);
-      await unregisterHostContentScripts(host.id);
       await hostsItem.setValue(withoutHost(await hostsItem.getValue(), host.id));
       await revokeHostPermission(host);
       setMessage({ tone: 'success', text: `${host.id} and its token are removed.` });

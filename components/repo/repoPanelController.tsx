@@ -25,7 +25,7 @@ import {
  * The host always comes from `location.host` (github.com or an Enterprise host, with its port).
  */
 export const repoPanelController: PanelController<RepoPage> = {
-  // By shape: the content script already kept GitHub's own pages out, and the page's own tags confirm.
+  // By shape: the background already kept GitHub's own pages out, and the page's own tags confirm.
   match: repoUrlShape,
   confirm: detectRepoPage,
   key: (page) => `${page.host}/${page.nwo}`.toLowerCase(),

@@ -4,7 +4,7 @@ import { startInjectedPanel } from '../../utils/page/controller';
 
 /**
  * The organization panel, with Preact and Chart.js. Not in the manifest: the background injects it
- * when the page detector (entrypoints/github.content.ts) sees an organization page, so other GitHub pages
+ * when a tab shows an organization page (utils/background/panelInjection.ts), so other GitHub pages
  * never parse it. From then on it follows soft navigation itself.
  */
 export default defineContentScript({

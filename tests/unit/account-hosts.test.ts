@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   configuredHost,
   configuredHosts,
-  contentScriptFiles,
-  contentScriptId,
   hostOrigins,
   parseNewHost,
   withHost,
@@ -75,27 +73,5 @@ describe('configured hosts', () => {
     expect(next.enterpriseServers).toEqual(['git.corp.example', 'git.other.example']);
     expect(withHost(next, ghes)).toEqual(next);
     expect(withoutHost(next, 'acme.ghe.com')).toEqual({ gheCom: [], enterpriseServers: ['git.corp.example', 'git.other.example'] });
-  });
-});
-
-describe('content scripts for a host', () => {
-  it('registers the files the built manifest lists, once each', () => {
-    const manifest = {
-      content_scripts: [
-        { js: ['content-scripts/repo.js'], css: ['content-scripts/repo.css'] },
-        { js: ['content-scripts/org.js'] },
-        { js: ['content-scripts/repo.js'] },
-      ],
-    };
-    expect(contentScriptFiles(manifest)).toEqual({
-      js: ['content-scripts/org.js', 'content-scripts/repo.js'],
-      css: ['content-scripts/repo.css'],
-    });
-    expect(contentScriptFiles({})).toEqual({ js: [], css: [] });
-  });
-
-  it('uses one id per host', () => {
-    expect(contentScriptId('acme.ghe.com')).toBe('statboard-host-acme_ghe_com');
-    expect(contentScriptId('git.corp.example')).not.toBe(contentScriptId('acme.ghe.com'));
   });
 });

@@ -10,6 +10,7 @@ import * as states from './states';
 import type { StatsPoller } from './statsPoller';
 import type { Outcome, Transport } from './transport';
 import type { EngineDeps } from './types';
+import type { Snapshot } from '../protocol';
 
 /**
  * One run of a data query (repository stats, org repositories, API Insights): serve the cache
@@ -17,6 +18,11 @@ import type { EngineDeps } from './types';
  * and turn the outcome into a snapshot, storing a good answer and never letting a bad one
  * replace cached data.
  */
+
+/** Same state and meta from the same cached answer (the data is that answer's). */
+function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
+  return a.state === b.state && (a.data === undefined) === (b.data === undefined) && JSON.stringify(a.meta) === JSON.stringify(b.meta);
+}
 
 /** 5xx answers are retried this many times (1 s, 2 s, 4 s) before the error shows. */
 export const SERVER_ERROR_RETRIES = 3;
@@ -111,7 +117,13 @@ export function createAnswerFetcher(deps: AnswerFetcherDeps): AnswerFetcher {
     });
     if (cached && !force && !polling) {
       const windowMs = (query.kind === 'org-insights' ? settings.insightsTtlMinutes : settings.freshnessMinutes) * 60_000;
-      if (t - cached.validatedAt < windowMs) return emit(entry, states.fromCache(cached, false));
+      if (t - cached.validatedAt < windowMs) {
+        const fresh = states.fromCache(cached, false);
+        // Shown as is already (a watcher joined an entry just read, e.g. a prefetch hold, and was
+        // given its snapshot): telling every watcher again would only send the same data again.
+        if (sameSnapshot(entry.snapshot, fresh)) return;
+        return emit(entry, fresh);
+      }
       if (pushedAt !== undefined && cached.pushedAt === pushedAt) {
         // Nothing was pushed since these stats were fetched: still current, for free.
         await cache.markValidated(key, t).catch(() => undefined);

@@ -204,9 +204,14 @@ export function createRegistry(deps: RegistryDeps): Registry {
     const watcher = { priority, listener, visibility };
     entry.watchers.set(id, watcher);
     entry.held = false;
-    if (!isNew) listener(entry.snapshot);
-    // A new watcher on an idle entry re-checks freshness (cheap when fresh).
+    // "Not loaded yet" (said to out-of-view watchers: nothing cached) is not for one that sees it.
+    const notYet = entry.snapshot.meta.deferred === true && entry.snapshot.state === 'loading';
+    const heldBack = notYet && visibility !== 'offscreen' && (entry.running || !entry.timer);
+    if (!isNew && !heldBack) listener(entry.snapshot);
+    // A new watcher on an idle entry re-checks freshness (cheap when fresh); one that joins a
+    // run begun for out-of-view watchers (a prefetch hold) has it run again if it held back.
     if (!entry.running && !entry.timer) void refresh(entry, false);
+    else if (entry.running && visibility !== 'offscreen') entry.seenWhileRunning = true;
     return {
       retry() {
         if (entry.disposed || !entry.watchers.has(id)) return;

@@ -176,7 +176,19 @@ export function detectOrgPage(href: string, doc: Document): OrgPage | null {
 }
 
 /**
- * Which panel this page may get, cheaply (the page detector runs on every GitHub page): a
+ * The URL-only part of the decision (the background's first look at a tab's URL): which panel a
+ * page at this URL may get, before any page fact is read. Null means no panel whatever the page
+ * says (issues, pull requests, settings, GitHub's own pages): nothing is injected, not even a
+ * probe. A repository or organization URL still needs its page's facts (`panelKindFrom`).
+ */
+export function panelUrlKind(href: string | URL): 'repo' | 'org' | null {
+  if (parseRepoUrl(href)) return 'repo';
+  return parseOrgUrl(href) ? 'org' : null;
+}
+
+/**
+ * Which panel this page may get, from its URL and facts (the background decides with it, on the
+ * facts `probePage` read in the tab; see utils/background/panelInjection.ts): a
  * repository URL (GitHub's own first segments excluded) whose page `repoPageFrom` confirms
  * (nothing is injected or requested for a page that only looks like one), or a one-segment URL,
  * not one of GitHub's own, whose page does not say it is a user profile. The panel itself
