@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { SECTIONS } from '../../components/repo/sections';
+import { createPanelPrefetch, panelQueries } from '../../utils/background/panelPrefetch';
+import { queryKey, type RepoStat, type Snapshot } from '../../utils/protocol';
+import { flush, setup, until } from './engine-fakes';
+
+/**
+ * The prefetch hold at injection time: the panel's own queries, read from the cache and kept in
+ * memory for a few seconds, with no counted request for anything not seen.
+ */
+
+const PAGE = { kind: 'repo', host: 'github.com', owner: 'acme', repo: 'rocket', nwo: 'acme/rocket' } as const;
+const ALL_ON = async () => ({});
+
+describe('panelQueries', () => {
+  it('are exactly the repository panel’s section queries, without the sections turned off', () => {
+    const panel = SECTIONS.map((s) => queryKey(s.query(PAGE)));
+    expect(panelQueries(PAGE, {}).map(queryKey)).toEqual(panel);
+    const off: Partial<Record<RepoStat, boolean>> = { contributors: false, 'punch-card': false };
+    expect(panelQueries(PAGE, off).map(queryKey)).toEqual(SECTIONS.filter((s) => off[s.id] !== false).map((s) => queryKey(s.query(PAGE))));
+  });
+
+  it('for an organization, the Activity list', () => {
+    expect(panelQueries({ kind: 'org', host: 'github.com', org: 'acme' }, {})).toEqual([{ kind: 'org-repos', host: 'github.com', org: 'acme' }]);
+  });
+});
+
+describe('createPanelPrefetch', () => {
+  it('a cold repository: the hold sends no request; the panel’s visible watch then fetches, never told "not loaded yet"', async () => {
+    const { engine, github } = setup();
+    const prefetch = createPanelPrefetch(engine, ALL_ON, 60_000);
+    prefetch(PAGE);
+    await until(() => prefetch.held === 5);
+    await flush();
+    expect(github.requests).toEqual([]);
+
+    const seen: Snapshot[] = [];
+    const query = panelQueries(PAGE, {})[0]!;
+    engine.watch(query, 'interactive', (s) => seen.push(s), 'visible');
+    await until(() => seen.at(-1)?.state === 'ready');
+    expect(seen.some((s) => s.meta.deferred)).toBe(false);
+    expect(github.requests.some((r) => r.path === '/repos/acme/rocket/stats/commit_activity')).toBe(true);
+  });
+
+  it('a visible watch that joins while a hold’s run is still under way is fetched too', async () => {
+    const { engine } = setup();
+    const query = panelQueries(PAGE, {})[0]!;
+    const seen: Snapshot[] = [];
+    // The panel's watch arrives at the worst moment: the hold was just told "not loaded yet" and
+    // its run has not ended yet (the engine tells watchers inside the run).
+    let joined = false;
+    engine.watch(query, 'background', (s) => {
+      if (joined || !s.meta.deferred) return;
+      joined = true;
+      engine.watch(query, 'interactive', (t) => seen.push(t), 'visible');
+    }, 'offscreen');
+    await until(() => seen.at(-1)?.state === 'ready');
+    expect(joined).toBe(true);
+    expect(seen.some((s) => s.meta.deferred)).toBe(false);
+  });
+
+  it('a warm repository: the panel’s first watch is answered at once, from memory, with no request', async () => {
+    const { engine, github } = setup();
+    // An earlier visit filled the cache.
+    for (const query of panelQueries(PAGE, {})) {
+      const done: Snapshot[] = [];
+      const watch = engine.watch(query, 'interactive', (s) => done.push(s));
+      await until(() => done.at(-1)?.state === 'ready');
+      watch.unwatch();
+    }
+    expect(engine.liveQueries).toBe(0);
+    const before = github.requests.length;
+
+    const prefetch = createPanelPrefetch(engine, ALL_ON, 60_000);
+    prefetch(PAGE);
+    await until(() => prefetch.held === 5);
+    await flush();
+    const first: Array<Snapshot | undefined> = [];
+    for (const query of panelQueries(PAGE, {})) {
+      let got: Snapshot | undefined;
+      engine.watch(query, 'interactive', (s) => (got ??= s));
+      first.push(got); // delivered inside watch(): no cache read, no round trip
+    }
+    expect(first.map((s) => s?.state)).toEqual(['ready', 'ready', 'ready', 'ready', 'ready']);
+    await flush();
+    expect(github.requests.length).toBe(before);
+  });
+
+  it('holds nobody watched are let go', async () => {
+    const { engine } = setup();
+    const prefetch = createPanelPrefetch(engine, async () => ({ 'code-frequency': false }), 30);
+    prefetch(PAGE);
+    await until(() => prefetch.held === 4);
+    expect(engine.liveQueries).toBe(4);
+    await new Promise((r) => setTimeout(r, 80));
+    await flush();
+    expect(prefetch.held).toBe(0);
+    expect(engine.liveQueries).toBe(0);
+  });
+
+  it('a second decision for the same page keeps one hold per query', async () => {
+    const { engine } = setup();
+    const prefetch = createPanelPrefetch(engine, ALL_ON, 60_000);
+    prefetch(PAGE);
+    prefetch(PAGE);
+    await until(() => prefetch.held === 5);
+    await flush();
+    expect(prefetch.held).toBe(5);
+  });
+});
