@@ -173,6 +173,48 @@ test('soft navigation: exactly one panel, for the page now shown', async ({ fire
   expect(await count(tab, '[data-statboard-host="org"]')).toBe(0);
 });
 
+/** Whether a panel bundle ran in the tab showing `url` (its isolated world's start mark), asked from the event page. */
+async function panelBundlesIn(firefox: FirefoxSession, url: string): Promise<string[]> {
+  return (await firefox.inBackground(`browser.tabs.query({ url: ${JSON.stringify(url)} }).then(([tab]) =>
+    browser.scripting.executeScript({ target: { tabId: tab.id }, func: () => [...(globalThis.__statboardPanels ?? [])].sort() }))
+    .then(([result]) => result.result)`)) as string[];
+}
+
+test('no panel bundle on an issue page; a soft navigation to a repository brings it (the background injects it), and it follows repo -> issue -> other repo -> back', async ({ firefox, tab }) => {
+  await tab.goto('https://github.com/acme/rocket/issues/1');
+  await tab.waitForSelector('.timeline-comment-header, h1');
+  await new Promise((r) => setTimeout(r, 1000)); // time for a (wrong) injection to show up
+  expect(await count(tab, '[data-statboard], [data-statboard-host]')).toBe(0);
+  expect(await panelBundlesIn(firefox, 'https://github.com/acme/rocket/issues/1')).toEqual([]);
+
+  await softNavigate(tab, '/acme/rocket', 'react');
+  await repoPanelReady(tab);
+  expect(await panelBundlesIn(firefox, 'https://github.com/acme/rocket')).toEqual(['repo']);
+  await softNavigate(tab, '/acme/rocket/issues/1', 'turbo');
+  await tab.waitForSelector('[data-statboard-host]', { hidden: true });
+  await softNavigate(tab, '/acme/huge', 'turbo');
+  await waitForState(tab, '[data-statboard="repo"] [data-section="commit-activity"]', 'ready');
+  await tab.goBack();
+  await tab.goBack();
+  await repoPanelReady(tab);
+  expect(await tab.evaluate(() => location.pathname)).toBe('/acme/rocket');
+  await new Promise((r) => setTimeout(r, 500));
+  expect(await count(tab, '[data-statboard-host="repo"]')).toBe(1);
+  expect(await panelBundlesIn(firefox, 'https://github.com/acme/rocket')).toEqual(['repo']);
+});
+
+test('the event page stopped on an issue page: the soft navigation to a repository wakes it, and the panel comes', async ({ firefox, tab }) => {
+  await tab.goto('https://github.com/acme/rocket/issues/1');
+  await tab.waitForSelector('.timeline-comment-header, h1');
+  const status = async () => (await firefox.devtools.addon(ADDON_ID)).backgroundScriptStatus;
+  await firefox.devtools.terminateBackground(ADDON_ID);
+  await expect.poll(status).toBe('STOPPED');
+  await softNavigate(tab, '/acme/rocket', 'turbo');
+  await repoPanelReady(tab);
+  expect(await status()).toBe('RUNNING');
+  expect(await count(tab, '[data-statboard-host="repo"]')).toBe(1);
+});
+
 test('the event page stops, and a new tab still gets a ready panel', async ({ firefox, tab, mock }) => {
   await tab.goto('https://github.com/acme/rocket');
   await repoPanelReady(tab);
