@@ -13,7 +13,8 @@ export interface PageProbe {
  * Runs IN THE PAGE (`scripting.executeScript({ func: probePage, world: 'MAIN' })`), so it must
  * be self-contained: no imports, no outer names (the browser sends its source text). It reads the
  * same four facts as `readPageFacts` (detect.ts) once they belong to the URL shown:
- * - a page still parsing is read at DOMContentLoaded (the facts are in <head> and the header);
+ * - a page still parsing answers once its tags say for certain which repository or organization
+ *   it is, else at DOMContentLoaded (the facts are in <head> and the header);
  * - after a soft navigation (the URL is no longer the document's first) GitHub changes the URL
  *   before it swaps the page, so facts that still describe the previous page (another nwo, no
  *   `organization:` subject yet) are read again on every DOM change, for at most `waitMs`;
@@ -68,7 +69,27 @@ export function probePage(waitMs: number): Promise<PageProbe> {
       observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['content'] });
       const timer = setTimeout(() => done(read()), waitMs);
     };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
-    else begin();
+    if (document.readyState !== 'loading') return begin();
+    // While the page is parsing, the answer is taken as soon as it is certain (the repository's
+    // nwo tag for this URL, or an organization's subject, both early in <head>): the panel then
+    // starts alongside the parser. Anything less certain waits for DOMContentLoaded.
+    const early = new MutationObserver(() => {
+      const now = read();
+      const parts = new URL(now.href).pathname.split('/').filter(Boolean);
+      const nwo = now.facts.repositoryNwo?.toLowerCase();
+      const certain =
+        (parts.length >= 2 && nwo !== undefined && nwo === `${parts[0]}/${parts[1]}`.toLowerCase()) ||
+        (parts.length === 1 && (now.facts.subject?.startsWith('organization:') ?? false));
+      if (!certain) return;
+      early.disconnect();
+      document.removeEventListener('DOMContentLoaded', parsed);
+      resolve(now);
+    });
+    const parsed = () => {
+      early.disconnect();
+      begin();
+    };
+    early.observe(document, { childList: true, subtree: true });
+    document.addEventListener('DOMContentLoaded', parsed, { once: true });
   });
 }
