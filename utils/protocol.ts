@@ -15,6 +15,7 @@ import type {
   VISIBILITIES,
   WATCH_KINDS,
 } from './protocolSchemas';
+import type { RepoStatisticData } from './github/repoStatistics';
 
 /**
  * The message and snapshot types shared by every side of Statboard: content scripts, popup,
@@ -217,13 +218,7 @@ export interface RateLimitInfo {
 }
 
 /** The data type each query resolves to. */
-export type RepoStatData = {
-  'commit-activity': CommitWeek[];
-  'code-frequency': CodeFrequencyWeek[];
-  contributors: ContributorStats;
-  participation: Participation;
-  'punch-card': PunchCell[];
-};
+export type RepoStatData = { [S in RepoStat]: RepoStatisticData<S> };
 
 export type InsightsReportData = {
   summary: InsightsSummary;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { REPO_STATISTIC_IDS } from './github/repoStatistics';
 
 /**
  * The shapes of everything a UI sends the background: queries, port messages and commands (the
@@ -7,7 +8,8 @@ import * as v from 'valibot';
  * so a message and its type cannot drift apart.
  */
 
-export const REPO_STATS = ['commit-activity', 'code-frequency', 'contributors', 'participation', 'punch-card'] as const;
+/** The repository statistics' ids, in display order: the rows of utils/github/repoStatistics.ts. */
+export const REPO_STATS = REPO_STATISTIC_IDS;
 
 export const ACTOR_TYPES = ['installation', 'classic_pat', 'fine_grained_pat', 'oauth_app', 'github_app_user_to_server'] as const;
 

@@ -1,6 +1,8 @@
 import { storage } from 'wxt/utils/storage';
-import type { HostId, RepoStat, TokenStatus } from './protocol';
+import { REPO_STATISTICS } from './github/repoStatistics';
+import { REPO_STATS, type HostId, type RepoStat, type TokenStatus } from './protocol';
 import { defineProtectedItem } from './protectedStore';
+import { itemKey, PANEL_UI_KEY, PREFERENCES_KEY } from './settingsKeys';
 
 /**
  * Every persisted setting, each with one owner:
@@ -63,13 +65,7 @@ export interface Preferences {
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
-  repoSections: {
-    'commit-activity': true,
-    'code-frequency': true,
-    contributors: true,
-    participation: true,
-    'punch-card': true,
-  },
+  repoSections: Object.fromEntries(REPO_STATS.map((stat) => [stat, REPO_STATISTICS[stat].shownByDefault])) as Record<RepoStat, boolean>,
   defaultOrgWindow: '7d',
   showBots: false,
   freshnessMinutes: 10,
@@ -80,7 +76,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   orgActivityRepos: 10,
 };
 
-export const preferencesItem = storage.defineItem<Preferences>('sync:preferences', {
+export const preferencesItem = storage.defineItem<Preferences>(itemKey(PREFERENCES_KEY), {
   fallback: DEFAULT_PREFERENCES,
 });
 
@@ -106,4 +102,4 @@ export interface PanelUi {
 
 const PANELS_OPEN: PanelUi = { collapsed: { repo: false, org: false } };
 
-export const panelUiItem = storage.defineItem<PanelUi>('local:panelUi', { fallback: PANELS_OPEN });
+export const panelUiItem = storage.defineItem<PanelUi>(itemKey(PANEL_UI_KEY), { fallback: PANELS_OPEN });

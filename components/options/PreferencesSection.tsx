@@ -1,16 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StatboardClient } from '../../utils/statboardClient';
-import { REPO_STATS, type RepoStat } from '../../utils/protocol';
+import { REPO_STATISTICS } from '../../utils/github/repoStatistics';
+import { REPO_STATS } from '../../utils/protocol';
 import { getPreferences, preferencesItem, type OrgWindowPreset, type Preferences } from '../../utils/settings';
 import { formatNumber } from '../../utils/metrics/format';
-
-const SECTION_NAMES: Record<RepoStat, string> = {
-  'commit-activity': 'Commit activity',
-  'code-frequency': 'Code frequency',
-  contributors: 'Contributors',
-  participation: 'Participation',
-  'punch-card': 'Punch card',
-};
 
 const WINDOWS: Record<OrgWindowPreset, string> = { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' };
 
@@ -84,7 +77,7 @@ export function PreferencesSection({ client }: { client: StatboardClient }) {
                 checked={prefs.repoSections[stat]}
                 onChange={(e) => save({ repoSections: { ...prefs.repoSections, [stat]: (e.target as HTMLInputElement).checked } })}
               />{' '}
-              {SECTION_NAMES[stat]}
+              {REPO_STATISTICS[stat].title}
             </label>
           ))}
         </fieldset>

@@ -1,5 +1,6 @@
 import type * as v from 'valibot';
-import type { components, operations } from '@octokit/openapi-types';
+import type { components, operations, paths } from '@octokit/openapi-types';
+import type { REPO_STATISTIC_ANSWERS, RepoStatisticId, RepoStatistics } from './repoStatistics';
 import type { AnswerSchemas, UserAnswer } from './schemas';
 
 /**
@@ -77,18 +78,24 @@ type S = AnswerSchemas;
 type In<K extends keyof S> = v.InferInput<S[K]>;
 type Out<K extends keyof S> = v.InferOutput<S[K]>;
 
-export type RepositoryStatsConformance = [
-  Check<In<'commitActivity'>, Accepts<S['commitActivity'], Body<'repos/get-commit-activity-stats'>>>,
-  Check<Produces<S['commitActivity'], Body<'repos/get-commit-activity-stats'>>, Out<'commitActivity'>>,
-  Check<In<'codeFrequency'>, Accepts<S['codeFrequency'], Body<'repos/get-code-frequency-stats'>>>,
-  Check<Produces<S['codeFrequency'], Body<'repos/get-code-frequency-stats'>>, Out<'codeFrequency'>>,
-  Check<In<'contributors'>, Accepts<S['contributors'], Body<'repos/get-contributors-stats'>>>,
-  Check<Produces<S['contributors'], Body<'repos/get-contributors-stats'>>, Out<'contributors'>>,
-  Check<In<'participation'>, Accepts<S['participation'], Body<'repos/get-participation-stats'>>>,
-  Check<Produces<S['participation'], Body<'repos/get-participation-stats'>>, Out<'participation'>>,
-  Check<In<'punchCard'>, Accepts<S['punchCard'], Body<'repos/get-punch-card-stats'>>>,
-  Check<Produces<S['punchCard'], Body<'repos/get-punch-card-stats'>>, Out<'punchCard'>>,
-];
+/** The body GitHub documents for a GET path's 200 JSON answer (or a marker no schema matches). */
+type BodyAt<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer B } } } } }
+  ? B
+  : { noDocumentedBody: P };
+
+/**
+ * Every row of the statistic table (repoStatistics.ts: the answer's schema) against the body its own path documents,
+ * with the same two checks as above. A row that does not conform comes out as `{ accepts, produces }`
+ * (the one that is not `true` holds what GitHub sends) and fails the `Check` below, named by its id.
+ */
+type StatisticConforms<S extends RepoStatisticId> = [Accepts<Row<S>['answer'], BodyAt<Row<S>['path']>>] extends [v.InferInput<Row<S>['answer']>]
+  ? [v.InferOutput<Row<S>['answer']>] extends [Produces<Row<S>['answer'], BodyAt<Row<S>['path']>>]
+    ? true
+    : { produces: Produces<Row<S>['answer'], BodyAt<Row<S>['path']>> }
+  : { accepts: Accepts<Row<S>['answer'], BodyAt<Row<S>['path']>> };
+type Row<S extends RepoStatisticId> = RepoStatistics[S] & (typeof REPO_STATISTIC_ANSWERS)[S];
+
+export type RepositoryStatsConformance = Check<Record<RepoStatisticId, true>, { [S in RepoStatisticId]: StatisticConforms<S> }>;
 
 /** The nine API Insights operations, each with the schema that reads its answer (parseInsights). */
 export type ApiInsightsConformance = [

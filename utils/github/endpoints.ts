@@ -6,9 +6,9 @@ import {
   type InsightsReport,
   type OrgInsightsQuery,
   type Query,
-  type RepoStat,
 } from '../protocol';
 import { isValidOrg, isValidOwner, isValidRepo } from './names';
+import { REPO_STATISTICS } from './repoStatistics';
 
 /**
  * Every GitHub URL Statboard calls is built here, from validated parts only. A Query maps to
@@ -30,20 +30,8 @@ export interface EndpointRequest {
 
 export type BuildResult = { ok: true; request: EndpointRequest } | { ok: false; problem: string };
 
-const STAT_PATHS = {
-  'commit-activity': '/repos/{owner}/{repo}/stats/commit_activity',
-  'code-frequency': '/repos/{owner}/{repo}/stats/code_frequency',
-  contributors: '/repos/{owner}/{repo}/stats/contributors',
-  participation: '/repos/{owner}/{repo}/stats/participation',
-  'punch-card': '/repos/{owner}/{repo}/stats/punch_card',
-} as const satisfies Record<RepoStat, GetPath>;
-
-export const SECTION_NAMES: Record<RepoStat | InsightsReport, string> = {
-  'commit-activity': 'commit activity',
-  'code-frequency': 'code frequency',
-  contributors: 'contributors',
-  participation: 'participation',
-  'punch-card': 'punch card',
+/** Words for each API Insights report; a repository statistic's are its row's `name` (repoStatistics.ts). */
+export const SECTION_NAMES: Record<InsightsReport, string> = {
   summary: 'the API summary',
   time: 'API requests over time',
   subjects: 'API subjects',
@@ -125,9 +113,10 @@ export function buildRequest(query: Query): BuildResult {
     case 'repo-stats': {
       if (!isValidOwner(query.owner)) return refuse('the owner name is not a valid GitHub name');
       if (!isValidRepo(query.repo)) return refuse('the repository name is not a valid GitHub name');
-      const template = Object.hasOwn(STAT_PATHS, query.stat) ? STAT_PATHS[query.stat] : undefined;
-      if (!template) return refuse('unknown statistic');
-      return ok(endpoint(template, { owner: query.owner, repo: query.repo }, null, SECTION_NAMES[query.stat]));
+      const statistic = Object.hasOwn(REPO_STATISTICS, query.stat) ? REPO_STATISTICS[query.stat] : undefined;
+      if (!statistic) return refuse('unknown statistic');
+      // `statistic.path` is the union of the table's templates: each must be GitHub's, taking owner and repo.
+      return ok(endpoint(statistic.path, { owner: query.owner, repo: query.repo }, null, statistic.name));
     }
     case 'org-insights':
       return buildInsightsRequest(query);

@@ -1,16 +1,8 @@
 import * as v from 'valibot';
-import type {
-  CodeFrequencyWeek,
-  CommitWeek,
-  ContributorStats,
-  OrgRepo,
-  Participation,
-  PunchCell,
-  Query,
-  RateLimitInfo,
-} from '../protocol';
+import type { OrgRepo, Query, RateLimitInfo } from '../protocol';
 import { parseInsights, type InsightsSchemas } from './insightsSchemas';
-import { count, int, run, saneSeconds, weekSeconds, type ParseResult } from './schemaParts';
+import { REPO_STATISTIC_ANSWERS, type RepoStatisticId } from './repoStatistics';
+import { count, run, saneSeconds, type ParseResult } from './schemaParts';
 
 export { LATEST_SECONDS, type ParseResult } from './schemaParts';
 
@@ -19,30 +11,6 @@ export { LATEST_SECONDS, type ParseResult } from './schemaParts';
  * Unknown extra fields are allowed (GitHub adds fields); tolerance follows FACTS.md:
  * contributor weeks may carry `w` as a numeric string, `author` may be null.
  */
-
-const commitActivity = v.array(
-  v.object({ week: saneSeconds, total: count, days: v.pipe(v.array(count), v.length(7)) }),
-);
-const codeFrequency = v.array(v.tuple([saneSeconds, int, int]));
-const punchCard = v.array(
-  v.tuple([v.pipe(int, v.minValue(0), v.maxValue(6)), v.pipe(int, v.minValue(0), v.maxValue(23)), count]),
-);
-const participation = v.object({ all: v.array(count), owner: v.array(count) });
-const contributors = v.array(
-  v.object({
-    author: v.nullable(
-      v.object({
-        login: v.string(),
-        id: int,
-        html_url: v.optional(v.string()),
-        avatar_url: v.optional(v.string()),
-        type: v.optional(v.string()),
-      }),
-    ),
-    total: count,
-    weeks: v.array(v.object({ w: weekSeconds, a: count, d: count, c: count })),
-  }),
-);
 
 // `GET /orgs/{org}/repos`: only the fields the activity uses. Links are built from the host and
 // the names, never from the answer's URLs.
@@ -81,11 +49,6 @@ export function loginOf(body: unknown): string | undefined {
  * types in `contract.ts` (type-only: nothing is added to a bundle).
  */
 export interface AnswerSchemas extends InsightsSchemas {
-  commitActivity: typeof commitActivity;
-  codeFrequency: typeof codeFrequency;
-  contributors: typeof contributors;
-  participation: typeof participation;
-  punchCard: typeof punchCard;
   orgRepos: typeof orgRepos;
   rateLimit: typeof rateLimit;
   userAnswer: typeof userAnswer;
@@ -95,20 +58,7 @@ export interface AnswerSchemas extends InsightsSchemas {
 export function parseAnswer(query: Query, body: unknown): ParseResult {
   switch (query.kind) {
     case 'repo-stats':
-      switch (query.stat) {
-        case 'commit-activity':
-          return run(commitActivity, body, (weeks): CommitWeek[] => weeks.map((w) => ({ week: w.week, total: w.total, days: w.days })));
-        case 'code-frequency':
-          return run(codeFrequency, body, (rows): CodeFrequencyWeek[] =>
-            rows.map(([week, additions, deletions]) => ({ week, additions, deletions: Math.abs(deletions) })),
-          );
-        case 'contributors':
-          return run(contributors, body, normalizeContributors);
-        case 'participation':
-          return run(participation, body, (p): Participation => ({ all: p.all, owner: p.owner }));
-        case 'punch-card':
-          return run(punchCard, body, (cells): PunchCell[] => cells.map(([day, hour, commits]) => ({ day, hour, commits })));
-      }
+      if (Object.hasOwn(REPO_STATISTIC_ANSWERS, query.stat)) return parseStatistic(query.stat, body);
       break;
     case 'org-insights':
       return parseInsights(query, body);
@@ -140,36 +90,9 @@ export function parseRateLimit(body: unknown): ParseResult<RateLimitInfo> {
   };
 }
 
-/** Columnar contributors: one shared, sorted week axis; every contributor aligned to it. */
-function normalizeContributors(rows: v.InferOutput<typeof contributors>): ContributorStats {
-  const weekSet = new Set<number>();
-  for (const row of rows) for (const w of row.weeks) weekSet.add(w.w);
-  const weeks = [...weekSet].sort((a, b) => a - b);
-  const index = new Map(weeks.map((w, i) => [w, i]));
-  return {
-    weeks,
-    contributors: rows.map((row) => {
-      const commits = new Array<number>(weeks.length).fill(0);
-      const additions = new Array<number>(weeks.length).fill(0);
-      const deletions = new Array<number>(weeks.length).fill(0);
-      for (const w of row.weeks) {
-        const i = index.get(w.w)!;
-        commits[i] = (commits[i] ?? 0) + w.c;
-        additions[i] = (additions[i] ?? 0) + w.a;
-        deletions[i] = (deletions[i] ?? 0) + w.d;
-      }
-      const author = row.author;
-      return {
-        login: author?.login ?? null,
-        id: author?.id ?? null,
-        htmlUrl: author?.html_url ?? null,
-        avatarUrl: author?.avatar_url ?? null,
-        isBot: author ? author.type === 'Bot' || author.login.endsWith('[bot]') : false,
-        total: row.total,
-        commits,
-        additions,
-        deletions,
-      };
-    }),
-  };
+/** A repository statistic's answer, through its row of the statistic table. */
+function parseStatistic(stat: RepoStatisticId, body: unknown): ParseResult {
+  // Each row's schema and shape fit each other (tsc checks the rows, contract.ts checks them against GitHub).
+  const { answer, shape } = REPO_STATISTIC_ANSWERS[stat] as { answer: v.GenericSchema; shape: (parsed: unknown) => unknown };
+  return run(answer, body, shape);
 }

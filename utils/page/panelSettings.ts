@@ -1,15 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { PanelUi, Preferences } from '../settings';
+import { PANEL_UI_KEY as PANEL_UI, PREFERENCES_KEY as PREFERENCES } from '../settingsKeys';
 
 /**
  * The two settings a content script needs, read straight from `browser.storage` under the keys
- * that `utils/settings.ts` defines (`preferencesItem` = `sync:preferences`, `panelUiItem` =
- * `local:panelUi`; WXT stores an item's value as is under its key). Why not the items themselves:
+ * `utils/settings.ts` defines its items with (`utils/settingsKeys.ts`; WXT stores an item's value
+ * as is under its key). Why not the items themselves:
  * WXT's storage wrapper costs 3.6 KB gzip of the 70 KB content-script budget. Values are read
  * defensively (older or partial objects), so a missing field means its default.
  */
-const PREFERENCES = { area: 'sync', key: 'preferences' } as const;
-const PANEL_UI = { area: 'local', key: 'panelUi' } as const;
 
 /** What a panel reads from the preferences. */
 export type PanelPreferences = Pick<Preferences, 'showBots' | 'utcTimes' | 'defaultOrgWindow' | 'orgActivityRepos'> & {

@@ -1,6 +1,7 @@
 import { ChartCanvas, SectionData, themedScale, type TableColumn } from '../../kit';
 import { codeFrequencyTotals, DEFAULT_CHART_POINTS, downsampleCodeFrequency, formatCompact, formatNumber, formatWeekLabel, MINUS } from '../../../utils/metrics';
 import type { CodeFrequencyWeek } from '../../../utils/protocol';
+import { REPO_STATISTICS } from '../../../utils/github/repoStatistics';
 import { isoWeek, repoStatsQuery, type RepoSection } from '../types';
 import { tickFont } from './commitActivity';
 
@@ -14,7 +15,7 @@ export const TOO_LARGE = 'GitHub does not compute code frequency for repositorie
 
 export const codeFrequency: RepoSection<'code-frequency'> = {
   id: 'code-frequency',
-  title: 'Code frequency',
+  title: REPO_STATISTICS['code-frequency'].title,
   bodyHeight: 204,
   sentences: { 'too-large': TOO_LARGE },
   query: (repo) => repoStatsQuery(repo, 'code-frequency'),

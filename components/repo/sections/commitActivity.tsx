@@ -1,6 +1,7 @@
 import { ChartCanvas, SectionData, themedScale, type TableColumn } from '../../kit';
 import { formatNumber, formatWeekLabel, summarizeCommitActivity, weekdayName } from '../../../utils/metrics';
 import type { CommitWeek } from '../../../utils/protocol';
+import { REPO_STATISTICS } from '../../../utils/github/repoStatistics';
 import { isoWeek, repoStatsQuery, type RepoSection } from '../types';
 
 const DAYS = [0, 1, 2, 3, 4, 5, 6];
@@ -13,7 +14,7 @@ const COLUMNS: TableColumn<CommitWeek>[] = [
 
 export const commitActivity: RepoSection<'commit-activity'> = {
   id: 'commit-activity',
-  title: 'Commit activity',
+  title: REPO_STATISTICS['commit-activity'].title,
   bodyHeight: 282,
   query: (repo) => repoStatsQuery(repo, 'commit-activity'),
   View({ data, repo }) {

@@ -13,6 +13,7 @@ import {
   type ContributorRow,
   type ContributorWindow,
 } from '../../../utils/metrics';
+import { REPO_STATISTICS } from '../../../utils/github/repoStatistics';
 import { repoStatsQuery, type RepoSection } from '../types';
 
 const WINDOW_LABELS: Record<ContributorWindow, string> = {
@@ -41,7 +42,7 @@ export function profileUrl(host: string, login: string): string {
 
 export const contributors: RepoSection<'contributors'> = {
   id: 'contributors',
-  title: 'Contributors',
+  title: REPO_STATISTICS.contributors.title,
   bodyHeight: 587,
   query: (repo) => repoStatsQuery(repo, 'contributors'),
   View({ data, repo, prefs }) {

@@ -1,5 +1,6 @@
 import { ChartCanvas, SectionData, themedScale, type TableColumn } from '../../kit';
 import { formatNumber, formatPercent, ownerShare, participationSeries } from '../../../utils/metrics';
+import { REPO_STATISTICS } from '../../../utils/github/repoStatistics';
 import { repoStatsQuery, type RepoSection } from '../types';
 import { tickFont } from './commitActivity';
 
@@ -23,7 +24,7 @@ function weeksAgoLabel(n: number): string {
 
 export const participation: RepoSection<'participation'> = {
   id: 'participation',
-  title: 'Participation',
+  title: REPO_STATISTICS.participation.title,
   bodyHeight: 214,
   query: (repo) => repoStatsQuery(repo, 'participation'),
   View({ data, repo }) {

@@ -2,6 +2,7 @@ import type { ScriptableContext } from 'chart.js';
 import { ChartCanvas, SectionData, themedScale, withAlpha, type TableColumn } from '../../kit';
 import { registerMatrixCharts } from '../../kit/chartExtras';
 import { busiestPunchSlot, formatNumber, hourLabel, punchGrid, weekdayName } from '../../../utils/metrics';
+import { REPO_STATISTICS } from '../../../utils/github/repoStatistics';
 import { repoStatsQuery, type RepoSection } from '../types';
 import { tickFont } from './commitActivity';
 
@@ -24,7 +25,7 @@ const COLUMNS: TableColumn<Row>[] = [
 
 export const punchCard: RepoSection<'punch-card'> = {
   id: 'punch-card',
-  title: 'Punch card',
+  title: REPO_STATISTICS['punch-card'].title,
   bodyHeight: 212,
   query: (repo) => repoStatsQuery(repo, 'punch-card'),
   View({ data, repo }) {
