@@ -18,7 +18,7 @@ export interface SectionViewProps<S extends RepoStat> {
   prefs: PanelPreferences;
 }
 
-/** One repository section: adding a section means adding one of these to `SECTIONS`. */
+/** One repository section: one file in `sections/`, found by `sections/index.ts` for its statistic. */
 export interface RepoSection<S extends RepoStat = RepoStat> {
   id: S;
   title: string;
