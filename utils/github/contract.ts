@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 import type { components, operations, paths } from '@octokit/openapi-types';
-import type { REPO_STATISTIC_ANSWERS, RepoStatisticId, RepoStatistics } from './repoStatistics';
+import type { REPO_STATISTIC_ENDPOINTS, RepoStatisticId } from './repoStatistics';
 import type { AnswerSchemas, UserAnswer } from './schemas';
 
 /**
@@ -84,7 +84,7 @@ type BodyAt<P extends keyof paths> = paths[P] extends { get: { responses: { 200:
   : { noDocumentedBody: P };
 
 /**
- * Every row of the statistic table (repoStatistics.ts: the answer's schema) against the body its own path documents,
+ * Every row of the statistic table (repoStatistics.ts REPO_STATISTIC_ENDPOINTS) against the body its own path documents,
  * with the same two checks as above. A row that does not conform comes out as `{ accepts, produces }`
  * (the one that is not `true` holds what GitHub sends) and fails the `Check` below, named by its id.
  */
@@ -93,7 +93,7 @@ type StatisticConforms<S extends RepoStatisticId> = [Accepts<Row<S>['answer'], B
     ? true
     : { produces: Produces<Row<S>['answer'], BodyAt<Row<S>['path']>> }
   : { accepts: Accepts<Row<S>['answer'], BodyAt<Row<S>['path']>> };
-type Row<S extends RepoStatisticId> = RepoStatistics[S] & (typeof REPO_STATISTIC_ANSWERS)[S];
+type Row<S extends RepoStatisticId> = (typeof REPO_STATISTIC_ENDPOINTS)[S];
 
 export type RepositoryStatsConformance = Check<Record<RepoStatisticId, true>, { [S in RepoStatisticId]: StatisticConforms<S> }>;
 

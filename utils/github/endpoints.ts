@@ -8,7 +8,7 @@ import {
   type Query,
 } from '../protocol';
 import { isValidOrg, isValidOwner, isValidRepo } from './names';
-import { REPO_STATISTICS } from './repoStatistics';
+import { REPO_STATISTIC_ENDPOINTS, REPO_STATISTICS } from './repoStatistics';
 
 /**
  * Every GitHub URL Statboard calls is built here, from validated parts only. A Query maps to
@@ -30,7 +30,7 @@ export interface EndpointRequest {
 
 export type BuildResult = { ok: true; request: EndpointRequest } | { ok: false; problem: string };
 
-/** Words for each API Insights report; a repository statistic's are its row's `name` (repoStatistics.ts). */
+/** Words for each API Insights report; a repository statistic's are its title (repoStatistics.ts). */
 export const SECTION_NAMES: Record<InsightsReport, string> = {
   summary: 'the API summary',
   time: 'API requests over time',
@@ -113,10 +113,10 @@ export function buildRequest(query: Query): BuildResult {
     case 'repo-stats': {
       if (!isValidOwner(query.owner)) return refuse('the owner name is not a valid GitHub name');
       if (!isValidRepo(query.repo)) return refuse('the repository name is not a valid GitHub name');
-      const statistic = Object.hasOwn(REPO_STATISTICS, query.stat) ? REPO_STATISTICS[query.stat] : undefined;
-      if (!statistic) return refuse('unknown statistic');
-      // `statistic.path` is the union of the table's templates: each must be GitHub's, taking owner and repo.
-      return ok(endpoint(statistic.path, { owner: query.owner, repo: query.repo }, null, statistic.name));
+      if (!Object.hasOwn(REPO_STATISTIC_ENDPOINTS, query.stat)) return refuse('unknown statistic');
+      // The path is the union of the table's templates: each must be GitHub's, taking owner and repo.
+      const { path } = REPO_STATISTIC_ENDPOINTS[query.stat];
+      return ok(endpoint(path, { owner: query.owner, repo: query.repo }, null, REPO_STATISTICS[query.stat].title.toLowerCase()));
     }
     case 'org-insights':
       return buildInsightsRequest(query);

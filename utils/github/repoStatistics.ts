@@ -15,7 +15,7 @@ import { count, int, saneSeconds, weekSeconds } from './schemaParts';
  * - `title`: the section's heading and the options page's checkbox label
  * - `name`: the same in a sentence ("GitHub is still computing punch card")
  * - `shownByDefault`: the preference's default
- * - in REPO_STATISTIC_ANSWERS below: `answer`, the valibot schema of the 200 answer, and `shape`,
+ * - in REPO_STATISTIC_ENDPOINTS below: `answer`, the valibot schema of the 200 answer, and `shape`,
  *   which turns it into the protocol's data
  */
 
@@ -41,70 +41,66 @@ const contributors = v.array(
 
 export const REPO_STATISTICS = {
   'commit-activity': {
-    path: '/repos/{owner}/{repo}/stats/commit_activity',
     title: 'Commit activity',
-    name: 'commit activity',
     shownByDefault: true,
   },
   'code-frequency': {
-    path: '/repos/{owner}/{repo}/stats/code_frequency',
     title: 'Code frequency',
-    name: 'code frequency',
     shownByDefault: true,
   },
   contributors: {
-    path: '/repos/{owner}/{repo}/stats/contributors',
     title: 'Contributors',
-    name: 'contributors',
     shownByDefault: true,
   },
   participation: {
-    path: '/repos/{owner}/{repo}/stats/participation',
     title: 'Participation',
-    name: 'participation',
     shownByDefault: true,
   },
   'punch-card': {
-    path: '/repos/{owner}/{repo}/stats/punch_card',
     title: 'Punch card',
-    name: 'punch card',
     shownByDefault: true,
   },
 } as const;
 
 /**
- * Each statistic's answer: its schema and the shape it takes. Same rows, kept apart from the words
- * above so that a panel, which reads only a row's title, does not bundle the schemas (2.5 KB gzip).
+ * Each statistic's request and answer: GitHub's path, the answer's schema and the shape it takes.
+ * Same rows, kept apart from the words above so that a panel, which reads only a row's title,
+ * bundles neither the schemas (2.5 KB gzip) nor the paths.
  */
-export const REPO_STATISTIC_ANSWERS = {
+export const REPO_STATISTIC_ENDPOINTS = {
   'commit-activity': {
+    path: '/repos/{owner}/{repo}/stats/commit_activity',
     answer: commitActivity,
     shape: (weeks: v.InferOutput<typeof commitActivity>) => weeks.map((w) => ({ week: w.week, total: w.total, days: w.days })),
   },
   'code-frequency': {
+    path: '/repos/{owner}/{repo}/stats/code_frequency',
     answer: codeFrequency,
     // Deletions come negative; the protocol carries them as a positive count.
     shape: (rows: v.InferOutput<typeof codeFrequency>) => rows.map(([week, additions, deletions]) => ({ week, additions, deletions: Math.abs(deletions) })),
   },
   contributors: {
+    path: '/repos/{owner}/{repo}/stats/contributors',
     answer: contributors,
     shape: normalizeContributors,
   },
   participation: {
+    path: '/repos/{owner}/{repo}/stats/participation',
     answer: participation,
     shape: (p: v.InferOutput<typeof participation>) => ({ all: p.all, owner: p.owner }),
   },
   'punch-card': {
+    path: '/repos/{owner}/{repo}/stats/punch_card',
     answer: punchCard,
     shape: (cells: v.InferOutput<typeof punchCard>) => cells.map(([day, hour, commits]) => ({ day, hour, commits })),
   },
-} as const satisfies Record<RepoStatisticId, { answer: v.GenericSchema; shape: (parsed: never) => unknown }>;
+} as const satisfies Record<RepoStatisticId, { path: string; answer: v.GenericSchema; shape: (parsed: never) => unknown }>;
 
 export type RepoStatistics = typeof REPO_STATISTICS;
 export type RepoStatisticId = keyof RepoStatistics;
 
 /** The data a statistic's query resolves to (protocol.ts RepoStatData). */
-export type RepoStatisticData<S extends RepoStatisticId> = ReturnType<(typeof REPO_STATISTIC_ANSWERS)[S]['shape']>;
+export type RepoStatisticData<S extends RepoStatisticId> = ReturnType<(typeof REPO_STATISTIC_ENDPOINTS)[S]['shape']>;
 
 /** The statistic ids in display order, as the tuple valibot's picklist takes. */
 export const REPO_STATISTIC_IDS = Object.keys(REPO_STATISTICS) as [RepoStatisticId, ...RepoStatisticId[]];

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { OrgRepo, Query, RateLimitInfo } from '../protocol';
 import { parseInsights, type InsightsSchemas } from './insightsSchemas';
-import { REPO_STATISTIC_ANSWERS, type RepoStatisticId } from './repoStatistics';
+import { REPO_STATISTIC_ENDPOINTS, type RepoStatisticId } from './repoStatistics';
 import { count, run, saneSeconds, type ParseResult } from './schemaParts';
 
 export { LATEST_SECONDS, type ParseResult } from './schemaParts';
@@ -58,7 +58,7 @@ export interface AnswerSchemas extends InsightsSchemas {
 export function parseAnswer(query: Query, body: unknown): ParseResult {
   switch (query.kind) {
     case 'repo-stats':
-      if (Object.hasOwn(REPO_STATISTIC_ANSWERS, query.stat)) return parseStatistic(query.stat, body);
+      if (Object.hasOwn(REPO_STATISTIC_ENDPOINTS, query.stat)) return parseStatistic(query.stat, body);
       break;
     case 'org-insights':
       return parseInsights(query, body);
@@ -93,6 +93,6 @@ export function parseRateLimit(body: unknown): ParseResult<RateLimitInfo> {
 /** A repository statistic's answer, through its row of the statistic table. */
 function parseStatistic(stat: RepoStatisticId, body: unknown): ParseResult {
   // Each row's schema and shape fit each other (tsc checks the rows, contract.ts checks them against GitHub).
-  const { answer, shape } = REPO_STATISTIC_ANSWERS[stat] as { answer: v.GenericSchema; shape: (parsed: unknown) => unknown };
+  const { answer, shape } = REPO_STATISTIC_ENDPOINTS[stat] as { answer: v.GenericSchema; shape: (parsed: unknown) => unknown };
   return run(answer, body, shape);
 }

@@ -84,3 +84,5 @@ export const codeFrequency: RepoSection<'code-frequency'> = {
     );
   },
 };
+
+export default codeFrequency;

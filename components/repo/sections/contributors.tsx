@@ -128,3 +128,5 @@ export const contributors: RepoSection<'contributors'> = {
     );
   },
 };
+
+export default contributors;

@@ -86,3 +86,5 @@ export const participation: RepoSection<'participation'> = {
     );
   },
 };
+
+export default participation;

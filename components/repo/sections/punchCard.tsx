@@ -101,3 +101,5 @@ export const punchCard: RepoSection<'punch-card'> = {
     );
   },
 };
+
+export default punchCard;
