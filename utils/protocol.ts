@@ -4,6 +4,7 @@ import { ACTOR_TYPES } from './protocolSchemas';
 import type {
   ClientMessageSchema,
   CommandSchema,
+  DATA_SHAPES,
   InsightsScopeSchema,
   OrgInsightsQuerySchema,
   OrgReposQuerySchema,
@@ -132,6 +133,37 @@ export interface ContributorStats {
   weeks: number[];
   contributors: Contributor[];
 }
+
+/** A contributor without the weekly arrays (see ContributorSummary). */
+export type ContributorPerson = Omit<Contributor, 'commits' | 'additions' | 'deletions'>;
+
+/** One window of a ContributorSummary; every array is aligned with `people`. */
+export interface ContributorWindowSums {
+  /** the week indexes it covers in the full answer: `from` inclusive, `to` exclusive */
+  span: { from: number; to: number };
+  commits: number[];
+  additions: number[];
+  deletions: number[];
+  /** each person's weekly commits over the window, summed into at most 26 points */
+  sparklines: number[][];
+}
+
+/**
+ * What the repository panel shows of `contributors`, summed in the background per window (each
+ * ending at the answer's last week): 100 people x 800 weeks cross the port as 100 x 4 sums
+ * (utils/metrics/contributorSummary.ts). The cache keeps the full ContributorStats; a watch asks
+ * for this with `shape: 'contributor-summary'`.
+ */
+export interface ContributorSummary {
+  shape: 'contributor-summary';
+  /** weeks in the full answer */
+  weekCount: number;
+  people: ContributorPerson[];
+  windows: Record<'4w' | '12w' | '52w' | 'all', ContributorWindowSums>;
+}
+
+/** What a watch may ask the background to send instead of a query's full data (`watch.shape`). */
+export type DataShape = (typeof DATA_SHAPES)[number];
 
 /** participation: 52 weeks oldest first; `owner` is a subset of `all`. */
 export interface Participation {

@@ -18,6 +18,9 @@ export const VISIBILITIES = ['visible', 'offscreen', 'prefetch'] as const;
 
 export const PRIORITIES = ['interactive', 'background'] as const;
 
+/** What a watch may ask for instead of a query's full data: see protocol.ts DataShape. */
+export const DATA_SHAPES = ['contributor-summary'] as const;
+
 /**
  * The org reports, mapped to the nine `/orgs/{org}/insights/api/*` endpoints:
  * - summary: summary-stats, summary-stats/users/{id}, summary-stats/{actor_type}/{actor_id}
@@ -90,6 +93,8 @@ export const ClientMessageSchema = v.variant('type', [
     query: QuerySchema,
     priority: v.optional(v.picklist(PRIORITIES)),
     visibility: v.optional(v.picklist(VISIBILITIES)),
+    /** the snapshots carry that shape of the data instead of all of it (DataShape) */
+    shape: v.optional(v.picklist(DATA_SHAPES)),
   }),
   /** the watched data came into view, left it, or may be fetched ahead (see Visibility) */
   v.strictObject({ type: v.literal('visibility'), id, visibility: v.picklist(VISIBILITIES) }),

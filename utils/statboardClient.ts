@@ -6,6 +6,7 @@ import {
   type Command,
   type CommandResult,
   type DataOf,
+  type DataShape,
   type Priority,
   type Query,
   type ServerMessage,
@@ -32,6 +33,8 @@ export interface StatboardClient {
     onSnapshot: (snapshot: Snapshot<DataOf<Q>>) => void,
     priority?: Priority,
     visibility?: Visibility,
+    /** the snapshots carry this shape of the data instead (the caller reads that type) */
+    shape?: DataShape,
   ): QueryWatch;
   command<C extends Command>(command: C): Promise<CommandResult<C>>;
   /** drops every watch and the port (the panel went away) */
@@ -42,6 +45,7 @@ interface LiveWatch {
   query: Query;
   priority: Priority;
   visibility: Visibility;
+  shape?: DataShape;
   onSnapshot: (snapshot: Snapshot) => void;
 }
 
@@ -58,8 +62,9 @@ export function afterDisconnect(port: { closed: boolean; liveWatches: number; re
 }
 
 /** A watch message; the default visibility is left out (smaller messages, as before). */
-function watchMessage(id: string, query: Query, priority: Priority, visibility: Visibility): ClientMessage {
-  return visibility === 'visible' ? { type: 'watch', id, query, priority } : { type: 'watch', id, query, priority, visibility };
+function watchMessage(id: string, query: Query, priority: Priority, visibility: Visibility, shape?: DataShape): ClientMessage {
+  const message: ClientMessage = visibility === 'visible' ? { type: 'watch', id, query, priority } : { type: 'watch', id, query, priority, visibility };
+  return shape ? { ...message, shape } : message;
 }
 
 export function createStatboardClient(): StatboardClient {
@@ -93,18 +98,18 @@ export function createStatboardClient(): StatboardClient {
       if (next === 'stop') closed = true;
       if (next !== 'reconnect') return;
       // The worker stopped: reconnect (which wakes it) and resume every watch.
-      for (const [id, watch] of watches) post(watchMessage(id, watch.query, watch.priority, watch.visibility));
+      for (const [id, watch] of watches) post(watchMessage(id, watch.query, watch.priority, watch.visibility, watch.shape));
     });
     port = opened;
     return opened;
   }
 
   return {
-    watch(query, onSnapshot, priority = 'interactive', visibility = 'visible') {
+    watch(query, onSnapshot, priority = 'interactive', visibility = 'visible', shape) {
       const id = `${instance}-${++nextId}`;
-      const live: LiveWatch = { query, priority, visibility, onSnapshot: onSnapshot as (s: Snapshot) => void };
+      const live: LiveWatch = { query, priority, visibility, shape, onSnapshot: onSnapshot as (s: Snapshot) => void };
       watches.set(id, live);
-      post(watchMessage(id, query, priority, visibility));
+      post(watchMessage(id, query, priority, visibility, shape));
       return {
         retry: () => post({ type: 'retry', id }),
         setVisibility: (next) => {

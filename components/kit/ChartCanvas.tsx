@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type ChartType } from './chart';
+import { drawWhenNear } from './near';
 import { useThemeColors, type ThemeColors } from './theme';
 
 export interface ChartCanvasProps<T extends ChartType> {
@@ -24,9 +25,9 @@ interface Tip {
 /**
  * A Chart.js canvas: created once, updated in place when the data or the theme changes (no
  * re-mount, no flash), destroyed on unmount so soft navigation leaves nothing behind. A chart in
- * or near the viewport is drawn with its section; one far below it is drawn when it comes near
- * or when the page is idle, whichever is first (its `aria-label` is there from the start). The
- * canvas says `data-chart="drawn"` once the chart is drawn.
+ * or within NEAR_PX of the viewport is drawn with its section's first frame; one further down
+ * only when it comes that near (near.ts), never in idle time (its `aria-label` is there from
+ * the start). The canvas says `data-chart="drawn"` once the chart is drawn.
  */
 export function ChartCanvas<T extends ChartType>({ label, height, config, dataKey, describe }: ChartCanvasProps<T>) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -72,11 +73,8 @@ export function ChartCanvas<T extends ChartType>({ label, height, config, dataKe
       chart.current = new Chart(element, build()) as unknown as Chart<T>;
       element.dataset.chart = 'drawn';
     };
-    if (nearViewport(element)) {
-      create();
-      return;
-    }
-    waiting.current = whenNear(element, create);
+    const cancel = drawWhenNear(element, create);
+    if (!chart.current) waiting.current = cancel;
     // config is a fresh closure every render; dataKey stands for what it reads.
   }, [dataKey, colors]);
 
@@ -102,35 +100,6 @@ export function ChartCanvas<T extends ChartType>({ label, height, config, dataKe
       ) : null}
     </div>
   );
-}
-
-/** How far outside the viewport a chart is still drawn at once (and how early a deferred one is). */
-const NEAR_PX = 400;
-
-function nearViewport(element: Element): boolean {
-  const rect = element.getBoundingClientRect();
-  // Not laid out (a collapsed panel, a hidden part): drawn at once, as before.
-  if (rect.width === 0 && rect.height === 0) return true;
-  return rect.top < innerHeight + NEAR_PX && rect.bottom > -NEAR_PX;
-}
-
-/**
- * Calls `run` once, when `element` comes near the viewport or the page is next idle (within a
- * second at most), whichever is first: charts far below the fold are drawn after the visible
- * ones, in their own short tasks, instead of in the task that renders their section. Returns
- * the cancel function.
- */
-function whenNear(element: Element, run: () => void): () => void {
-  const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && run(), {
-    rootMargin: `${NEAR_PX}px 0px`,
-  });
-  observer.observe(element);
-  const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 50);
-  return () => {
-    observer.disconnect();
-    if (typeof cancelIdleCallback === 'function' && typeof requestIdleCallback === 'function') cancelIdleCallback(idle as number);
-    else clearTimeout(idle as ReturnType<typeof setTimeout>);
-  };
 }
 
 type Hovered = { datasetIndex: number; index: number; element: unknown }[];

@@ -45,6 +45,8 @@ export interface TableBodyProps<T> {
   rows: readonly T[];
   blank: string;
   hidden: boolean;
+  /** a hidden table may be built now (its section came near the viewport) */
+  build?: boolean;
 }
 
 export function cellOf<T>(column: CsvColumn<T>, row: T): CsvCell {
@@ -60,18 +62,19 @@ export function display<T>(column: TableColumn<T>, row: T, blank: string): Compo
 
 export const cellClass = (column: TableColumn<unknown>) => (column.numeric ? 'sb-num' : column.wrap ? 'sb-wrap' : undefined);
 
-/** Rows added per idle period while a table is hidden: small tasks, even for 800-week histories. */
-const ROWS_PER_IDLE = 150;
+/** Rows added per frame while a hidden table is built: short tasks, even for 800-week histories. */
+const ROWS_PER_FRAME = 200;
 
 /**
- * The data behind a chart or a list, as a plain table. API text lands in text nodes only. A
- * hidden table's rows are built in idle time, a slice per idle period, after the charts; shown,
- * it has every row (pressing "Show table" builds the rest at once); `table.body` can build them
- * otherwise. `sort` makes the headers of server-sorted columns buttons.
+ * The data behind a chart or a list, as a plain table. API text lands in text nodes only. Shown,
+ * it has every row (pressing "Show table" builds the rest at once). Hidden, it is empty until
+ * `build` (its section came near the viewport), then filled a slice per animation frame, never
+ * in idle time (still the user's CPU); `table.body` can build them otherwise. `sort` makes the
+ * headers of server-sorted columns buttons.
  */
-export function DataTable<T>({ table, id, hidden = false, sort }: { table: TableSpec<T>; id?: string; hidden?: boolean; sort?: TableSort }) {
+export function DataTable<T>({ table, id, hidden = false, build = true, sort }: { table: TableSpec<T>; id?: string; hidden?: boolean; build?: boolean; sort?: TableSort }) {
   const { rows, columns } = table;
-  const Body = table.body ?? IdleBody;
+  const Body = table.body ?? FrameBody;
   return (
     <div
       class={sort ? 'sb-table-wrap sb-list' : 'sb-table-wrap'}
@@ -96,13 +99,13 @@ export function DataTable<T>({ table, id, hidden = false, sort }: { table: Table
             })}
           </tr>
         </thead>
-        <Body columns={columns} rows={rows} blank={table.blank ?? ''} hidden={hidden} />
+        <Body columns={columns} rows={rows} blank={table.blank ?? ''} hidden={hidden} build={build} />
       </table>
     </div>
   );
 }
 
-function IdleBody<T>({ columns, rows, blank, hidden }: TableBodyProps<T>) {
+function FrameBody<T>({ columns, rows, blank, hidden, build }: TableBodyProps<T>) {
   const total = rows.length;
   const [built, setBuilt] = useState(hidden ? 0 : Infinity);
   useEffect(() => {
@@ -110,12 +113,12 @@ function IdleBody<T>({ columns, rows, blank, hidden }: TableBodyProps<T>) {
       if (built !== Infinity) setBuilt(Infinity); // shown once: keeps every row when hidden again
       return;
     }
-    if (built >= total) return;
+    if (!build || built >= total) return;
     // Called on window, never detached into a variable: Firefox's content scripts throw
     // "called on an object that does not implement interface Window" for an unbound Window method.
-    const handle = window.requestIdleCallback(() => setBuilt((n) => n + ROWS_PER_IDLE), { timeout: 2000 });
-    return () => window.cancelIdleCallback(handle);
-  }, [hidden, built, total]);
+    const handle = window.requestAnimationFrame(() => setBuilt((n) => n + ROWS_PER_FRAME));
+    return () => window.cancelAnimationFrame(handle);
+  }, [hidden, build, built, total]);
   return <TableRows columns={columns} rows={rows} start={0} end={Math.min(built, total)} blank={blank} />;
 }
 

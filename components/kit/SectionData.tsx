@@ -3,6 +3,7 @@ import { exportFileName, toCsv, toJson, type CsvColumn } from '../../utils/metri
 import { DataTable, type TableSpec } from './DataTable';
 import { downloadText } from './download';
 import { Icon } from './icons';
+import { useNear } from './near';
 
 export interface SectionDataProps<T> {
   table: TableSpec<T>;
@@ -10,22 +11,34 @@ export interface SectionDataProps<T> {
   section: string;
   subject: string;
   /** what the JSON export holds (usually the section's data as received) */
-  json: unknown;
+  json?: unknown;
+  /** or, when the section is shown a summary, how to get the full data the export holds */
+  loadJson?: () => Promise<unknown>;
   /** the CSV's columns when they differ from the table's (ISO times in UTC, whatever the table shows) */
   csv?: readonly CsvColumn<T>[];
 }
 
 /**
- * The "Show table" toggle, the export menu and the table itself. The table is always in the DOM
- * (tests read it; its rows are added in idle time while hidden, see DataTable); the toggle makes it
- * visible, with every row. Export reads the data, not the DOM.
+ * The "Show table" toggle, the export menu and the table itself. The table is always in the DOM;
+ * while hidden its rows are built once the toolbar comes near the viewport (see DataTable and
+ * near.ts); the toggle makes it visible, with every row. Export reads the data, not the DOM.
  */
-export function SectionData<T>({ table, section, subject, json, csv }: SectionDataProps<T>) {
+export function SectionData<T>({ table, section, subject, json, loadJson, csv }: SectionDataProps<T>) {
   const [shown, setShown] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   const tableId = useId();
+  const toolbar = useRef<HTMLDivElement>(null);
+  // The hidden table is built when its section comes near the viewport or is shown, not in idle time.
+  const near = useNear(toolbar);
+  const downloadJson = (data: unknown) => downloadText(exportFileName(section, subject, 'json'), 'application/json', toJson(data));
+  const onJson = () => {
+    setProblem(null);
+    if (!loadJson) return downloadJson(json);
+    loadJson().then(downloadJson, (error: Error) => setProblem(error.message));
+  };
   return (
     <>
-      <div class="sb-toolbar">
+      <div class="sb-toolbar" ref={toolbar}>
         <button
           type="button"
           class="sb-btn sb-btn-invisible"
@@ -40,10 +53,15 @@ export function SectionData<T>({ table, section, subject, json, csv }: SectionDa
         <span class="sb-spacer" />
         <ExportMenu
           onCsv={() => downloadText(exportFileName(section, subject, 'csv'), 'text/csv', toCsv(csv ?? table.columns, table.rows))}
-          onJson={() => downloadText(exportFileName(section, subject, 'json'), 'application/json', toJson(json))}
+          onJson={onJson}
         />
       </div>
-      <DataTable table={table} id={tableId} hidden={!shown} />
+      {problem ? (
+        <p class="sb-summary" role="alert" data-export-problem>
+          Statboard could not export this: {problem}.
+        </p>
+      ) : null}
+      <DataTable table={table} id={tableId} hidden={!shown} build={near || shown} />
     </>
   );
 }

@@ -75,17 +75,33 @@ function same(a: ThemeColors, b: ThemeColors): boolean {
   return (Object.keys(a) as (keyof ThemeColors)[]).every((k) => a[k] === b[k]);
 }
 
+// One reading of the page's colours and one theme observer per page, shared by every chart of
+// every panel (each chart used to read getComputedStyle and observe the theme on its own).
+let pageColors: ThemeColors | undefined;
+const listeners = new Set<(colors: ThemeColors) => void>();
+let stopObserving: (() => void) | undefined;
+
+function followTheme(listener: (colors: ThemeColors) => void): () => void {
+  listeners.add(listener);
+  stopObserving ??= observeTheme(() => {
+    const next = readThemeColors();
+    if (pageColors && same(pageColors, next)) return;
+    pageColors = next;
+    listeners.forEach((notify) => notify(next));
+  });
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size) return;
+    stopObserving?.();
+    // Nobody follows the theme any more: the next chart reads it afresh.
+    stopObserving = pageColors = undefined;
+  };
+}
+
 /** The page's current chart colours; a new object only when a colour really changed. */
 export function useThemeColors(): ThemeColors {
-  const [colors, setColors] = useState(readThemeColors);
-  useEffect(
-    () =>
-      observeTheme(() => {
-        const next = readThemeColors();
-        setColors((prev) => (same(prev, next) ? prev : next));
-      }),
-    [],
-  );
+  const [colors, setColors] = useState(() => (pageColors ??= readThemeColors()));
+  useEffect(() => followTheme(setColors), []);
   return colors;
 }
 

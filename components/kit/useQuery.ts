@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { queryKey, type DataOf, type Priority, type Query, type Snapshot, type Visibility } from '../../utils/protocol';
+import { queryKey, type DataOf, type DataShape, type Priority, type Query, type Snapshot, type Visibility } from '../../utils/protocol';
 import type { QueryWatch, StatboardClient } from '../../utils/statboardClient';
 
 const LOADING: Snapshot<never> = { state: 'loading', meta: {} };
@@ -26,6 +26,8 @@ export function useQueries<Qs extends readonly (Query | null)[]>(
    */
   batched = false,
   visibilities?: readonly Visibility[],
+  /** per query, the shape of the data its snapshots carry (see DataShape); fixed per query */
+  shapes?: readonly (DataShape | undefined)[],
 ): { [I in keyof Qs]: QueryResult<Qs[I] extends Query ? DataOf<Qs[I]> : never> } {
   const keys = queries.map((q) => (q ? queryKey(q) : ''));
   const joined = keys.join('\n');
@@ -79,6 +81,7 @@ export function useQueries<Qs extends readonly (Query | null)[]>(
         },
         priority,
         seen.current?.[i] ?? 'visible',
+        shapes?.[i],
       );
       live.set(key, {
         retry: () => watch.retry(),

@@ -1,7 +1,8 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Ref } from 'preact';
+import { isNear } from '../kit/near';
 import { BudgetNotice, clockTime, PanelShell, panelState, Section, sharedBlock, shownData, StateMessage, useQueries, type QueryResult } from '../kit';
-import type { CommitWeek, ContributorStats, PunchCell, Snapshot, Visibility } from '../../utils/protocol';
+import type { CommitWeek, ContributorSummary, PunchCell, Snapshot, Visibility } from '../../utils/protocol';
 import type { InputStatus } from './headlineStats';
 import type { PanelPreferences } from '../../utils/page/panelSettings';
 import type { StatboardClient } from '../../utils/statboardClient';
@@ -31,14 +32,6 @@ function dataOf<T>(snapshot: Snapshot<unknown> | undefined): T | undefined {
  */
 export const SEEN_MARGIN_PX = 48;
 
-/** Whether an element is on screen or within SEEN_MARGIN_PX of it (a hidden one is not). */
-function isNear(element: Element | undefined): boolean {
-  if (!element) return false;
-  const rect = element.getBoundingClientRect();
-  if (rect.width === 0 && rect.height === 0) return false;
-  return rect.top < innerHeight + SEEN_MARGIN_PX && rect.bottom > -SEEN_MARGIN_PX;
-}
-
 /**
  * Which sections are near the viewport (IntersectionObserver with a margin). The first answer is
  * measured in a layout effect, before the watches leave (useQueries' effect runs after this
@@ -53,7 +46,7 @@ function useSeenSections(ids: readonly string[], prefetch: boolean): { visibilit
   const firstRender = useRef(visibilities);
 
   useLayoutEffect(() => {
-    const first = new Set([...elements.current].filter(([, el]) => isNear(el)).map(([id]) => id));
+    const first = new Set([...elements.current].filter(([, el]) => isNear(el, SEEN_MARGIN_PX)).map(([id]) => id));
     // The array useQueries reads in this same commit: patched in place before its effect runs.
     ids.forEach((id, i) => {
       if (first.has(id)) firstRender.current[i] = 'visible';
@@ -134,6 +127,7 @@ export function RepoPanel({ client, repo, prefs, initialCollapsed }: RepoPanelPr
     'interactive',
     false,
     visibilities,
+    SECTIONS.map((s) => s.shape),
   );
   const byId = new Map(SECTIONS.map((s, i) => [s.id, results[i]]));
   const seenAndOn = SECTIONS.map((s, i) => visibilities[i] === 'visible' && prefs.repoSections[s.id] !== false);
@@ -170,7 +164,7 @@ export function RepoPanel({ client, repo, prefs, initialCollapsed }: RepoPanelPr
         <Headline
           commitActivity={dataOf<CommitWeek[]>(byId.get('commit-activity')?.snapshot)}
           punchCard={dataOf<PunchCell[]>(byId.get('punch-card')?.snapshot)}
-          contributors={dataOf<ContributorStats>(byId.get('contributors')?.snapshot)}
+          contributors={dataOf<ContributorSummary>(byId.get('contributors')?.snapshot)}
           status={{ commitActivity: statusOf('commit-activity'), punchCard: statusOf('punch-card'), contributors: statusOf('contributors') }}
         />
         {enabled.map((section) => {

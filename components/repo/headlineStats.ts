@@ -1,15 +1,16 @@
 import {
   busiestPunchDay,
   busiestPunchHour,
-  commitConcentration,
+  concentrationOf,
   formatChange,
   formatNumber,
   hourLabel,
   punchGrid,
   summarizeCommitActivity,
+  summaryWindow,
   weekdayName,
 } from '../../utils/metrics';
-import type { CommitWeek, ContributorStats, PunchCell } from '../../utils/protocol';
+import type { CommitWeek, ContributorSummary, PunchCell } from '../../utils/protocol';
 
 export interface HeadlineStat {
   /** stable hook: `data-stat` */
@@ -33,7 +34,8 @@ export type InputStatus = 'deferred' | 'loading' | 'limited' | 'off';
 export interface HeadlineInputs {
   commitActivity?: CommitWeek[];
   punchCard?: PunchCell[];
-  contributors?: ContributorStats;
+  /** the background's summary of contributors (what the panel gets) */
+  contributors?: ContributorSummary;
   /** for inputs without data: why (default `off`, a dash) */
   status?: { commitActivity?: InputStatus; punchCard?: InputStatus; contributors?: InputStatus };
 }
@@ -83,7 +85,7 @@ function headlineValues({ commitActivity, punchCard, contributors }: HeadlineInp
   const grid = punchCard ? punchGrid(punchCard) : null;
   const day = grid ? busiestPunchDay(grid) : null;
   const hour = grid ? busiestPunchHour(grid) : null;
-  const concentration = contributors ? commitConcentration(contributors) : null;
+  const concentration = contributors ? concentrationOf(summaryWindow(contributors, '52w')) : null;
   const trend = activity?.trend;
 
   return [

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { QueryState, RepoStat, RepoStatData, RepoStatsQuery } from '../../utils/protocol';
+import type { ContributorSummary, DataShape, QueryState, RepoStat, RepoStatData, RepoStatsQuery } from '../../utils/protocol';
 import type { PanelPreferences } from '../../utils/page/panelSettings';
 
 /** The repository a panel is about. */
@@ -12,8 +12,11 @@ export interface RepoRef {
   nwo: string;
 }
 
+/** What each section's view gets: its statistic's data, or the shape its section asks for. */
+export type RepoSectionData = Omit<RepoStatData, 'contributors'> & { contributors: ContributorSummary };
+
 export interface SectionViewProps<S extends RepoStat> {
-  data: RepoStatData[S];
+  data: RepoSectionData[S];
   repo: RepoRef;
   prefs: PanelPreferences;
 }
@@ -27,6 +30,8 @@ export interface RepoSection<S extends RepoStat = RepoStat> {
   /** per-state sentences that replace the engine's */
   sentences?: Partial<Record<QueryState, string>>;
   query(repo: RepoRef): RepoStatsQuery;
+  /** the background sends this shape of the data instead of all of it (contributors: sums per window) */
+  shape?: DataShape;
   View(props: SectionViewProps<S>): ComponentChildren;
 }
 

@@ -99,6 +99,8 @@ test.describe('repository panel on acme/rocket', () => {
     await expect(panel(page, 'repo').section('participation').locator('.sb-summary')).toHaveText(
       `The owner made ${want.share} of the ${want.all} commits in the last 52 weeks.`,
     );
+    // A hidden table is built once its section comes near the viewport (issue 14: draw what is seen).
+    await panel(page, 'repo').section('participation').scrollIntoViewIfNeeded();
     await expect(panel(page, 'repo').table('participation').locator('tbody tr')).toHaveCount(52);
   });
 
@@ -106,6 +108,7 @@ test.describe('repository panel on acme/rocket', () => {
     const section = panel(page, 'repo').section('punch-card');
     await expect(section).toContainText(expectedBusiestSlot(mock.repo('acme/rocket').answers));
     await expect(section).toContainText("Hours are in each commit's own time zone.");
+    await section.scrollIntoViewIfNeeded();
     await expect(panel(page, 'repo').table('punch-card').locator('tbody tr')).toHaveCount(168);
   });
 

@@ -82,3 +82,63 @@ describe('the port server', () => {
     expect(portAccess({ id: 'other', url: 'https://github.com/' }, check)).toBeNull();
   });
 });
+
+describe('shaped watches (the background sums big answers before they cross the port)', () => {
+  const weeks = Array.from({ length: 800 }, (_, i) => 1704585600 + i * 604800);
+  const stats = {
+    weeks,
+    contributors: Array.from({ length: 100 }, (_, p) => ({
+      login: `dev-${p}`, id: p, htmlUrl: null, avatarUrl: null, isBot: false, total: 800,
+      commits: weeks.map(() => 1), additions: weeks.map(() => 3), deletions: weeks.map(() => 2),
+    })),
+  };
+  const contributorsQuery: Query = { kind: 'repo-stats', host: 'github.com', owner: 'acme', repo: 'monolith', stat: 'contributors' };
+
+  function listeningEngine() {
+    const listeners: ((s: unknown) => void)[] = [];
+    const engine = {
+      watch: (_q: Query, _p: unknown, listener: (s: unknown) => void) => {
+        listeners.push(listener);
+        return { retry: () => undefined, unwatch: () => undefined, setVisibility: () => undefined };
+      },
+    } as unknown as Engine;
+    return { engine, emit: (s: unknown) => listeners.forEach((l) => l(s)), listeners };
+  }
+
+  it('a contributors watch with shape contributor-summary gets the sums; one without gets every week', async () => {
+    const { port, posted, send } = fakePort();
+    const { engine, emit, listeners } = listeningEngine();
+    servePort(port, engine, Promise.resolve(contentScript));
+    send({ type: 'watch', id: 'panel', query: contributorsQuery, shape: 'contributor-summary' });
+    send({ type: 'watch', id: 'export', query: contributorsQuery, visibility: 'offscreen' });
+    send({ type: 'watch', id: 'panel2', query: contributorsQuery, shape: 'contributor-summary' });
+    await settle();
+    expect(listeners).toHaveLength(3);
+    emit({ state: 'ready', data: stats, meta: { fetchedAt: 1 } });
+    const byId = new Map(posted.map((m) => [m.id, m.snapshot]));
+    const summary = byId.get('panel')?.data as { shape: string; windows: Record<string, { commits: number[] }>; people: unknown[] };
+    expect(summary.shape).toBe('contributor-summary');
+    expect(summary.people).toHaveLength(100);
+    expect(summary.windows['52w']?.commits[0]).toBe(52);
+    expect(summary.windows.all?.commits[99]).toBe(800);
+    expect(byId.get('panel')?.meta).toEqual({ fetchedAt: 1 });
+    expect(byId.get('export')?.data).toBe(stats);
+    // One summary per answer, whoever watches it.
+    expect(byId.get('panel2')?.data).toBe(summary);
+    // States without data pass unchanged.
+    emit({ state: 'loading', meta: {} });
+    expect(posted.at(-1)?.snapshot).toEqual({ state: 'loading', meta: {} });
+  });
+
+  it('a shape that does not fit the statistic is refused with an error snapshot, and nothing is watched', async () => {
+    const { port, posted, send } = fakePort();
+    const { engine, listeners } = listeningEngine();
+    servePort(port, engine, Promise.resolve(contentScript));
+    send({ type: 'watch', id: 'w', query: repo(1), shape: 'contributor-summary' });
+    send({ type: 'watch', id: 'x', query: contributorsQuery, shape: 'every-week' });
+    await settle();
+    expect(listeners).toHaveLength(0);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({ id: 'w', snapshot: { state: 'error', meta: { message: expect.stringMatching(/no contributor-summary form/) } } });
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headlineStats, type HeadlineStat } from '../../components/repo/headlineStats';
-import type { CommitWeek, Contributor, ContributorStats, PunchCell } from '../../utils/protocol';
+import { summarizeContributors } from '../../utils/metrics/contributorSummary';
+import type { CommitWeek, Contributor, ContributorSummary, PunchCell } from '../../utils/protocol';
 
 const WEEK = 7 * 24 * 60 * 60;
 const MINUS = '\u2212';
@@ -25,8 +26,9 @@ function person(login: string | null, commits: number[]): Contributor {
   };
 }
 
-function contributors(weekCount: number, people: Contributor[]): ContributorStats {
-  return { weeks: Array.from({ length: weekCount }, (_, i) => 1_700_000_000 + i * WEEK), contributors: people };
+/** What the panel gets: the background's summary of the answer (utils/metrics/contributorSummary.ts). */
+function contributors(weekCount: number, people: Contributor[]): ContributorSummary {
+  return summarizeContributors({ weeks: Array.from({ length: weekCount }, (_, i) => 1_700_000_000 + i * WEEK), contributors: people });
 }
 
 function stat(stats: HeadlineStat[], id: HeadlineStat['id']): HeadlineStat {

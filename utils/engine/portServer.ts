@@ -4,6 +4,7 @@ import { normalizeHostId } from '../github/hosts';
 import type { HostId, ServerMessage, Snapshot } from '../protocol';
 import type { Engine, Watch } from './engine';
 import { parseClientMessage } from '../protocolSchemas';
+import { shaperFor } from './shapes';
 
 /**
  * Serves one UI port: validated watch / unwatch / retry messages in, snapshots out. Every
@@ -115,6 +116,11 @@ export function servePort(port: Browser.runtime.Port, engine: Engine, trusted: P
             post({ type: 'snapshot', id, snapshot: refusedWatch(`A page on ${pageHost ?? 'an unknown host'} may only show statistics of its own host.`) });
             break;
           }
+          const shape = shaperFor(message.shape, message.query);
+          if (!shape) {
+            post({ type: 'snapshot', id, snapshot: refusedWatch(`Statboard has no ${message.shape} form of this statistic.`) });
+            break;
+          }
           if (!replacing && watches.size >= MAX_WATCHES_PER_PORT) {
             post({
               type: 'snapshot',
@@ -128,7 +134,7 @@ export function servePort(port: Browser.runtime.Port, engine: Engine, trusted: P
             engine.watch(
               message.query,
               message.priority ?? 'interactive',
-              (snapshot) => post({ type: 'snapshot', id, snapshot }),
+              (snapshot) => post({ type: 'snapshot', id, snapshot: shape(snapshot) }),
               message.visibility ?? 'visible',
             ),
           );

@@ -1,4 +1,4 @@
-import type { Contributor, ContributorStats } from '../protocol';
+import type { Contributor, ContributorPerson, ContributorStats, ContributorSummary } from '../protocol';
 import { sumRange, WEEK_SECONDS } from './series';
 import { downsample } from './sparkline';
 
@@ -123,20 +123,53 @@ export function contributorsSentence(table: Pick<ContributorTable, 'activeContri
   return `${who} made ${commits}`;
 }
 
+/** Each person's commits, additions and deletions over a window, aligned with `people`. */
+export interface WindowSums {
+  people: readonly ContributorPerson[];
+  span: WeekSpan;
+  commits: readonly number[];
+  additions: readonly number[];
+  deletions: readonly number[];
+}
+
+/** A window's sums from the full answer; the window ends at `now` when given (see windowWeekSpan). */
+export function windowSums(stats: ContributorStats, window: ContributorWindow, now?: number): WindowSums {
+  const span = windowWeekSpan(stats.weeks, window, now);
+  const sum = (key: 'commits' | 'additions' | 'deletions') => stats.contributors.map((person) => sumRange(person[key], span.from, span.to));
+  return { people: stats.contributors, span, commits: sum('commits'), additions: sum('additions'), deletions: sum('deletions') };
+}
+
+/** A window's sums from the background's summary (its windows end at the answer's last week). */
+export function summaryWindow(summary: ContributorSummary, window: ContributorWindow): WindowSums {
+  return { people: summary.people, ...summary.windows[window] };
+}
+
+function sumsOf(source: ContributorStats | ContributorSummary, window: ContributorWindow, now?: number): WindowSums {
+  if (!('shape' in source)) return windowSums(source, window, now);
+  if (now !== undefined) throw new Error('a window ending at `now` needs the full answer');
+  return summaryWindow(source, window);
+}
+
 /**
  * The contributors table for a window: one row per person with at least one commit in it,
  * sorted by commits (descending), then login. People without commits in the window are left
- * out: a 4-week table of a big repository is otherwise mostly zeros.
+ * out: a 4-week table of a big repository is otherwise mostly zeros. Takes the full answer or
+ * the background's summary (utils/metrics/contributorSummary.ts; `now` needs the full answer).
  */
-export function contributorTable(stats: ContributorStats, options: ContributorTableOptions = {}): ContributorTable {
-  const span = windowWeekSpan(stats.weeks, options.window ?? 'all', options.now);
+export function contributorTable(source: ContributorStats | ContributorSummary, options: ContributorTableOptions = {}): ContributorTable {
+  return contributorTableOf(sumsOf(source, options.window ?? 'all', options.now), options);
+}
+
+/** The same table from a window's sums (the panel's path: summaryWindow of the summary). */
+export function contributorTableOf(totals: WindowSums, options: Pick<ContributorTableOptions, 'hideBots' | 'limit'> = {}): ContributorTable {
+  const span = totals.span;
   const eligible: ContributorRow[] = [];
   let totalCommits = 0;
   let activeContributors = 0;
   let activeBots = 0;
   let hiddenBots = 0;
-  stats.contributors.forEach((person, index) => {
-    const commits = sumRange(person.commits, span.from, span.to);
+  totals.people.forEach((person, index) => {
+    const commits = totals.commits[index] ?? 0;
     if (commits <= 0) return;
     totalCommits += commits;
     activeContributors++;
@@ -154,8 +187,8 @@ export function contributorTable(stats: ContributorStats, options: ContributorTa
       avatarUrl: person.avatarUrl,
       isBot,
       commits,
-      additions: sumRange(person.additions, span.from, span.to),
-      deletions: sumRange(person.deletions, span.from, span.to),
+      additions: totals.additions[index] ?? 0,
+      deletions: totals.deletions[index] ?? 0,
       share: 0,
     });
   });
@@ -217,12 +250,16 @@ export interface Concentration {
  * arithmetic (2 × covered ≥ total), so 5 of 10 commits is half. When people tie at the cut,
  * the count is the same whoever is picked; the list names them in login order.
  */
-export function commitConcentration(stats: ContributorStats, now?: number): Concentration {
-  const span = windowWeekSpan(stats.weeks, '52w', now);
+export function commitConcentration(source: ContributorStats | ContributorSummary, now?: number): Concentration {
+  return concentrationOf(sumsOf(source, '52w', now));
+}
+
+/** The same from the last 52 weeks' sums (the panel's path: summaryWindow of the summary). */
+export function concentrationOf(totals: WindowSums): Concentration {
   const members: ConcentrationMember[] = [];
   let totalCommits = 0;
-  for (const person of stats.contributors) {
-    const commits = sumRange(person.commits, span.from, span.to);
+  for (const [index, person] of totals.people.entries()) {
+    const commits = totals.commits[index] ?? 0;
     if (commits <= 0) continue;
     totalCommits += commits;
     members.push({ login: person.login, id: person.id, isBot: isBotContributor(person), commits });

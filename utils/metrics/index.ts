@@ -4,6 +4,7 @@ export * from './sparkline';
 export * from './commitActivity';
 export * from './codeFrequency';
 export * from './contributors';
+export * from './contributorSummary';
 export * from './participation';
 export * from './punchCard';
 export * from './insights';

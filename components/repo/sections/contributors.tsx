@@ -1,15 +1,16 @@
 import { useMemo, useState } from 'preact/hooks';
-import { SectionData, Sparkline, type TableColumn } from '../../kit';
+import { SectionData, Sparkline, usePanel, type TableColumn } from '../../kit';
+import { readOnce } from '../../kit/readOnce';
 import {
-  contributorSparkline,
   contributorsSentence,
-  contributorTable,
+  contributorTableOf,
   CONTRIBUTOR_WINDOWS,
   displayLogin,
   formatCompact,
   formatNumber,
   formatPercent,
   MINUS,
+  summaryWindow,
   type ContributorRow,
   type ContributorWindow,
 } from '../../../utils/metrics';
@@ -45,12 +46,16 @@ export const contributors: RepoSection<'contributors'> = {
   title: REPO_STATISTICS.contributors.title,
   bodyHeight: 587,
   query: (repo) => repoStatsQuery(repo, 'contributors'),
+  // Sums per window from the background: a big repository's 100 x 800 weeks stay there.
+  shape: 'contributor-summary',
   View({ data, repo, prefs }) {
+    const { client } = usePanel();
     const [window, setWindow] = useState<ContributorWindow>('52w');
     const [showBots, setShowBots] = useState(prefs.showBots);
     const [showAll, setShowAll] = useState(false);
     // Per data, window and bots: "Show all" and re-renders keep the table of 100 people × 800 weeks.
-    const table = useMemo(() => contributorTable(data, { window, hideBots: !showBots }), [data, window, showBots]);
+    const table = useMemo(() => contributorTableOf(summaryWindow(data, window), { hideBots: !showBots }), [data, window, showBots]);
+    const sparklines = data.windows[window].sparklines;
     const visible = showAll ? table.rows : table.rows.slice(0, LIST_LIMIT);
     const botCount = table.activeBots;
     return (
@@ -101,7 +106,7 @@ export const contributors: RepoSection<'contributors'> = {
                   displayLogin(null)
                 )}
               </span>
-              <Sparkline values={contributorSparkline(data, row.index, table.span, 26)} width={56} height={16} />
+              <Sparkline values={sparklines[row.index] ?? []} width={56} height={16} />
               <span class="sb-person-meta">
                 <span>{formatNumber(row.commits)} commits</span>
                 <span class="sb-add">+{formatCompact(row.additions)}</span>
@@ -121,7 +126,8 @@ export const contributors: RepoSection<'contributors'> = {
         <SectionData
           section="contributors"
           subject={repo.nwo}
-          json={data}
+          // The export holds GitHub's whole answer (every week), which only the background keeps.
+          loadJson={() => readOnce(client, repoStatsQuery(repo, 'contributors'))}
           table={{ caption: `Commits, additions and deletions per contributor, ${WINDOW_LABELS[window].toLowerCase()}`, columns: COLUMNS, rows: table.rows }}
         />
       </>

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+
+/**
+ * "Draw what is seen": charts and hidden tables are built when they come within NEAR_PX of the
+ * viewport, never in idle time (idle time is still the user's CPU).
+ */
+export const NEAR_PX = 400;
+
+/**
+ * Calls `run` once, when `element` comes near the viewport (a frame later at the earliest).
+ * An observer per waiting element, let go once it was near: at most a panel's few charts and
+ * tables wait at a time.
+ */
+export function whenNear(element: Element, run: () => void): () => void {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      run();
+    },
+    { rootMargin: `${NEAR_PX}px 0px` },
+  );
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
+/** Whether an element is on screen or within `margin` px of it (one not laid out is not). */
+export function isNear(element: Element, margin = NEAR_PX): boolean {
+  const rect = element.getBoundingClientRect();
+  if (rect.width === 0 && rect.height === 0) return false;
+  return rect.top < innerHeight + margin && rect.bottom > -margin;
+}
+
+/**
+ * Calls `run` once `element` is near the viewport: now if it is (from a layout effect, before
+ * the frame that shows it: a section that says it is ready never shows an empty chart area),
+ * else when it comes near. Returns the cancel function. The read costs no extra layout: the
+ * chart drawn right after reads the same layout.
+ */
+export function drawWhenNear(element: Element, run: () => void): () => void {
+  if (!isNear(element)) return whenNear(element, run);
+  run();
+  return () => undefined;
+}
+
+/** Becomes true (for good) once the section holding the element (or the element) is near the viewport. */
+export function useNear(ref: RefObject<Element | null>): boolean {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    return near || !element ? undefined : whenNear(element.closest('[data-section]') ?? element, () => setNear(true));
+  }, [near]);
+  return near;
+}
