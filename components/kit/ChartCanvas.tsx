@@ -25,7 +25,7 @@ interface Tip {
 /**
  * A Chart.js canvas: created once, updated in place when the data or the theme changes (no
  * re-mount, no flash), destroyed on unmount so soft navigation leaves nothing behind. A chart in
- * or within NEAR_PX of the viewport is drawn with its section's first frame; one further down
+ * or within DRAW_PX (48 px) of the viewport is drawn with its section's first frame; one further down
  * only when it comes that near (near.ts), never in idle time (its `aria-label` is there from
  * the start). The canvas says `data-chart="drawn"` once the chart is drawn.
  */

@@ -2,24 +2,28 @@ import { useEffect, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 
 /**
- * "Draw what is seen": charts and hidden tables are built when they come within NEAR_PX of the
- * viewport, never in idle time (idle time is still the user's CPU).
+ * "Draw what is seen", never in idle time (idle time is still the user's CPU): a hidden table is
+ * built when its section comes within NEAR_PX of the viewport (its rows are cheap next to a
+ * chart, and screen readers find it); a chart, the costly part (Chart.js takes 5-25 ms per
+ * chart here), only within DRAW_PX, so a warm page draws the first section's two charts and no
+ * more (the panel fetches within 48 px too: RepoPanel SEEN_MARGIN_PX).
  */
 export const NEAR_PX = 400;
+export const DRAW_PX = 48;
 
 /**
  * Calls `run` once, when `element` comes near the viewport (a frame later at the earliest).
  * An observer per waiting element, let go once it was near: at most a panel's few charts and
  * tables wait at a time.
  */
-export function whenNear(element: Element, run: () => void): () => void {
+export function whenNear(element: Element, run: () => void, margin = NEAR_PX): () => void {
   const observer = new IntersectionObserver(
     (entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
       run();
     },
-    { rootMargin: `${NEAR_PX}px 0px` },
+    { rootMargin: `${margin}px 0px` },
   );
   observer.observe(element);
   return () => observer.disconnect();
@@ -33,13 +37,13 @@ export function isNear(element: Element, margin = NEAR_PX): boolean {
 }
 
 /**
- * Calls `run` once `element` is near the viewport: now if it is (from a layout effect, before
+ * Calls `run` once `element` is within DRAW_PX of the viewport: now if it is (from a layout effect, before
  * the frame that shows it: a section that says it is ready never shows an empty chart area),
  * else when it comes near. Returns the cancel function. The read costs no extra layout: the
  * chart drawn right after reads the same layout.
  */
 export function drawWhenNear(element: Element, run: () => void): () => void {
-  if (!isNear(element)) return whenNear(element, run);
+  if (!isNear(element, DRAW_PX)) return whenNear(element, run, DRAW_PX);
   run();
   return () => undefined;
 }

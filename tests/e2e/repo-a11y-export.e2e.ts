@@ -85,3 +85,26 @@ test('contributors export follows the chosen window', async ({ page, mock, panel
     .sort((a, b) => b.n - a.n || a.login.toLowerCase().localeCompare(b.login.toLowerCase()))[0]!;
   expect(lines[1]!.split(',').slice(0, 2)).toEqual([best.login, String(best.n)]);
 });
+
+test('contributors JSON export holds GitHub’s whole answer (every week), though the panel is sent only sums', async ({ page, mock, panel }) => {
+  const section = panel(page, 'repo').section('contributors');
+  await section.getByRole('button', { name: 'Export' }).click();
+  const download = page.waitForEvent('download');
+  await section.getByRole('menuitem', { name: 'Download JSON' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('statboard-acme-rocket-contributors.json');
+  const json = JSON.parse(await readFile(await file.path(), 'utf8')) as { weeks: number[]; contributors: { login: string | null; commits: number[]; additions: number[]; deletions: number[] }[] };
+  const answers = mock.repo('acme/rocket').answers.contributors;
+  const weeks = [...new Set(answers.flatMap((c) => c.weeks.map((w) => Number(w.w))))].sort((a, b) => a - b);
+  expect(json.weeks).toEqual(weeks);
+  expect(json.contributors).toHaveLength(answers.length);
+  for (const c of answers) {
+    const login = (c.author?.login as string | undefined) ?? null;
+    const exported = json.contributors.find((x) => x.login === login);
+    expect(exported, String(login)).toBeDefined();
+    const at = (w: number) => c.weeks.find((x) => Number(x.w) === w);
+    expect(exported!.commits).toEqual(weeks.map((w) => at(w)?.c ?? 0));
+    expect(exported!.additions).toEqual(weeks.map((w) => at(w)?.a ?? 0));
+  }
+  await expect(section.locator('[data-export-problem]')).toHaveCount(0);
+});
