@@ -81,6 +81,10 @@ async function capture(context: BrowserContext, extensionId: string): Promise<vo
     .catch(() => note('the computing state was too quick to capture'));
   const repo = panel(page, 'repo').root.first();
   if (await settle(page, 'repo')) {
+    // Charts are drawn as they come into view: scroll through the panel once so the shots show them all.
+    for (const section of await repo.locator('[data-section]').all()) await section.scrollIntoViewIfNeeded();
+    await repo.locator('canvas:not([data-chart="drawn"])').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    await page.evaluate(() => scrollTo(0, 0));
     for (const theme of ['light', 'dark'] as const) {
       await setTheme(page, theme);
       await shot(repo, `repo-panel-${theme}.png`).catch((e) => note(`repo panel ${theme}`, e));
