@@ -75,8 +75,15 @@ export default defineBackground(() => {
   if (import.meta.env.FIREFOX) (browser.tabs.onUpdated.addListener as (cb: typeof onTabUpdated, filter: object) => void)(onTabUpdated, { properties: ['url', 'status'] });
   else browser.tabs.onUpdated.addListener(onTabUpdated);
   browser.tabs.onRemoved.addListener((tabId) => panels.tabRemoved(tabId));
-  // Earlier versions registered the page detector for added hosts; that script is gone.
-  browser.runtime.onInstalled.addListener(() => void removeRetiredHostScripts());
+  // Earlier versions registered the page detector for added hosts; that script is gone. Tabs
+  // already open when Statboard is installed or updated get their panels now, not at their next
+  // navigation (a tab's events before the new worker listened are lost).
+  browser.runtime.onInstalled.addListener(() => {
+    void removeRetiredHostScripts();
+    void browser.tabs.query({}).then((tabs) => {
+      for (const tab of tabs) if (tab.id !== undefined && tab.url) void panels.tabUpdated(tab.id, { status: 'complete' }, tab);
+    });
+  });
 
   const senderCheck = async (): Promise<SenderCheck> => {
     const { gheCom, enterpriseServers } = await settings.hosts.get();
