@@ -19,19 +19,21 @@ function altered(points: ApiTimePoint[]): ApiTimePoint[] {
 }
 
 /**
- * Serves the org's time series through the mock, except: the first answer has other counts
- * (`altered`), and the second waits until `release()`, so the test sees the saved numbers first.
+ * Serves the org's time series through the mock, except: answers before `hold()` have other
+ * counts (`altered`; however many the panel asks for while it mounts), and those after it wait
+ * until `release()` and are the real ones, so the test sees the saved numbers first.
  */
 async function twoAnswers(context: BrowserContext, mock: MockGitHub) {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  let seen = 0;
+  let held = false;
   await context.route(
     (url) => url.host === 'api.github.com' && url.pathname === TIME_STATS,
     async (route) => {
-      seen++;
-      if (seen === 2) await released;
-      if (seen !== 1) return route.fallback();
+      if (held) {
+        await released;
+        return route.fallback();
+      }
       const request = route.request();
       const answer = await mock.handle({ method: request.method(), url: request.url(), headers: await request.allHeaders() });
       const body = answer.status === 200 ? JSON.stringify(altered(JSON.parse(answer.body!) as ApiTimePoint[])) : (answer.body ?? '');
@@ -39,7 +41,7 @@ async function twoAnswers(context: BrowserContext, mock: MockGitHub) {
       await route.fulfill({ status: answer.status, headers, body });
     },
   );
-  return { release };
+  return { hold: () => void (held = true), release };
 }
 
 /** Requests and rate-limited requests, row by row, as the table shows them. */
@@ -89,6 +91,7 @@ test('new counts for the same time buckets redraw the org chart, not only its ta
     .toBe(true);
 
   // A refresh (the token is checked again): the saved numbers show while GitHub is asked again.
+  gate.hold();
   await giveToken(openExtensionPage, DEMO_TOKENS.admin);
   await expect(time.locator('.sb-note')).toContainText('Refreshing');
   // (the saved answer is a new object, so the long table renders its rows again, chunk by chunk)
