@@ -136,32 +136,8 @@ export function WindowControls({
       </div>
       {editing ? (
         <form class="sb-control-row" onSubmit={apply} data-control="custom-range" noValidate>
-          <label class="sb-field" for={ids.from}>
-            <span>From</span>
-            <input
-              id={ids.from}
-              class="sb-input"
-              type="datetime-local"
-              name="from"
-              value={from}
-              onInput={(e) => setFrom(e.currentTarget.value)}
-              aria-invalid={error ? 'true' : undefined}
-              aria-describedby={error ? ids.error : undefined}
-            />
-          </label>
-          <label class="sb-field" for={ids.to}>
-            <span>To</span>
-            <input
-              id={ids.to}
-              class="sb-input"
-              type="datetime-local"
-              name="to"
-              value={to}
-              onInput={(e) => setTo(e.currentTarget.value)}
-              aria-invalid={error ? 'true' : undefined}
-              aria-describedby={error ? ids.error : undefined}
-            />
-          </label>
+          <DateTimeField label="From" name="from" id={ids.from} value={from} onValue={setFrom} errorId={error ? ids.error : undefined} />
+          <DateTimeField label="To" name="to" id={ids.to} value={to} onValue={setTo} errorId={error ? ids.error : undefined} />
           <span class="sb-zone">{utc ? 'UTC' : 'local time'}</span>
           <button type="submit" class="sb-btn">
             Apply
@@ -174,5 +150,24 @@ export function WindowControls({
         </form>
       ) : null}
     </div>
+  );
+}
+
+/** One end of the custom range: a labelled datetime-local input, marked invalid with the form's error. */
+function DateTimeField({ label, name, id, value, onValue, errorId }: { label: string; name: string; id: string; value: string; onValue(value: string): void; errorId?: string }) {
+  return (
+    <label class="sb-field" for={id}>
+      <span>{label}</span>
+      <input
+        id={id}
+        class="sb-input"
+        type="datetime-local"
+        name={name}
+        value={value}
+        onInput={(e) => onValue(e.currentTarget.value)}
+        aria-invalid={errorId ? 'true' : undefined}
+        aria-describedby={errorId}
+      />
+    </label>
   );
 }
