@@ -13,6 +13,8 @@ export interface TableColumn<T> extends CsvColumn<T> {
   cell?: (row: T) => ComponentChild;
   /** the field the server sorts by: with the table's `sort`, its header is a button asking for it */
   sortField?: string;
+  /** the header is for screen readers only (a column of sparklines says what it is, unseen) */
+  headerHidden?: boolean;
 }
 
 export interface TableSpec<T> {
@@ -24,6 +26,10 @@ export interface TableSpec<T> {
   rows: readonly T[];
   /** what an empty cell shows (default nothing) */
   blank?: string;
+  /** the caption is for screen readers only (the part's own heading says it on screen) */
+  captionHidden?: boolean;
+  /** an extra class on the scrolling wrapper (a panel's own layout for that table) */
+  wrapClass?: string;
   /**
    * How the rows are built: by default a hidden table's in idle time, all of them once shown;
    * `LongTableBody` (tableChunks.tsx) for a long table (a month of 5-minute buckets is 8,640 rows).
@@ -77,7 +83,7 @@ export function DataTable<T>({ table, id, hidden = false, build = true, sort }: 
   const Body = table.body ?? FrameBody;
   return (
     <div
-      class={sort ? 'sb-table-wrap sb-list' : 'sb-table-wrap'}
+      class={['sb-table-wrap', sort ? 'sb-list' : '', table.wrapClass ?? ''].join(' ').trim()}
       id={id}
       data-hidden={hidden ? 'true' : 'false'}
       tabIndex={hidden ? -1 : 0}
@@ -86,14 +92,14 @@ export function DataTable<T>({ table, id, hidden = false, build = true, sort }: 
       aria-label={sort ? table.caption : undefined}
     >
       <table class="sb-table" data-table={table.name}>
-        <caption>{table.caption}</caption>
+        <caption class={table.captionHidden ? 'sb-visually-hidden' : undefined}>{table.caption}</caption>
         <thead>
           <tr>
             {columns.map((column) => {
               const head = sort?.header(column as TableColumn<never>);
               return (
                 <th key={column.header} scope="col" class={column.numeric ? 'sb-num' : undefined} aria-sort={head?.ariaSort}>
-                  {head ? head.content : column.header}
+                  {head ? head.content : column.headerHidden ? <span class="sb-visually-hidden">{column.header}</span> : column.header}
                 </th>
               );
             })}

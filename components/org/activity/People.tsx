@@ -1,4 +1,4 @@
-import { downloadText, ExportMenu } from '../../kit';
+import { DataTable, downloadText, ExportMenu } from '../../kit';
 import { exportFileName, formatNumber, toCsv, toJson } from '../../../utils/metrics';
 import type { OrgContributor } from '../../../utils/metrics/orgActivity';
 import type { ActivityResult } from './useOrgActivity';
@@ -40,35 +40,27 @@ export function People({ people, host, org }: { people: NonNullable<ActivityResu
         {peopleSentence}
         {counted < statuses.length ? `, in ${formatNumber(counted)} of ${plural(statuses.length, 'repository', 'repositories')} counted so far.` : '.'}
       </p>
-      <div class="sb-table-wrap">
-        <table class="sb-table" data-table="people">
-          <caption class="sb-visually-hidden">Top contributors by commits in the last 52 weeks, bots apart</caption>
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col" class="sb-num">
-                Commits, 52 weeks
-              </th>
-              <th scope="col" class="sb-num">
-                Repositories
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.people.slice(0, PEOPLE_SHOWN).map((c) => (
-              <tr key={c.login}>
-                <td>
-                  <a class="sb-link" href={`https://${host}/${encodeURIComponent(c.login)}`}>
-                    {c.login}
-                  </a>
-                </td>
-                <td class="sb-num">{formatNumber(c.commits)}</td>
-                <td class="sb-num">{formatNumber(c.repos)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        table={{
+          caption: 'Top contributors by commits in the last 52 weeks, bots apart',
+          name: 'people',
+          captionHidden: true,
+          columns: [
+            {
+              header: 'Person',
+              value: 'login',
+              cell: (c) => (
+                <a class="sb-link" href={`https://${host}/${encodeURIComponent(c.login)}`}>
+                  {c.login}
+                </a>
+              ),
+            },
+            { header: 'Commits, 52 weeks', value: 'commits', numeric: true },
+            { header: 'Repositories', value: 'repos', numeric: true },
+          ],
+          rows: result.people.slice(0, PEOPLE_SHOWN),
+        }}
+      />
       {result.bots.length ? (
         <p class="sb-count sb-caption" data-bots>
           Bots, apart: {result.bots.map((b) => `${b.login} (${formatNumber(b.commits)})`).join(', ')}.

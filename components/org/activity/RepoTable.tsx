@@ -1,4 +1,4 @@
-import { downloadText, ExportMenu, Sparkline, type TableColumn } from '../../kit';
+import { DataTable, downloadText, ExportMenu, Sparkline, type TableColumn } from '../../kit';
 import { exportFileName, formatChange, formatNumber, toCsv, toJson } from '../../../utils/metrics';
 import type { CountedRepo, OrgActivity } from '../../../utils/metrics/orgActivity';
 import type { RepoStatus } from './useOrgActivity';
@@ -9,6 +9,29 @@ const REPO_COLUMNS: TableColumn<CountedRepo>[] = [
   { header: 'Last 4 weeks', value: 'recent', numeric: true },
   { header: '4 weeks before', value: 'previous', numeric: true },
 ];
+
+/** The table as shown: linked names, the trend with its two counts on hover, a sparkline each. */
+function shownColumns(host: string, org: string): TableColumn<CountedRepo>[] {
+  return [
+    {
+      header: 'Repository',
+      value: 'name',
+      cell: (repo) => (
+        <a class="sb-link" href={`https://${host}/${encodeURIComponent(org)}/${encodeURIComponent(repo.name)}`}>
+          {repo.name}
+        </a>
+      ),
+    },
+    { header: 'Commits, 52 weeks', value: 'total', numeric: true },
+    {
+      header: 'Trend, 4 weeks',
+      value: (repo) => trendText(repo),
+      numeric: true,
+      cell: (repo) => <span title={`${formatNumber(repo.recent)} in the last 4 weeks, ${formatNumber(repo.previous)} in the 4 before`}>{trendText(repo)}</span>,
+    },
+    { header: 'Weekly commits', value: () => '', headerHidden: true, cell: (repo) => <Sparkline values={repo.weeks} width={96} height={18} /> },
+  ];
+}
 
 function trendText(repo: Pick<CountedRepo, 'recent' | 'previous' | 'change'>): string {
   return repo.recent === 0 && repo.previous === 0 ? '0' : formatChange(repo.change);
@@ -37,43 +60,16 @@ export function RepoTable({
           onJson={() => downloadText(exportFileName('activity-repositories', org, 'json'), 'application/json', toJson(json))}
         />
       </div>
-      <div class="sb-table-wrap sb-repos">
-        <table class="sb-table" data-table="repositories">
-          <caption class="sb-visually-hidden">Counted repositories by commits in the last 52 weeks</caption>
-          <thead>
-            <tr>
-              <th scope="col">Repository</th>
-              <th scope="col" class="sb-num">
-                Commits, 52 weeks
-              </th>
-              <th scope="col" class="sb-num">
-                Trend, 4 weeks
-              </th>
-              <th scope="col">
-                <span class="sb-visually-hidden">Weekly commits</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {activity.repos.map((repo) => (
-              <tr key={repo.name}>
-                <td>
-                  <a class="sb-link" href={`https://${host}/${encodeURIComponent(org)}/${encodeURIComponent(repo.name)}`}>
-                    {repo.name}
-                  </a>
-                </td>
-                <td class="sb-num">{formatNumber(repo.total)}</td>
-                <td class="sb-num" title={`${formatNumber(repo.recent)} in the last 4 weeks, ${formatNumber(repo.previous)} in the 4 before`}>
-                  {trendText(repo)}
-                </td>
-                <td>
-                  <Sparkline values={repo.weeks} width={96} height={18} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        table={{
+          caption: 'Counted repositories by commits in the last 52 weeks',
+          name: 'repositories',
+          captionHidden: true,
+          wrapClass: 'sb-repos',
+          columns: shownColumns(host, org),
+          rows: activity.repos,
+        }}
+      />
       {notCounted.length ? (
         <p class="sb-count sb-caption" data-not-counted>
           Not counted yet:{' '}
