@@ -52,6 +52,17 @@ function tableRows(mock: MockGitHub, contributors: number): Record<(typeof REPO_
   };
 }
 
+/** Scrolls each section of acme/monolith's panel into view in turn: each is then ready, drawn and filled. */
+async function scrollThroughEverySection(p: PanelLocators, mock: MockGitHub): Promise<void> {
+  const rows = tableRows(mock, expectedTopContributors(mock.repo('acme/monolith').answers).length);
+  for (const s of REPO_SECTIONS) {
+    await p.section(s).scrollIntoViewIfNeeded();
+    await expect(p.section(s)).toHaveAttribute('data-state', 'ready', READY);
+    await expectDrawnAndFilled(p, s, rows[s]);
+  }
+  await expect(p.root.locator('canvas:not([data-chart="drawn"])')).toHaveCount(0);
+}
+
 /**
  * Nothing is drawn or built below the viewport until it comes near (issue 14: draw what is
  * seen, not in idle time), then everything there is, section by section as it is scrolled to.
@@ -77,13 +88,7 @@ async function expectDrawnOnlyWhenApproached(page: Page, p: PanelLocators, mock:
   expect(await page.evaluate(() => scrollY)).toBe(0);
 
   // Scrolled to, each section is drawn and its table filled.
-  const rows = tableRows(mock, expectedTopContributors(mock.repo('acme/monolith').answers).length);
-  for (const s of REPO_SECTIONS) {
-    await p.section(s).scrollIntoViewIfNeeded();
-    await expect(p.section(s)).toHaveAttribute('data-state', 'ready', READY);
-    await expectDrawnAndFilled(p, s, rows[s]);
-  }
-  await expect(p.root.locator('canvas:not([data-chart="drawn"])')).toHaveCount(0);
+  await scrollThroughEverySection(p, mock);
 }
 
 // The panel draws charts and builds hidden tables' rows only for what is in or near the viewport
@@ -133,13 +138,7 @@ test.describe('on the anonymous 60 an hour', () => {
     const p = panel(page, 'repo');
     await expect(p.section('commit-activity')).toHaveAttribute('data-state', 'ready', READY);
     // Scroll each section into view in turn; it is fetched then, and drawn.
-    const rows = tableRows(mock, expectedTopContributors(mock.repo('acme/monolith').answers).length);
-    for (const s of REPO_SECTIONS) {
-      await p.section(s).scrollIntoViewIfNeeded();
-      await expect(p.section(s)).toHaveAttribute('data-state', 'ready', READY);
-      await expectDrawnAndFilled(p, s, rows[s]);
-    }
-    await expect(p.root.locator('canvas:not([data-chart="drawn"])')).toHaveCount(0);
+    await scrollThroughEverySection(p, mock);
     // One answer per statistic (202 polls aside): scrolling back and forth asks nothing again.
     for (const stat of ['commit_activity', 'code_frequency', 'contributors', 'participation', 'punch_card']) {
       expect(mock.requestsTo(new RegExp(`/repos/acme/monolith/stats/${stat}$`)).filter((r) => r.status === 200).length, stat).toBe(1);
