@@ -43,7 +43,7 @@ async function traceView(bc: BenchContext, withPanel: boolean): Promise<Map<stri
   const page: Page = await bc.context.newPage();
   const cdp = await bc.context.newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES.split(',') }, transferMode: 'ReportEvents' });
   await page.goto(url, { waitUntil: 'load' });
