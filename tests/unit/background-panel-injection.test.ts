@@ -203,6 +203,22 @@ describe('races', () => {
     expect(h.injected.map((i) => i.panel)).toEqual(['org']);
   });
 
+  it('the same URL reported again while the probe waits (the load commits): the first answer injects, once', async () => {
+    let release!: () => void;
+    const hold = new Promise<void>((r) => (release = r));
+    const tabs = new Map<number, Tab>([[1, { href: 'https://github.com/acme/rocket', facts: REPO, doc: 1, hold }]]);
+    const h = harness(tabs);
+    const first = visit(h.injector, 1, 'https://github.com/acme/rocket');
+    await vi.waitFor(() => expect(h.probe).toHaveBeenCalledTimes(1));
+    // `loading` again without a URL, then `complete`: the same page.
+    const again = h.injector.tabUpdated(1, { status: 'loading' }, { url: 'https://github.com/acme/rocket' });
+    const done = h.injector.tabUpdated(1, { status: 'complete' }, { url: 'https://github.com/acme/rocket' });
+    release();
+    expect((await Promise.all([first, again, done])).sort()).toEqual(['already', 'already', 'injected']);
+    expect(await first).toBe('injected');
+    expect(h.injected).toEqual([{ tabId: 1, panel: 'repo', documentId: 'doc-1' }]);
+  });
+
   it('the document went away before the bundle arrived: not recorded, so the next look injects', async () => {
     const tabs = new Map<number, Tab>([[1, { href: 'https://github.com/acme/rocket', facts: REPO, doc: 1 }]]);
     const failing = harness(tabs, { failInject: true });

@@ -16,12 +16,12 @@ import { probePage, type PageProbe } from '../page/probe';
 export type PanelKind = 'repo' | 'org';
 
 /**
- * The panel bundles (entrypoints/repo-panel.content, entrypoints/org-panel.content): never in the
+ * The panel bundles (entrypoints/repo-panel.ts, entrypoints/org-panel.ts: unlisted scripts): never in the
  * manifest, injected only where a panel goes. The background picks the file; nothing else names one.
  */
 export const PANEL_SCRIPTS = {
-  repo: '/content-scripts/repo-panel.js',
-  org: '/content-scripts/org-panel.js',
+  repo: '/repo-panel.js',
+  org: '/org-panel.js',
 } as const satisfies Record<PanelKind, string>;
 
 /**
@@ -30,7 +30,7 @@ export const PANEL_SCRIPTS = {
  * own frame.
  */
 export const PANEL_PARTS = {
-  'org-insights': '/content-scripts/org-insights.js',
+  'org-insights': '/org-insights.js',
 } as const;
 
 /** Injects a panel part into the frame that asked for it (the sender was checked). */
@@ -84,8 +84,12 @@ export interface PanelInjectionDeps {
 
 /** Per tab: the document (`probe.doc`) that has panels, and which. */
 export interface InjectedPanels {
-  has(tabId: number, doc: number, panel: PanelKind): Promise<boolean>;
-  add(tabId: number, doc: number, panel: PanelKind): Promise<void>;
+  /**
+   * Records that this document gets that panel, unless it has it already (then false). Check and
+   * record are one step, so two decisions racing for the same document inject it once; the
+   * answer does not wait for the record to be saved.
+   */
+  claim(tabId: number, doc: number, panel: PanelKind): Promise<boolean>;
   remove(tabId: number, doc: number, panel: PanelKind): Promise<void>;
   forgetTab(tabId: number): Promise<void>;
 }
@@ -126,12 +130,17 @@ function hostOf(href: string): string | null {
 }
 
 export function createPanelInjector(deps: PanelInjectionDeps): PanelInjector {
-  /** the newest decision per tab: an older one whose probe answers late drops its answer */
-  const latest = new Map<number, number>();
-  let decisions = 0;
+  /**
+   * The URL each tab's newest decision is about: an older decision for another URL drops its
+   * answer (the tab moved on). One for the same URL goes on: a load reports its URL and then
+   * `loading` again as the document commits, and waiting for the second probe cost the panel
+   * about 40 ms. The injection targets the probed document, so an answer from a document that
+   * was replaced meanwhile injects nothing; `claim` keeps it to one injection per document.
+   */
+  const latest = new Map<number, string>();
 
-  async function decide(tabId: number, url: string, seq: number): Promise<InjectionOutcome> {
-    const current = () => latest.get(tabId) === seq;
+  async function decide(tabId: number, url: string): Promise<InjectionOutcome> {
+    const current = () => latest.get(tabId) === url;
     const candidate = panelUrlKind(url);
     if (!candidate) return 'no-panel-url';
     const host = hostOf(url);
@@ -152,10 +161,9 @@ export function createPanelInjector(deps: PanelInjectionDeps): PanelInjector {
     const page = panel === 'repo' ? repoPageFrom(probe.href, probe.facts) : orgPageFrom(probe.href, probe.facts);
     // The page may spell the repository differently from the URL (the panel uses the page's).
     if (page && JSON.stringify(page) !== JSON.stringify(early)) deps.prefetch?.(page);
-    if (await deps.injected.has(tabId, probe.doc, panel)) return 'already';
     if (!current()) return 'superseded';
     // Recorded before it is sent, so a decision racing this one does not inject it twice.
-    await deps.injected.add(tabId, probe.doc, panel);
+    if (!(await deps.injected.claim(tabId, probe.doc, panel))) return 'already';
     try {
       await deps.inject(tabId, panel, answer?.documentId);
     } catch {
@@ -174,9 +182,8 @@ export function createPanelInjector(deps: PanelInjectionDeps): PanelInjector {
       const url = change.url ?? tab.url;
       // No URL: the browser withholds it (no host permission for this tab's site).
       if (!url) return Promise.resolve('ignored');
-      const seq = ++decisions;
-      latest.set(tabId, seq);
-      return decide(tabId, url, seq).catch(() => 'unreachable' as const);
+      latest.set(tabId, url);
+      return decide(tabId, url).catch(() => 'unreachable' as const);
     },
     tabRemoved(tabId) {
       latest.delete(tabId);
@@ -210,16 +217,15 @@ export function sessionInjectedPanels(area: SessionArea | undefined = browser.st
     await area?.set({ [INJECTED_KEY]: m }).catch(() => undefined);
   };
   return {
-    async has(tabId, doc, panel) {
-      const entry = (await load())[tabId];
-      return entry?.doc === doc && entry.panels.includes(panel);
-    },
-    async add(tabId, doc, panel) {
+    async claim(tabId, doc, panel) {
       const m = await load();
+      // From here to the return nothing awaits: check and record are one step.
       const entry = m[tabId];
+      if (entry?.doc === doc && entry.panels.includes(panel)) return false;
       // A new document in the tab: the panels of the one before are gone with it.
-      m[tabId] = entry?.doc === doc ? { doc, panels: [...new Set([...entry.panels, panel])] } : { doc, panels: [panel] };
-      await save(m);
+      m[tabId] = entry?.doc === doc ? { doc, panels: [...entry.panels, panel] } : { doc, panels: [panel] };
+      void save(m);
+      return true;
     },
     async remove(tabId, doc, panel) {
       const m = await load();
