@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Chart, type ChartConfiguration, type ChartType } from './chart';
 import { drawWhenNear } from './near';
+import { formatNumber } from '../../utils/metrics/format';
 import { useThemeColors, type ThemeColors } from './theme';
 
 export interface ChartCanvasProps<T extends ChartType> {
@@ -122,9 +123,29 @@ function withDefaults<T extends ChartType>(
       interaction: { mode: 'index', intersect: false },
       events: ['mousemove', 'mouseout'],
       ...options,
+      ...(options.scales ? { scales: numericTicks(config) } : {}),
       onHover: (_event: unknown, elements: Hovered) => onHover(elements),
     } as never,
   };
+}
+
+type ScaleOptions = { type?: string; ticks?: Record<string, unknown> };
+
+/**
+ * A bar or line chart's value axis (linear) labels its ticks with formatNumber unless the chart
+ * says otherwise: Chart.js's own tick labels build an Intl.NumberFormat, and the first one in a
+ * page's world costs 5-10 ms of ICU set-up on every page view (bench/trace.ts).
+ */
+function numericTicks(config: { type: string; options?: unknown }): Record<string, ScaleOptions> {
+  const options = (config.options ?? {}) as { indexAxis?: string; scales?: Record<string, ScaleOptions> };
+  const valueAxis = options.indexAxis === 'y' ? 'x' : 'y';
+  const linear = (id: string, scale: ScaleOptions) =>
+    scale.type === 'linear' || (scale.type === undefined && (config.type === 'bar' || config.type === 'line') && id.startsWith(valueAxis));
+  return Object.fromEntries(
+    Object.entries(options.scales ?? {}).map(([id, scale]) =>
+      linear(id, scale) && !scale.ticks?.callback ? [id, { ...scale, ticks: { ...scale.ticks, callback: (value: number | string) => formatNumber(Number(value)) } }] : [id, scale],
+    ),
+  );
 }
 
 /** Axis options in the theme's colours (ticks muted, grid subtle). */

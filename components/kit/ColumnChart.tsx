@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { formatNumber } from '../../utils/metrics/format';
 
 export interface ColumnChartProps {
   /** the chart as a sentence, for screen readers (the table holds the numbers) */
@@ -57,10 +58,10 @@ export function ColumnChart({ label, height, values, labels, describe, xTicks = 
   return (
     <div class="sb-chart sb-columns" style={{ height: `${height}px` }} role="img" aria-label={label} data-chart="drawn">
       {/* As wide as the longest label (they are placed absolutely, so they give it no width). */}
-      <div class="sb-columns-y" aria-hidden="true" style={{ width: `${top.toLocaleString('en-US').length}ch` }}>
+      <div class="sb-columns-y" aria-hidden="true" style={{ width: `${formatNumber(top).length}ch` }}>
         {ticks.map((v) => (
           <span key={v} style={{ bottom: `${(v / top) * 100}%` }}>
-            {v.toLocaleString('en-US')}
+            {formatNumber(v)}
           </span>
         ))}
       </div>

@@ -28,6 +28,18 @@ describe('numbers', () => {
     expect([0, 999, 1234567, 1234.5].map(formatNumber)).toEqual(['0', '999', '1,234,567', '1,234.5']);
     expect(formatNumber(Number.NaN)).toBe('');
   });
+  it('writes what Intl.NumberFormat (en-US, 2 decimals) writes, without building one', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+    // Halves on the decimal text, carries through nines, exponent notation both ways, 2^53 and beyond.
+    const edges = [1.005, 2.675, 0.125, 0.995, 9.995, 999_999.999, 0.015, 1e-7, 5e-7, 1e-320, 3_255_395_428.885, 2 ** 53, 2 ** 53 + 2, 2 ** 70, 1e21, 1.5e22];
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const values = [...edges, ...Array.from({ length: 3000 }, (_, i) => random() * 10 ** (i % 13)), ...Array.from({ length: 1000 }, () => Math.round(random() * 1e6) / 1000)];
+    for (const value of values) {
+      expect(formatNumber(value), String(value)).toBe(intl.format(value));
+      expect(formatNumber(-value), String(-value)).toBe(value === 0 || intl.format(value) === '0' ? '0' : `${M}${intl.format(value)}`);
+    }
+  });
 });
 
 describe('percentages', () => {

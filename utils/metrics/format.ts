@@ -36,14 +36,43 @@ export function formatCompact(value: number): string {
   return withSign(negative && exact !== '0', exact);
 }
 
-// One formatter for every call: `toLocaleString` builds a new one each time, which made number
-// formatting the largest cost of rendering a panel's tables (see bench/README.md).
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/** The shortest decimal text of a non-negative number, without exponent notation (`1e-7` → `0.0000001`). */
+function plainDecimal(value: number): string {
+  const text = String(value);
+  const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!m) return text;
+  const digits = m[1]! + (m[2] ?? '');
+  const point = 1 + Number(m[3]);
+  if (point >= digits.length) return digits + '0'.repeat(point - digits.length);
+  return point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : `${digits.slice(0, point)}.${digits.slice(point)}`;
+}
 
-/** `1,234,567` (en-US grouping, comma). Fractions keep up to 2 decimals. */
+/** Decimal text rounded to `places` fraction digits, halves up, trailing zeros dropped (on the digits, so no binary error creeps in). */
+function roundDecimal(text: string, places: number): string {
+  const [whole = '0', fraction = ''] = text.split('.');
+  if (fraction.length <= places) return text;
+  let kept = whole + fraction.slice(0, places);
+  if (fraction[places]! >= '5') {
+    // + 1 in the last kept digit, carrying through nines.
+    let i = kept.length - 1;
+    while (i >= 0 && kept[i] === '9') i--;
+    kept = i < 0 ? `1${'0'.repeat(kept.length)}` : kept.slice(0, i) + String(Number(kept[i]) + 1) + '0'.repeat(kept.length - i - 1);
+  }
+  const intPart = kept.slice(0, kept.length - places) || '0';
+  const fracPart = kept.slice(kept.length - places).replace(/0+$/, '');
+  return fracPart ? `${intPart}.${fracPart}` : intPart;
+}
+
+/**
+ * `1,234,567` (en-US grouping, comma). Fractions keep up to 2 decimals, rounded half up on the
+ * number's shortest decimal text, as Intl.NumberFormat does (1.005 is `1.01`). Written out rather
+ * than `Intl.NumberFormat`: the first formatter in a page's isolated world costs 5-10 ms of ICU
+ * set-up on every page view (bench/trace.ts), and `toLocaleString` builds one per call.
+ */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '';
-  const text = GROUPED.format(Math.abs(value));
+  const [whole = '0', fraction] = roundDecimal(plainDecimal(Math.abs(value)), 2).split('.');
+  const text = whole.replace(/\B(?=(\d{3})+$)/g, ',') + (fraction ? `.${fraction}` : '');
   return withSign(value < 0 && text !== '0', text);
 }
 
