@@ -86,14 +86,11 @@ export function bundleSizes(dir = extensionDir()): BundleSize[] {
       out.push(measure(dir, name, 'content', [js]));
     }
   }
-  // Panels injected on demand (scripting.executeScript) are files in content-scripts/ too.
-  const csDir = join(dir, 'content-scripts');
-  if (existsSync(csDir)) {
-    for (const f of readdirSync(csDir)) {
-      const rel = `content-scripts/${f}`;
-      if (f.endsWith('.js') && !out.some((b) => b.files[0] === rel)) {
-        out.push(measure(dir, `panel:${f.replace(/\.js$/, '').replace(/-panel$/, '')}`, 'panel', [rel]));
-      }
+  // Panels injected on demand (scripting.executeScript) are unlisted scripts: the build's top-level
+  // .js files other than the service worker (repo-panel.js -> panel:repo, org-insights.js -> panel:org-insights).
+  for (const f of readdirSync(dir)) {
+    if (f.endsWith('.js') && f !== manifest.background?.service_worker && !out.some((b) => b.files[0] === f)) {
+      out.push(measure(dir, `panel:${f.replace(/\.js$/, '').replace(/-panel$/, '')}`, 'panel', [f]));
     }
   }
   if (manifest.background?.service_worker) out.push(measure(dir, 'background', 'background', [manifest.background.service_worker]));

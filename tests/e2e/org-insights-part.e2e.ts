@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { DEMO_TOKENS } from '../mock-github';
 import { test, expect, giveToken, READY } from './fixtures';
 
-const PART = 'content-scripts/org-insights.js';
+const PART = 'org-insights.js';
 
 /** How many times Chromium parsed each extension script in the page (all worlds). */
 async function parsedScripts(page: Page): Promise<(file: string) => number> {
@@ -28,7 +28,7 @@ test('without a token the org panel never loads the insights part', async ({ pag
   await expect(root.locator('[data-insights-note="no-token"]')).toHaveCount(1);
   await page.waitForTimeout(1_000); // time for a (wrong) injection to show up
   expect(parsed(PART)).toBe(0);
-  expect(parsed('content-scripts/org-panel.js')).toBe(1);
+  expect(parsed('org-panel.js')).toBe(1);
 });
 
 test('with insights the part is injected once, and its views follow the panel across tabs', async ({ page, openExtensionPage }) => {

@@ -59,19 +59,19 @@ test('a repository page gets the repository panel only; soft navigation to an or
   const worlds = await extensionWorlds(page);
   await page.goto('https://github.com/acme/rocket');
   await expect(page.locator('[data-statboard="repo"]')).toHaveCount(1);
-  expect(scripts()).toEqual(['content-scripts/repo-panel.js']);
+  expect(scripts()).toEqual(['repo-panel.js']);
   expect(worlds()).toBe(1); // the panel's, and only it
 
   await softNavigate(page, '/acme', 'turbo');
   await expect(page.locator('[data-statboard="org"]')).toHaveCount(1);
   await expect(page.locator('[data-statboard="repo"]')).toHaveCount(0);
-  expect(scripts()).toEqual(['content-scripts/org-panel.js', 'content-scripts/repo-panel.js']);
+  expect(scripts()).toEqual(['org-panel.js', 'repo-panel.js']);
   // Back to a repository in the same document: its panel runs there already.
   await softNavigate(page, '/acme/rocket', 'react');
   await expect(page.locator('[data-statboard="repo"]')).toHaveCount(1);
   await page.waitForTimeout(300);
-  expect(parsedTimes(page, 'content-scripts/repo-panel.js')).toBe(1);
-  expect(parsedTimes(page, 'content-scripts/org-panel.js')).toBe(1);
+  expect(parsedTimes(page, 'repo-panel.js')).toBe(1);
+  expect(parsedTimes(page, 'org-panel.js')).toBe(1);
 });
 
 test('an issue page, then a soft navigation to a repository: the panel comes then, and once per page', async ({ page }) => {
@@ -84,7 +84,7 @@ test('an issue page, then a soft navigation to a repository: the panel comes the
 
   await softNavigate(page, '/acme/rocket', 'react');
   await expect(page.locator('[data-statboard="repo"]')).toHaveCount(1);
-  expect(scripts()).toEqual(['content-scripts/repo-panel.js']);
+  expect(scripts()).toEqual(['repo-panel.js']);
 
   // repo -> issue -> other repo -> back: the one injected panel follows; nothing is injected again.
   await softNavigate(page, '/acme/rocket/issues/1', 'turbo');
@@ -98,6 +98,24 @@ test('an issue page, then a soft navigation to a repository: the panel comes the
   expect(await page.evaluate(() => location.pathname)).toBe('/acme/rocket');
   await expect(page.locator('[data-statboard-host="repo"]')).toHaveCount(1);
   expect(await parses()).toBeGreaterThanOrEqual(3);
-  expect(scripts()).toEqual(['content-scripts/repo-panel.js']);
-  expect(parsedTimes(page, 'content-scripts/repo-panel.js')).toBe(1);
+  expect(scripts()).toEqual(['repo-panel.js']);
+  expect(parsedTimes(page, 'repo-panel.js')).toBe(1);
+});
+
+test('the bundle injected again into the same document replaces its panel: one panel, ready, its data still there', async ({ page, worker }) => {
+  await page.goto('https://github.com/acme/rocket');
+  const root = page.locator('[data-statboard="repo"]');
+  await expect(root).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  const mounts = () => page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name === 'statboard:repo-mount').length);
+  expect(await mounts()).toBe(1);
+  // What the background would do if it decided twice (it does not: one claim per document).
+  await worker.evaluate(async (url) => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; scripting: { executeScript(o: object): Promise<unknown> } } }).chrome;
+    const [tab] = await c.tabs.query({ url });
+    await c.scripting.executeScript({ target: { tabId: tab!.id }, files: ['/repo-panel.js'] });
+  }, 'https://github.com/acme/rocket');
+  await expect.poll(mounts).toBe(2);
+  await expect(page.locator('[data-statboard-host="repo"]')).toHaveCount(1);
+  await expect(root).toHaveAttribute('data-state', 'ready');
+  await expect(root.locator('[data-section="commit-activity"]')).toHaveAttribute('data-state', 'ready');
 });

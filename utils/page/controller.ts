@@ -146,7 +146,7 @@ function startSession<P>(controller: PanelController<P>, key: string): PanelSess
  * Keeps exactly one panel for the page now shown: on every page change it re-reads the URL; the
  * same page keeps its panel (put back in place if the DOM was swapped under it), another page
  * gets a new one once its DOM confirms it. Everything stops when `signal` aborts (the extension
- * was reloaded: `ctx.signal`).
+ * was replaced: startInjectedPanel).
  */
 export function startPanelController<P>(controller: PanelController<P>, signal: AbortSignal): void {
   let session: PanelSession | null = null;
@@ -171,19 +171,18 @@ export function startPanelController<P>(controller: PanelController<P>, signal: 
 }
 
 /**
- * Starts an injected panel's controller once per isolated world: the background may inject the
- * same bundle twice during one page's life (two quick page changes), and a reloaded extension
- * injects afresh into the same world, so the mark is cleared when `ctx` is invalidated.
+ * Starts an injected panel's controller, one per document: a newer injection of the same panel
+ * stops the one before, whether it runs in this isolated world (the background sent the bundle
+ * again) or in an older extension's (reloaded or updated: its panel is orphaned, its port dead).
+ * The word crosses worlds as a DOM event on the document, named after the panel.
  */
-export function startInjectedPanel<P>(
-  name: 'repo' | 'org',
-  controller: PanelController<P>,
-  ctx: { signal: AbortSignal; onInvalidated(cb: () => void): unknown },
-): void {
-  const world = globalThis as typeof globalThis & { __statboardPanels?: Set<string> };
-  const started = (world.__statboardPanels ??= new Set());
-  if (started.has(name)) return;
-  started.add(name);
-  ctx.onInvalidated(() => started.delete(name));
-  startPanelController(controller, ctx.signal);
+export function startInjectedPanel<P>(name: 'repo' | 'org', controller: PanelController<P>): void {
+  const started = `statboard:${name}-panel-started`;
+  // The one before stops first; only then does this one listen for the next.
+  document.dispatchEvent(new Event(started));
+  // Which panels this world started (tests ask it through the background).
+  ((globalThis as typeof globalThis & { __statboardPanels?: Set<string> }).__statboardPanels ??= new Set()).add(name);
+  const lifetime = new AbortController();
+  document.addEventListener(started, () => lifetime.abort(), { once: true });
+  startPanelController(controller, lifetime.signal);
 }

@@ -1,5 +1,5 @@
 /**
- * What the organization panel lends its API Insights part (entrypoints/org-insights.content), by
+ * What the organization panel lends its API Insights part (entrypoints/org-insights.ts), by
  * module and name. The part is a second script the background injects into the same tab when the
  * insights view is first shown; two injected bundles share no module instances, so the part's
  * build (wxt.config.ts) resolves these modules to the panel's own: ONE Preact (hooks keep their
