@@ -341,10 +341,12 @@ export interface Snapshot<T = unknown> {
 // ---------------------------------------------------------------------------------------------
 // Port messages
 
-/** watch, visibility, unwatch, retry (protocolSchemas.ts ClientMessageSchema) */
+/** watch, visibility, unwatch, retry, or a batch of those (protocolSchemas.ts ClientMessageSchema) */
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
+export type SingleClientMessage = Exclude<ClientMessage, { type: 'batch' }>;
 
-export type ServerMessage = { type: 'snapshot'; id: string; snapshot: Snapshot };
+/** One watch's new snapshot; `snapshots` carries those a batch was answered with at once, in order. */
+export type ServerMessage = { type: 'snapshot'; id: string; snapshot: Snapshot } | { type: 'snapshots'; items: { id: string; snapshot: Snapshot }[] };
 
 // ---------------------------------------------------------------------------------------------
 // Commands (runtime.sendMessage, answered with a Promise)

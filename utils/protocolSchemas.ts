@@ -86,21 +86,43 @@ export const QuerySchema = v.variant('kind', [RepoStatsQuerySchema, OrgReposQuer
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 
+const WatchMessageSchema = v.strictObject({
+  type: v.literal('watch'),
+  id,
+  query: QuerySchema,
+  priority: v.optional(v.picklist(PRIORITIES)),
+  visibility: v.optional(v.picklist(VISIBILITIES)),
+  /** the snapshots carry that shape of the data instead of all of it (DataShape) */
+  shape: v.optional(v.picklist(DATA_SHAPES)),
+});
+/** the watched data came into view, left it, or may be fetched ahead (see Visibility) */
+const VisibilityMessageSchema = v.strictObject({ type: v.literal('visibility'), id, visibility: v.picklist(VISIBILITIES) });
+const UnwatchMessageSchema = v.strictObject({ type: v.literal('unwatch'), id });
+/** refetch now, ignoring freshness (the user pressed retry) */
+const RetryMessageSchema = v.strictObject({ type: v.literal('retry'), id });
+
+/** At most this many messages in one `batch` (a panel's first task sends one watch per section). */
+export const MAX_BATCH = 64;
+
+// Each schema listed by name (no spread of another's options): the calls stay pure, so a bundle
+// that imports only MAX_BATCH from here (the page's client) carries no schema and no valibot.
 export const ClientMessageSchema = v.variant('type', [
+  WatchMessageSchema,
+  VisibilityMessageSchema,
+  UnwatchMessageSchema,
+  RetryMessageSchema,
+  /**
+   * What a UI posted in one task, sent as one message: the background handles them in one task
+   * and answers what it has at once in one `snapshots` message (one render on the page, not one per section).
+   */
   v.strictObject({
-    type: v.literal('watch'),
-    id,
-    query: QuerySchema,
-    priority: v.optional(v.picklist(PRIORITIES)),
-    visibility: v.optional(v.picklist(VISIBILITIES)),
-    /** the snapshots carry that shape of the data instead of all of it (DataShape) */
-    shape: v.optional(v.picklist(DATA_SHAPES)),
+    type: v.literal('batch'),
+    messages: v.pipe(
+      v.array(v.variant('type', [WatchMessageSchema, VisibilityMessageSchema, UnwatchMessageSchema, RetryMessageSchema])),
+      v.minLength(1),
+      v.maxLength(MAX_BATCH),
+    ),
   }),
-  /** the watched data came into view, left it, or may be fetched ahead (see Visibility) */
-  v.strictObject({ type: v.literal('visibility'), id, visibility: v.picklist(VISIBILITIES) }),
-  v.strictObject({ type: v.literal('unwatch'), id }),
-  /** refetch now, ignoring freshness (the user pressed retry) */
-  v.strictObject({ type: v.literal('retry'), id }),
 ]);
 
 /** A port message from a UI, or null when it is not one. */

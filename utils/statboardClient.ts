@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { MAX_BATCH } from './protocolSchemas';
 import {
   commandMessage,
   PORT_NAME,
@@ -10,6 +11,7 @@ import {
   type Priority,
   type Query,
   type ServerMessage,
+  type SingleClientMessage,
   type Snapshot,
   type Visibility,
 } from './protocol';
@@ -62,8 +64,8 @@ export function afterDisconnect(port: { closed: boolean; liveWatches: number; re
 }
 
 /** A watch message; the default visibility is left out (smaller messages, as before). */
-function watchMessage(id: string, query: Query, priority: Priority, visibility: Visibility, shape?: DataShape): ClientMessage {
-  const message: ClientMessage = visibility === 'visible' ? { type: 'watch', id, query, priority } : { type: 'watch', id, query, priority, visibility };
+function watchMessage(id: string, query: Query, priority: Priority, visibility: Visibility, shape?: DataShape): SingleClientMessage {
+  const message: SingleClientMessage = visibility === 'visible' ? { type: 'watch', id, query, priority } : { type: 'watch', id, query, priority, visibility };
   return shape ? { ...message, shape } : message;
 }
 
@@ -74,9 +76,26 @@ export function createStatboardClient(): StatboardClient {
   let nextId = 0;
   const instance = Math.random().toString(36).slice(2, 8);
 
-  function post(message: ClientMessage): void {
+  /**
+   * What is posted in one task goes as one message, at the end of the task (a microtask): a
+   * panel's first render watches every section at once, and the background answers a batch
+   * with one message, so the page renders once, not once per section.
+   */
+  let outbox: SingleClientMessage[] = [];
+  function post(message: SingleClientMessage): void {
+    outbox.push(message);
+    if (outbox.length === 1) queueMicrotask(flush);
+  }
+  function flush(): void {
+    const messages = outbox;
+    outbox = [];
+    if (closed || messages.length === 0) return;
     try {
-      ensurePort().postMessage(message);
+      const target = ensurePort();
+      for (let i = 0; i < messages.length; i += MAX_BATCH) {
+        const part = messages.slice(i, i + MAX_BATCH);
+        target.postMessage(part.length === 1 ? part[0]! : ({ type: 'batch', messages: part } satisfies ClientMessage));
+      }
     } catch {
       // The extension was reloaded or updated: this page's script is orphaned and stays quiet.
       closed = true;
@@ -87,10 +106,11 @@ export function createStatboardClient(): StatboardClient {
     if (port) return port;
     const opened = browser.runtime.connect({ name: PORT_NAME });
     let received = false;
-    opened.onMessage.addListener((message: unknown) => {
+    opened.onMessage.addListener((raw: unknown) => {
       received = true;
-      const { id, snapshot } = message as ServerMessage;
-      watches.get(id)?.onSnapshot(snapshot);
+      const message = raw as ServerMessage;
+      const items = message.type === 'snapshots' ? message.items : [message];
+      for (const { id, snapshot } of items) watches.get(id)?.onSnapshot(snapshot);
     });
     opened.onDisconnect.addListener(() => {
       if (port === opened) port = null;

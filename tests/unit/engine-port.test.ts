@@ -7,15 +7,22 @@ import type { Query, ServerMessage } from '../../utils/protocol';
 /** A port stand-in: what the page side sends, what the background posts back. */
 function fakePort() {
   const onMessage: ((m: unknown) => void)[] = [];
-  const posted: ServerMessage[] = [];
+  type Single = Extract<ServerMessage, { type: 'snapshot' }>;
+  /** every snapshot posted, a `snapshots` batch unpacked in order */
+  const posted: Single[] = [];
+  /** the messages themselves */
+  const messages: ServerMessage[] = [];
   const port = {
     name: 'statboard',
-    postMessage: (m: ServerMessage) => void posted.push(m),
+    postMessage: (m: ServerMessage) => {
+      messages.push(m);
+      posted.push(...(m.type === 'snapshots' ? m.items.map((item): Single => ({ type: 'snapshot', ...item })) : [m]));
+    },
     disconnect: vi.fn(),
     onMessage: { addListener: (l: (m: unknown) => void) => void onMessage.push(l) },
     onDisconnect: { addListener: () => undefined },
   } as unknown as Browser.runtime.Port;
-  return { port, posted, send: (m: unknown) => onMessage.forEach((l) => l(m)) };
+  return { port, posted, messages, send: (m: unknown) => onMessage.forEach((l) => l(m)) };
 }
 
 function fakeEngine() {
@@ -140,5 +147,52 @@ describe('shaped watches (the background sums big answers before they cross the 
     expect(listeners).toHaveLength(0);
     expect(posted).toHaveLength(1);
     expect(posted[0]).toMatchObject({ id: 'w', snapshot: { state: 'error', meta: { message: expect.stringMatching(/no contributor-summary form/) } } });
+  });
+});
+
+describe('batches', () => {
+  it('a batch is handled in order, and what it is answered with at once goes back as one message', async () => {
+    const { port, posted, messages, send } = fakePort();
+    // An engine that answers every watch at once from memory (a prefetched or cached entry).
+    const listeners = new Map<string, (s: unknown) => void>();
+    const engine = {
+      watch: (q: Query, _p: unknown, listener: (s: unknown) => void) => {
+        listeners.set(q.kind === 'repo-stats' ? q.repo : q.kind, listener);
+        listener({ state: 'ready', data: [1], meta: { fetchedAt: 1 } });
+        return { retry: () => undefined, unwatch: () => undefined, setVisibility: () => undefined };
+      },
+    } as unknown as Engine;
+    servePort(port, engine, Promise.resolve(contentScript));
+    send({ type: 'batch', messages: [1, 2, 3].map((n) => ({ type: 'watch', id: `w${n}`, query: repo(n) })) });
+    await settle();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ type: 'snapshots', items: [{ id: 'w1' }, { id: 'w2' }, { id: 'w3' }] });
+    // Later answers go one by one, as they come.
+    listeners.get('r2')?.({ state: 'ready', data: [2], meta: { fetchedAt: 2 } });
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toEqual({ type: 'snapshot', id: 'w2', snapshot: { state: 'ready', data: [2], meta: { fetchedAt: 2 } } });
+    // A batch answered with one snapshot sends a plain one; one answered with none sends nothing.
+    send({ type: 'batch', messages: [{ type: 'watch', id: 'w4', query: repo(4) }, { type: 'visibility', id: 'w1', visibility: 'offscreen' }] });
+    send({ type: 'batch', messages: [{ type: 'unwatch', id: 'w3' }] });
+    await settle();
+    expect(messages.slice(2)).toEqual([{ type: 'snapshot', id: 'w4', snapshot: { state: 'ready', data: [1], meta: { fetchedAt: 1 } } }]);
+    expect(posted.map((m) => m.id)).toEqual(['w1', 'w2', 'w3', 'w2', 'w4']);
+  });
+
+  it('a batch holding anything malformed, nested, empty or too long is dropped whole', async () => {
+    const { port, posted, send } = fakePort();
+    const { engine, watched } = fakeEngine();
+    servePort(port, engine, Promise.resolve(contentScript));
+    const watch = (n: number) => ({ type: 'watch', id: `w${n}`, query: repo(n) });
+    send({ type: 'batch', messages: [watch(1), { type: 'watch', id: 'bad', query: { kind: 'nope' } }] });
+    send({ type: 'batch', messages: [watch(2), { type: 'batch', messages: [watch(3)] }] });
+    send({ type: 'batch', messages: [] });
+    send({ type: 'batch', messages: Array.from({ length: 65 }, (_, i) => watch(i)) });
+    await settle();
+    expect(watched).toEqual([]);
+    expect(posted).toEqual([]);
+    send({ type: 'batch', messages: Array.from({ length: 64 }, (_, i) => watch(i)) });
+    await settle();
+    expect(watched).toHaveLength(64);
   });
 });

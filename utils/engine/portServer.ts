@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { configuredHost } from '../github/hosts';
 import { normalizeHostId } from '../github/hosts';
-import type { HostId, ServerMessage, Snapshot } from '../protocol';
+import type { HostId, ServerMessage, SingleClientMessage, Snapshot } from '../protocol';
 import type { Engine, Watch } from './engine';
 import { parseClientMessage } from '../protocolSchemas';
 import { shaperFor } from './shapes';
@@ -78,13 +78,19 @@ export function servePort(port: Browser.runtime.Port, engine: Engine, trusted: P
   const watches = new Map<string, Watch>();
   let open = true;
 
-  const post = (message: ServerMessage) => {
+  /** While a batch is handled: the snapshots it is answered with at once, sent as one message. */
+  let answering: { id: string; snapshot: Snapshot }[] | null = null;
+  const send = (message: ServerMessage) => {
     if (!open) return;
     try {
       port.postMessage(message);
     } catch {
       close();
     }
+  };
+  const post = (message: { type: 'snapshot'; id: string; snapshot: Snapshot }) => {
+    if (answering) answering.push({ id: message.id, snapshot: message.snapshot });
+    else send(message);
   };
 
   function close(): void {
@@ -105,52 +111,65 @@ export function servePort(port: Browser.runtime.Port, engine: Engine, trusted: P
       if (!open) return;
       const message = parseClientMessage(raw);
       if (!message) return;
-      switch (message.type) {
-        case 'watch': {
-          const id = message.id;
-          const replacing = watches.has(id);
-          watches.get(id)?.unwatch();
-          watches.delete(id);
-          const pageHost = access.from === 'content-script' ? access.pageHost : undefined;
-          if (pageHost !== undefined && normalizeHostId(message.query.host) !== pageHost) {
-            post({ type: 'snapshot', id, snapshot: refusedWatch(`A page on ${pageHost ?? 'an unknown host'} may only show statistics of its own host.`) });
-            break;
-          }
-          const shape = shaperFor(message.shape, message.query);
-          if (!shape) {
-            post({ type: 'snapshot', id, snapshot: refusedWatch(`Statboard has no ${message.shape} form of this statistic.`) });
-            break;
-          }
-          if (!replacing && watches.size >= MAX_WATCHES_PER_PORT) {
-            post({
-              type: 'snapshot',
-              id,
-              snapshot: refusedWatch(`Statboard shows at most ${MAX_WATCHES_PER_PORT} statistics per page at once; close some and try again.`),
-            });
-            break;
-          }
-          watches.set(
-            id,
-            engine.watch(
-              message.query,
-              message.priority ?? 'interactive',
-              (snapshot) => post({ type: 'snapshot', id, snapshot: shape(snapshot) }),
-              message.visibility ?? 'visible',
-            ),
-          );
-          break;
-        }
-        case 'visibility':
-          watches.get(message.id)?.setVisibility(message.visibility);
-          break;
-        case 'unwatch':
-          watches.get(message.id)?.unwatch();
-          watches.delete(message.id);
-          break;
-        case 'retry':
-          watches.get(message.id)?.retry();
-          break;
+      if (message.type !== 'batch') return handle(message, access);
+      answering = [];
+      try {
+        for (const one of message.messages) handle(one, access);
+      } finally {
+        const items = answering;
+        answering = null;
+        if (items.length === 1) send({ type: 'snapshot', ...items[0]! });
+        else if (items.length > 1) send({ type: 'snapshots', items });
       }
     });
   });
+
+  function handle(message: SingleClientMessage, access: PortAccess): void {
+    switch (message.type) {
+      case 'watch': {
+        const id = message.id;
+        const replacing = watches.has(id);
+        watches.get(id)?.unwatch();
+        watches.delete(id);
+        const pageHost = access.from === 'content-script' ? access.pageHost : undefined;
+        if (pageHost !== undefined && normalizeHostId(message.query.host) !== pageHost) {
+          post({ type: 'snapshot', id, snapshot: refusedWatch(`A page on ${pageHost ?? 'an unknown host'} may only show statistics of its own host.`) });
+          break;
+        }
+        const shape = shaperFor(message.shape, message.query);
+        if (!shape) {
+          post({ type: 'snapshot', id, snapshot: refusedWatch(`Statboard has no ${message.shape} form of this statistic.`) });
+          break;
+        }
+        if (!replacing && watches.size >= MAX_WATCHES_PER_PORT) {
+          post({
+            type: 'snapshot',
+            id,
+            snapshot: refusedWatch(`Statboard shows at most ${MAX_WATCHES_PER_PORT} statistics per page at once; close some and try again.`),
+          });
+          break;
+        }
+        watches.set(
+          id,
+          engine.watch(
+            message.query,
+            message.priority ?? 'interactive',
+            (snapshot) => post({ type: 'snapshot', id, snapshot: shape(snapshot) }),
+            message.visibility ?? 'visible',
+          ),
+        );
+        break;
+      }
+      case 'visibility':
+        watches.get(message.id)?.setVisibility(message.visibility);
+        break;
+      case 'unwatch':
+        watches.get(message.id)?.unwatch();
+        watches.delete(message.id);
+        break;
+      case 'retry':
+        watches.get(message.id)?.retry();
+        break;
+    }
+  }
 }
