@@ -118,6 +118,8 @@ function withDefaults<T extends ChartType>(
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
+      // The data is in index order, one value per label: Chart.js skips its own sorting checks.
+      normalized: true,
       color: colors.muted,
       font: { size: 11 },
       interaction: { mode: 'index', intersect: false },
@@ -153,7 +155,8 @@ export function themedScale(colors: ThemeColors, extra: Record<string, unknown> 
   return {
     border: { display: false },
     grid: { color: colors.grid, drawTicks: false },
-    ticks: { color: colors.muted, font: { size: 10 }, padding: 4, maxRotation: 0, autoSkipPadding: 8 },
+    // sampleSize: which labels fit is judged on 8 of them, not all 52 weeks measured one by one.
+    ticks: { color: colors.muted, font: { size: 10 }, padding: 4, maxRotation: 0, autoSkipPadding: 8, sampleSize: 8 },
     ...extra,
   };
 }
