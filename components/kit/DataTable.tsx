@@ -1,5 +1,5 @@
 import type { ComponentChild } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { CsvCell, CsvColumn } from '../../utils/metrics';
 import { formatNumber } from '../../utils/metrics';
 
@@ -45,14 +45,11 @@ export interface TableSort {
   header(column: TableColumn<never>): { ariaSort?: 'ascending' | 'descending' | 'none'; content: ComponentChild };
 }
 
-/** What a table body is given: the rows and how to show them, and whether the table is hidden. */
+/** What a table body is given: the rows and how to show them. */
 export interface TableBodyProps<T> {
   columns: readonly TableColumn<T>[];
   rows: readonly T[];
   blank: string;
-  hidden: boolean;
-  /** a hidden table may be built now (its section came near the viewport) */
-  build?: boolean;
 }
 
 export function cellOf<T>(column: CsvColumn<T>, row: T): CsvCell {
@@ -68,19 +65,18 @@ export function display<T>(column: TableColumn<T>, row: T, blank: string): Compo
 
 export const cellClass = (column: TableColumn<unknown>) => (column.numeric ? 'sb-num' : column.wrap ? 'sb-wrap' : undefined);
 
-/** Rows added per frame while a hidden table is built: short tasks, even for 800-week histories. */
-const ROWS_PER_FRAME = 200;
-
 /**
- * The data behind a chart or a list, as a plain table. API text lands in text nodes only. Shown,
- * it has every row (pressing "Show table" builds the rest at once). Hidden, it is empty until
- * `build` (its section came near the viewport), then filled a slice per animation frame, never
- * in idle time (still the user's CPU); `table.body` can build them otherwise. `sort` makes the
- * headers of server-sorted columns buttons.
+ * The data behind a chart or a list, as a plain table. API text lands in text nodes only. A
+ * hidden table (`display: none`: no one sees it, no screen reader reads it) has no rows until it
+ * is first shown ("Show table"), then all of them, kept when it is hidden again: a panel's five
+ * hidden tables were 1,000 cells built on every page view for nobody. `table.body` can build the
+ * rows otherwise. `sort` makes the headers of server-sorted columns buttons.
  */
-export function DataTable<T>({ table, id, hidden = false, build = true, sort }: { table: TableSpec<T>; id?: string; hidden?: boolean; build?: boolean; sort?: TableSort }) {
+export function DataTable<T>({ table, id, hidden = false, sort }: { table: TableSpec<T>; id?: string; hidden?: boolean; sort?: TableSort }) {
   const { rows, columns } = table;
-  const Body = table.body ?? FrameBody;
+  const Body = table.body ?? AllRows;
+  const shownOnce = useRef(!hidden);
+  if (!hidden) shownOnce.current = true;
   return (
     <div
       class={['sb-table-wrap', sort ? 'sb-list' : '', table.wrapClass ?? ''].join(' ').trim()}
@@ -105,31 +101,18 @@ export function DataTable<T>({ table, id, hidden = false, build = true, sort }: 
             })}
           </tr>
         </thead>
-        <Body columns={columns} rows={rows} blank={table.blank ?? ''} hidden={hidden} build={build} />
+        {shownOnce.current ? <Body columns={columns} rows={rows} blank={table.blank ?? ''} /> : <tbody />}
       </table>
     </div>
   );
 }
 
-function FrameBody<T>({ columns, rows, blank, hidden, build }: TableBodyProps<T>) {
-  const total = rows.length;
-  const [built, setBuilt] = useState(hidden ? 0 : Infinity);
-  useEffect(() => {
-    if (!hidden) {
-      if (built !== Infinity) setBuilt(Infinity); // shown once: keeps every row when hidden again
-      return;
-    }
-    if (!build || built >= total) return;
-    // Called on window, never detached into a variable: Firefox's content scripts throw
-    // "called on an object that does not implement interface Window" for an unbound Window method.
-    const handle = window.requestAnimationFrame(() => setBuilt((n) => n + ROWS_PER_FRAME));
-    return () => window.cancelAnimationFrame(handle);
-  }, [hidden, build, built, total]);
-  return <TableRows columns={columns} rows={rows} start={0} end={Math.min(built, total)} blank={blank} />;
+function AllRows<T>({ columns, rows, blank }: TableBodyProps<T>) {
+  return <TableRows columns={columns} rows={rows} start={0} end={rows.length} blank={blank} />;
 }
 
 /** Rows `start` to `end` of a table, as one `<tbody>`. */
-export function TableRows<T>({ columns, rows, start, end, blank, class: className }: Omit<TableBodyProps<T>, 'hidden'> & { start: number; end: number; class?: string }) {
+export function TableRows<T>({ columns, rows, start, end, blank, class: className }: TableBodyProps<T> & { start: number; end: number; class?: string }) {
   return (
     <tbody class={className}>
       {rows.slice(start, end).map((row, i) => (

@@ -3,7 +3,6 @@ import { exportFileName, toCsv, toJson, type CsvColumn } from '../../utils/metri
 import { DataTable, type TableSpec } from './DataTable';
 import { downloadText } from './download';
 import { Icon } from './icons';
-import { useNear } from './near';
 
 export interface SectionDataProps<T> {
   table: TableSpec<T>;
@@ -19,17 +18,14 @@ export interface SectionDataProps<T> {
 }
 
 /**
- * The "Show table" toggle, the export menu and the table itself. The table is always in the DOM;
- * while hidden its rows are built once the toolbar comes near the viewport (see DataTable and
- * near.ts); the toggle makes it visible, with every row. Export reads the data, not the DOM.
+ * The "Show table" toggle, the export menu and the table itself. The table is always in the DOM
+ * (its caption and headers); its rows are built when it is first shown (see DataTable). Export
+ * reads the data, not the DOM.
  */
 export function SectionData<T>({ table, section, subject, json, loadJson, csv }: SectionDataProps<T>) {
   const [shown, setShown] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const tableId = useId();
-  const toolbar = useRef<HTMLDivElement>(null);
-  // The hidden table is built when its section comes near the viewport or is shown, not in idle time.
-  const near = useNear(toolbar);
   const downloadJson = (data: unknown) => downloadText(exportFileName(section, subject, 'json'), 'application/json', toJson(data));
   const onJson = () => {
     setProblem(null);
@@ -38,7 +34,7 @@ export function SectionData<T>({ table, section, subject, json, loadJson, csv }:
   };
   return (
     <>
-      <div class="sb-toolbar" ref={toolbar}>
+      <div class="sb-toolbar">
         <button
           type="button"
           class="sb-btn sb-btn-invisible"
@@ -61,7 +57,7 @@ export function SectionData<T>({ table, section, subject, json, loadJson, csv }:
           Statboard could not export this: {problem}.
         </p>
       ) : null}
-      <DataTable table={table} id={tableId} hidden={!shown} build={near || shown} />
+      <DataTable table={table} id={tableId} hidden={!shown} />
     </>
   );
 }

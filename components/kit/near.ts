@@ -1,22 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { RefObject } from 'preact';
-
 /**
- * "Draw what is seen", never in idle time (idle time is still the user's CPU): a hidden table is
- * built when its section comes within NEAR_PX of the viewport (its rows are cheap next to a
- * chart, and screen readers find it); a chart, the costly part (Chart.js takes 5-25 ms per
- * chart here), only within DRAW_PX, so a warm page draws the first section's two charts and no
- * more (the panel fetches within 48 px too: RepoPanel SEEN_MARGIN_PX).
+ * "Draw what is seen", never in idle time (idle time is still the user's CPU): a chart, the
+ * costly part (Chart.js takes 5-25 ms per chart here), is drawn only within DRAW_PX of the
+ * viewport, so a warm page draws the first section's two charts and no more (the panel fetches
+ * within 48 px too: RepoPanel SEEN_MARGIN_PX). Hidden tables wait until they are shown (DataTable).
  */
-export const NEAR_PX = 400;
 export const DRAW_PX = 48;
 
 /**
- * Calls `run` once, when `element` comes near the viewport (a frame later at the earliest).
- * An observer per waiting element, let go once it was near: at most a panel's few charts and
- * tables wait at a time.
+ * Calls `run` once, when `element` comes within `margin` px of the viewport (a frame later at
+ * the earliest). An observer per waiting element, let go once it was near: at most a panel's
+ * few charts wait at a time.
  */
-export function whenNear(element: Element, run: () => void, margin = NEAR_PX): () => void {
+export function whenNear(element: Element, run: () => void, margin: number): () => void {
   const observer = new IntersectionObserver(
     (entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
@@ -30,7 +25,7 @@ export function whenNear(element: Element, run: () => void, margin = NEAR_PX): (
 }
 
 /** Whether an element is on screen or within `margin` px of it (one not laid out is not). */
-export function isNear(element: Element, margin = NEAR_PX): boolean {
+export function isNear(element: Element, margin: number): boolean {
   const rect = element.getBoundingClientRect();
   if (rect.width === 0 && rect.height === 0) return false;
   return rect.top < innerHeight + margin && rect.bottom > -margin;
@@ -46,14 +41,4 @@ export function drawWhenNear(element: Element, run: () => void): () => void {
   if (!isNear(element, DRAW_PX)) return whenNear(element, run, DRAW_PX);
   run();
   return () => undefined;
-}
-
-/** Becomes true (for good) once the section holding the element (or the element) is near the viewport. */
-export function useNear(ref: RefObject<Element | null>): boolean {
-  const [near, setNear] = useState(false);
-  useEffect(() => {
-    const element = ref.current;
-    return near || !element ? undefined : whenNear(element.closest('[data-section]') ?? element, () => setNear(true));
-  }, [near]);
-  return near;
 }

@@ -8,7 +8,7 @@ const CHUNK = 250;
 
 /**
  * A long table's body (a month of 5-minute buckets is 8,640 rows): the first rows at once, the
- * rest in chunks in idle time, shown or hidden, one `<tbody>` each (`content-visibility: auto`),
+ * rest in chunks in idle time, from when it is first shown (DataTable), one `<tbody>` each (`content-visibility: auto`),
  * so no single task blocks the page and adding a chunk does not draw the others again.
  * Apart from DataTable, so tables that are never long carry none of it.
  */
@@ -33,7 +33,7 @@ export function LongTableBody<T>({ columns, rows, blank }: TableBodyProps<T>) {
   );
 }
 
-interface ChunkProps<T> extends Omit<TableBodyProps<T>, 'hidden'> {
+interface ChunkProps<T> extends TableBodyProps<T> {
   start: number;
   end: number;
 }

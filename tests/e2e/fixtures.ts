@@ -140,8 +140,10 @@ export interface PanelLocators {
   root: Locator;
   /** a section by name, e.g. `section('contributors')`, carries `data-state` */
   section(name: string): Locator;
-  /** the data table of a section (present in `ready`, possibly visually hidden) */
+  /** the data table of a section (present in `ready`; hidden, it has no rows until first shown) */
   table(name: string): Locator;
+  /** presses the section's "Show table" (as a user does; nothing when it is shown already) and returns its table */
+  shownTable(name: string): Promise<Locator>;
 }
 
 export function panel(page: Page, kind: 'repo' | 'org'): PanelLocators {
@@ -150,6 +152,12 @@ export function panel(page: Page, kind: 'repo' | 'org'): PanelLocators {
     root,
     section: (name) => root.locator(`[data-section="${name}"]`),
     table: (name) => root.locator(`[data-section="${name}"] table`),
+    async shownTable(name) {
+      const toggle = root.locator(`[data-section="${name}"] [data-action="toggle-table"]`).first();
+      if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+      return root.locator(`[data-section="${name}"] table`);
+    },
   };
 }
 

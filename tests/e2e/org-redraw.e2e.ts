@@ -74,6 +74,7 @@ test('new counts for the same time buckets redraw the org chart, not only its ta
   const sentence = (points: ApiTimePoint[]) =>
     new RegExp(`${n(sum(points, 'total_request_count'))} in all, ${n(sum(points, 'rate_limited_request_count'))} rate limited`);
 
+  await panel(page, 'org').shownTable('time');
   await expect.poll(() => counts(time.locator('table'))).toEqual(rowsOf(fake));
   await expect(canvas).toHaveAttribute('aria-label', sentence(fake));
   // The chart as drawn (a hash of its pixels): wait until it has drawn and holds still.
@@ -94,11 +95,14 @@ test('new counts for the same time buckets redraw the org chart, not only its ta
   gate.hold();
   await giveToken(openExtensionPage, DEMO_TOKENS.admin);
   await expect(time.locator('.sb-note')).toContainText('Refreshing');
-  // (the saved answer is a new object, so the long table renders its rows again, chunk by chunk)
+  // (the saved answer is a new object, so the long table renders its rows again, chunk by chunk;
+  // the section is drawn afresh for the checked token, its table hidden again until shown)
+  await panel(page, 'org').shownTable('time');
   await expect.poll(() => counts(time.locator('table'))).toEqual(rowsOf(fake));
 
   gate.release();
   await expect(time.locator('.sb-note')).toHaveCount(0);
+  await panel(page, 'org').shownTable('time');
   await expect.poll(() => counts(time.locator('table'))).toEqual(rowsOf(real));
   await expect(canvas).toHaveAttribute('aria-label', sentence(real));
   // Same buckets, same window, same increment: only the counts changed, and the chart shows them.

@@ -68,7 +68,7 @@ test('the export menu works by keyboard and downloads CSV and JSON', async ({ pa
 test('contributors export follows the chosen window', async ({ page, mock, panel }) => {
   const section = panel(page, 'repo').section('contributors');
   await section.getByLabel('Contributors window').selectOption('4w');
-  const rows = await panel(page, 'repo').table('contributors').locator('tbody tr').count();
+  const rows = await (await panel(page, 'repo').shownTable('contributors')).locator('tbody tr').count();
   await section.getByRole('button', { name: 'Export' }).click();
   const download = page.waitForEvent('download');
   await section.getByRole('menuitem', { name: 'Download CSV' }).click();

@@ -24,7 +24,7 @@ test('big history (800 weeks, 100 people): charts are summed to a few hundred po
   const perBar = Math.ceil(weeks / 260);
   expect(perBar).toBeGreaterThan(1);
   await expect(p.section('code-frequency').locator('.sb-summary')).toContainText(`Each bar sums ${perBar} weeks.`);
-  await expect(p.table('code-frequency').locator('tbody tr')).toHaveCount(weeks);
+  await expect((await p.shownTable('code-frequency')).locator('tbody tr')).toHaveCount(weeks);
   await expect(p.section('contributors')).toHaveAttribute('data-state', 'ready', READY);
   await p.section('contributors').getByLabel('Contributors window').selectOption('all');
   await expect(p.section('contributors').locator('.sb-person')).toHaveCount(10);

@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import type Browser from 'webextension-polyfill';
 import { DEMO_TOKENS, expected, type Window } from '../mock-github';
 import { expectedHeadline, fmt } from '../e2e/repo-expected';
-import { ADDON_ID, count, expect, test, texts, waitForState, type FirefoxSession } from './fixtures';
+import { ADDON_ID, count, expect, showTable, test, texts, waitForState, type FirefoxSession } from './fixtures';
 
 const REPO_SECTIONS = ['commit-activity', 'code-frequency', 'contributors', 'participation', 'punch-card'];
 
@@ -46,7 +46,8 @@ test('repository panel: every section ready with the scenario numbers', async ({
   expect(await stat('active-weeks')).toMatch(new RegExp(`^${want.activeWeeks}`));
   expect(await stat('busiest-day')).toMatch(new RegExp(`^${want.busiestDay}`));
   expect(await stat('busiest-hour')).toMatch(new RegExp(`^${want.busiestHour}`));
-  // Commit activity's table: one row per week, in the API's order and numbers.
+  // Commit activity's table, shown: one row per week, in the API's order and numbers.
+  await showTable(tab, '[data-statboard="repo"] [data-section="commit-activity"]');
   await expect.poll(() => count(tab, '[data-statboard="repo"] [data-section="commit-activity"] table tbody tr')).toBe(52);
   const totals = await texts(tab, '[data-statboard="repo"] [data-section="commit-activity"] table tbody tr td:nth-child(2)');
   expect(totals).toEqual(answers.commit_activity.map((w) => fmt(w.total)));
@@ -107,7 +108,8 @@ test('organization panel: ready, and the hourly table has every hour of the 7 da
   const window: Window = { min: Date.parse(String(timeRequest!.query.min_timestamp)), max: Date.parse(String(timeRequest!.query.max_timestamp)) };
   const points = expected.timeStats(mock.org('acme'), window, { type: 'org' }, '1h');
   expect(points.length).toBeGreaterThan(150);
-  // The hidden table fills in idle time, 50 rows first; Firefox used to stop there.
+  // Shown, the table fills in idle time, 50 rows first; Firefox used to stop there.
+  await showTable(tab, '[data-statboard="org"] [data-section="time"]');
   const rows = '[data-statboard="org"] [data-section="time"] table tbody tr';
   await expect.poll(() => count(tab, rows), { timeout: 20_000 }).toBe(points.length);
   const requests = await texts(tab, `${rows} td:nth-child(2)`);

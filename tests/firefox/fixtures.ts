@@ -229,6 +229,16 @@ export function texts(page: Page, selector: string): Promise<string[]> {
   return page.evaluate(`(() => { ${DEEP}; return deepAll(document, ${JSON.stringify(selector)}).map((e) => e.textContent.trim()); })()`) as Promise<string[]>;
 }
 
+/**
+ * Presses "Show table" in the section `scope` names (through shadow roots), as a user does: a
+ * hidden table has no rows until it is first shown. Nothing when it is shown already.
+ */
+export async function showTable(page: Page, scope: string): Promise<void> {
+  const toggle = `${scope} [data-action="toggle-table"]`;
+  await page.evaluate(`(() => { ${DEEP}; const el = deepAll(document, ${JSON.stringify(toggle)})[0]; if (el && el.getAttribute('aria-pressed') !== 'true') el.click(); })()`);
+  await expect.poll(() => attribute(page, toggle, 'aria-pressed')).toBe('true');
+}
+
 /** Waits until `selector`'s `data-state` is `state` (through shadow roots). */
 export async function waitForState(page: Page, selector: string, state: string, options = READY): Promise<void> {
   await expect.poll(() => attribute(page, selector, 'data-state'), { timeout: options.timeout, message: `${selector} data-state` }).toBe(state);
