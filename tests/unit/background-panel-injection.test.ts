@@ -35,6 +35,8 @@ interface Tab {
 function harness(tabs: Map<number, Tab>, options: { failInject?: boolean; session?: SessionArea } = {}) {
   const injected: Array<{ tabId: number; panel: PanelKind; documentId?: string }> = [];
   const prefetched: PanelPage[] = [];
+  /** whether each prefetch was for a page its tags confirmed */
+  const confirmed: boolean[] = [];
   const probe = vi.fn(async (tabId: number) => {
     const tab = tabs.get(tabId);
     if (!tab || tab.closed) throw new Error('No tab with id');
@@ -49,10 +51,13 @@ function harness(tabs: Map<number, Tab>, options: { failInject?: boolean; sessio
       if (options.failInject) throw new Error('Frame with ID 0 was removed');
       injected.push({ tabId, panel, documentId });
     },
-    prefetch: (page) => prefetched.push(page),
+    prefetch: (page, sure) => {
+      prefetched.push(page);
+      confirmed.push(sure === true);
+    },
     injected: sessionInjectedPanels((options.session ?? fakeBrowser.storage.session) as unknown as SessionArea),
   };
-  return { injector: createPanelInjector(deps), injected, prefetched, probe, deps };
+  return { injector: createPanelInjector(deps), injected, prefetched, confirmed, probe, deps };
 }
 
 const visit = (injector: ReturnType<typeof harness>['injector'], tabId: number, url: string) =>
@@ -248,12 +253,22 @@ describe('prefetch at decision time', () => {
     release();
     expect(await decided).toBe('injected');
     expect(h.prefetched[1]).toEqual({ kind: 'repo', host: 'github.com', owner: 'acme', repo: 'rocket', nwo: 'acme/rocket' });
+    // From the URL: cache only; confirmed by the page's tags: may be fetched ahead.
+    expect(h.confirmed).toEqual([false, true]);
   });
 
   it('an organization URL holds its repository list', async () => {
     const tabs = new Map<number, Tab>([[1, { href: 'https://github.com/acme', facts: ORG, doc: 1 }]]);
     const h = harness(tabs);
     await visit(h.injector, 1, 'https://github.com/acme');
-    expect(h.prefetched).toEqual([{ kind: 'org', host: 'github.com', org: 'acme' }]);
+    expect(h.prefetched).toEqual([{ kind: 'org', host: 'github.com', org: 'acme' }, { kind: 'org', host: 'github.com', org: 'acme' }]);
+    expect(h.confirmed).toEqual([false, true]);
+  });
+
+  it('a repository-shaped URL the page does not confirm (a 404, a marketing page) is never confirmed', async () => {
+    const tabs = new Map<number, Tab>([[1, { href: 'https://github.com/acme/nope', facts: NO_PAGE_FACTS, doc: 1 }]]);
+    const h = harness(tabs);
+    expect(await visit(h.injector, 1, 'https://github.com/acme/nope')).toBe('no-panel');
+    expect(h.confirmed).toEqual([false]);
   });
 });

@@ -112,3 +112,41 @@ describe('createPanelPrefetch', () => {
     expect(prefetch.held).toBe(5);
   });
 });
+
+describe('a confirmed page', () => {
+  it('with a token (roomy budget): the hold fetches what is missing at once, behind what is seen; the panel’s watch then gets it', async () => {
+    const { engine, github } = setup({ token: 'ghp_test' });
+    const prefetch = createPanelPrefetch(engine, ALL_ON, 60_000);
+    prefetch(PAGE); // from the URL: cache only
+    await until(() => prefetch.held === 5);
+    await flush();
+    expect(github.requests).toEqual([]);
+    prefetch(PAGE, true); // the page's tags agree
+    await until(() => github.counted().length === 5);
+    expect(new Set(github.counted().map((r) => r.path))).toEqual(new Set(REPO_PATHS));
+    const seen: Snapshot[] = [];
+    engine.watch(panelQueries(PAGE, {})[0]!, 'interactive', (s) => seen.push(s), 'visible');
+    await until(() => seen.at(-1)?.state === 'ready');
+    await flush();
+    expect(github.counted()).toHaveLength(5);
+  });
+
+  it('without a token (GitHub’s 60 an hour): still cache only', async () => {
+    const { engine, github } = setup();
+    github.state.rate = { limit: 60, remaining: 59 };
+    // The budget is known to be the anonymous one (an earlier answer's headers said so).
+    const warmup: Snapshot[] = [];
+    const other = { kind: 'repo-stats', host: 'github.com', owner: 'acme', repo: 'other', stat: 'punch-card' } as const;
+    const w = engine.watch(other, 'interactive', (s) => warmup.push(s), 'visible');
+    await until(() => warmup.at(-1)?.state === 'ready');
+    w.unwatch();
+    const before = github.counted().length;
+    const prefetch = createPanelPrefetch(engine, ALL_ON, 60_000);
+    prefetch(PAGE, true);
+    await until(() => prefetch.held === 5);
+    await flush();
+    expect(github.counted().length).toBe(before);
+  });
+});
+
+const REPO_PATHS = ['commit_activity', 'code_frequency', 'contributors', 'participation', 'punch_card'].map((s) => `/repos/acme/rocket/stats/${s}`);

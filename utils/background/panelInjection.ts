@@ -76,8 +76,11 @@ export interface PanelInjectionDeps {
   probe(tabId: number): Promise<ProbeAnswer | null>;
   /** injects the panel bundle into that document (or the tab's top frame) */
   inject(tabId: number, panel: PanelKind, documentId: string | undefined): Promise<void>;
-  /** the URL (then the page) says which repository or organization: its cache reads start now */
-  prefetch?(page: PanelPage): void;
+  /**
+   * the URL says which repository or organization: its cache reads start now; then the page's
+   * tags confirm it (`confirmed`): what is missing may be fetched ahead where the budget allows
+   */
+  prefetch?(page: PanelPage, confirmed?: boolean): void;
   /** which documents have which panel, kept across worker restarts */
   injected: InjectedPanels;
 }
@@ -159,8 +162,8 @@ export function createPanelInjector(deps: PanelInjectionDeps): PanelInjector {
     const panel = panelKindFrom(probe.href, probe.facts);
     if (!panel) return 'no-panel';
     const page = panel === 'repo' ? repoPageFrom(probe.href, probe.facts) : orgPageFrom(probe.href, probe.facts);
-    // The page may spell the repository differently from the URL (the panel uses the page's).
-    if (page && JSON.stringify(page) !== JSON.stringify(early)) deps.prefetch?.(page);
+    // The page's own spelling of the repository (the panel uses it), now confirmed by its tags.
+    if (page) deps.prefetch?.(page, true);
     if (!current()) return 'superseded';
     // Recorded before it is sent, so a decision racing this one does not inject it twice.
     if (!(await deps.injected.claim(tabId, probe.doc, panel))) return 'already';

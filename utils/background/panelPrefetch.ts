@@ -1,14 +1,18 @@
 import type { Engine, Watch } from '../engine/engine';
-import { queryKey, REPO_STATS, type Query, type RepoStat } from '../protocol';
+import { queryKey, REPO_STATS, type Query, type RepoStat, type Visibility } from '../protocol';
 import type { PanelPage } from './panelInjection';
 
 /**
  * The panel's data, started before the panel exists: when the background decides a page may get
  * a panel, it knows the repository (or organization) and holds the queries that panel's first
- * render will watch. The hold is an `offscreen` watch: the engine reads its cache (free) and
- * requests nothing (the budget rules stand: only what is seen is fetched), so when the panel's
- * own watch arrives the entry is already in memory. Held queries nobody watched are let go after
- * PREFETCH_HOLD_MS.
+ * render will watch. From the URL alone the hold is an `offscreen` watch: the engine reads its
+ * cache (free) and requests nothing. Once the page's own tags confirm the panel (`confirmed`),
+ * the hold becomes a `prefetch` watch: where the budget is roomy (a token's 5,000; the engine's
+ * rateLimitGovernor.canPrefetch decides, never on the anonymous 60) what is missing or stale is
+ * requested now, behind everything seen, instead of after the panel has mounted and measured
+ * what it shows (the panel fetches ahead the same queries anyway once what is seen has settled).
+ * So when the panel's own watch arrives the entry is in memory or on its way. Held queries
+ * nobody watched are let go after PREFETCH_HOLD_MS.
  */
 
 export const PREFETCH_HOLD_MS = 5_000;
@@ -30,7 +34,8 @@ export function panelQueries(page: PanelPage, sections: Partial<Record<RepoStat,
 }
 
 export interface PanelPrefetch {
-  (page: PanelPage): void;
+  /** `confirmed`: the page's tags say it is that repository or organization (not only its URL) */
+  (page: PanelPage, confirmed?: boolean): void;
   /** queries held now, for tests */
   readonly held: number;
 }
@@ -41,7 +46,7 @@ export function createPanelPrefetch(
   holdMs = PREFETCH_HOLD_MS,
 ): PanelPrefetch {
   const holds = new Map<string, { watch: Watch; timer: ReturnType<typeof setTimeout> }>();
-  const hold = (query: Query) => {
+  const hold = (query: Query, visibility: Visibility) => {
     const key = queryKey(query);
     const release = () => {
       holds.get(key)?.watch.unwatch();
@@ -51,16 +56,17 @@ export function createPanelPrefetch(
     if (existing) {
       clearTimeout(existing.timer);
       existing.timer = setTimeout(release, holdMs);
+      if (visibility === 'prefetch') existing.watch.setVisibility('prefetch');
       return;
     }
-    const watch = engine.watch(query, 'background', () => {}, 'offscreen');
+    const watch = engine.watch(query, 'background', () => {}, visibility);
     holds.set(key, { watch, timer: setTimeout(release, holdMs) });
   };
-  const prefetch = ((page: PanelPage) => {
+  const prefetch = ((page: PanelPage, confirmed = false) => {
     void sections()
       .catch(() => ({}))
       .then((on) => {
-        for (const query of panelQueries(page, on)) hold(query);
+        for (const query of panelQueries(page, on)) hold(query, confirmed ? 'prefetch' : 'offscreen');
       });
   }) as PanelPrefetch;
   Object.defineProperty(prefetch, 'held', { get: () => holds.size });
