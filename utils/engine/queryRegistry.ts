@@ -222,7 +222,10 @@ export function createRegistry(deps: RegistryDeps): Registry {
         const before = demandOf(entry);
         watcher.visibility = next;
         const after = demandOf(entry);
-        if (before === after || after === 'offscreen') return;
+        // Unchanged demand needs nothing, except for an entry held back ("not loaded yet"): the
+        // budget may allow now what it did not when the demand began (a prefetch hold asked
+        // before the budget was known; the panel asks again once it is).
+        if (after === 'offscreen' || (before === after && !entry.snapshot.meta.deferred)) return;
         // Seen now (or may be fetched ahead): what was held back goes. A wait in progress (a
         // poll's backoff, a rate limit) keeps its time; a parked poll resumes at once.
         if (entry.running) return void (entry.seenWhileRunning = true);
