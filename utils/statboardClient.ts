@@ -3,6 +3,7 @@ import { MAX_BATCH } from './protocolSchemas';
 import {
   commandMessage,
   PORT_NAME,
+  queryKey,
   type ClientMessage,
   type Command,
   type CommandResult,
@@ -39,6 +40,15 @@ export interface StatboardClient {
     shape?: DataShape,
   ): QueryWatch;
   command<C extends Command>(command: C): Promise<CommandResult<C>>;
+  /**
+   * Watches a query out of view (`offscreen`: answered from the cache, never fetched) before its
+   * view exists, keeping the latest snapshot: a later `watch` of the same query, priority and
+   * shape takes it over and gets that snapshot at once, without a round trip to the background.
+   * A panel does this while its settings are read (they decide which sections are shown).
+   */
+  prewatch(query: Query, priority: Priority, shape?: DataShape): void;
+  /** ends the prewatches no `watch` took over (the sections the settings turned off) */
+  releasePrewatches(): void;
   /** drops every watch and the port (the panel went away) */
   close(): void;
 }
@@ -124,24 +134,61 @@ export function createStatboardClient(): StatboardClient {
     return opened;
   }
 
+  /** Prewatches not taken over yet, by query, priority and shape, with their latest snapshot. */
+  const early = new Map<string, { id: string; live: LiveWatch; latest?: Snapshot }>();
+  const earlyKey = (query: Query, priority: Priority, shape?: DataShape) => `${queryKey(query)}|${priority}|${shape ?? ''}`;
+
+  function handle(id: string, live: LiveWatch): QueryWatch {
+    const setVisibility = (next: Visibility) => {
+      if (!watches.has(id) || live.visibility === next) return;
+      live.visibility = next;
+      post({ type: 'visibility', id, visibility: next });
+    };
+    return {
+      retry: () => post({ type: 'retry', id }),
+      setVisibility,
+      unwatch: () => {
+        if (!watches.delete(id)) return;
+        post({ type: 'unwatch', id });
+      },
+    };
+  }
+
   return {
     watch(query, onSnapshot, priority = 'interactive', visibility = 'visible', shape) {
+      const deliver = onSnapshot as (s: Snapshot) => void;
+      const key = earlyKey(query, priority, shape);
+      const taken = early.get(key);
+      if (taken && watches.has(taken.id)) {
+        early.delete(key);
+        taken.live.onSnapshot = deliver;
+        const watch = handle(taken.id, taken.live);
+        // What it has now, at once; "not loaded yet" is for out-of-view watchers only.
+        if (taken.latest && !(taken.latest.meta.deferred && visibility !== 'offscreen')) deliver(taken.latest);
+        watch.setVisibility(visibility);
+        return watch;
+      }
       const id = `${instance}-${++nextId}`;
-      const live: LiveWatch = { query, priority, visibility, shape, onSnapshot: onSnapshot as (s: Snapshot) => void };
+      const live: LiveWatch = { query, priority, visibility, shape, onSnapshot: deliver };
       watches.set(id, live);
       post(watchMessage(id, query, priority, visibility, shape));
-      return {
-        retry: () => post({ type: 'retry', id }),
-        setVisibility: (next) => {
-          if (!watches.has(id) || live.visibility === next) return;
-          live.visibility = next;
-          post({ type: 'visibility', id, visibility: next });
-        },
-        unwatch: () => {
-          if (!watches.delete(id)) return;
-          post({ type: 'unwatch', id });
-        },
+      return handle(id, live);
+    },
+    prewatch(query, priority, shape) {
+      const key = earlyKey(query, priority, shape);
+      if (early.has(key)) return;
+      const id = `${instance}-${++nextId}`;
+      const entry: { id: string; live: LiveWatch; latest?: Snapshot } = {
+        id,
+        live: { query, priority, visibility: 'offscreen', shape, onSnapshot: (snapshot) => void (entry.latest = snapshot) },
       };
+      early.set(key, entry);
+      watches.set(id, entry.live);
+      post(watchMessage(id, query, priority, 'offscreen', shape));
+    },
+    releasePrewatches() {
+      for (const { id, live } of early.values()) handle(id, live).unwatch();
+      early.clear();
     },
     command(command) {
       return browser.runtime.sendMessage(commandMessage(command)) as Promise<never>;
@@ -149,6 +196,7 @@ export function createStatboardClient(): StatboardClient {
     close() {
       closed = true;
       watches.clear();
+      early.clear();
       port?.disconnect();
       port = null;
     },

@@ -125,7 +125,7 @@ function withDefaults<T extends ChartType>(
       interaction: { mode: 'index', intersect: false },
       events: ['mousemove', 'mouseout'],
       ...options,
-      ...(options.scales ? { scales: numericTicks(config) } : {}),
+      ...(options.scales ? { scales: numericTicks(options.scales as Record<string, ScaleOptions>) } : {}),
       onHover: (_event: unknown, elements: Hovered) => onHover(elements),
     } as never,
   };
@@ -134,20 +134,14 @@ function withDefaults<T extends ChartType>(
 type ScaleOptions = { type?: string; ticks?: Record<string, unknown> };
 
 /**
- * A bar or line chart's value axis (linear) labels its ticks with formatNumber unless the chart
- * says otherwise: Chart.js's own tick labels build an Intl.NumberFormat, and the first one in a
- * page's world costs 5-10 ms of ICU set-up on every page view (bench/trace.ts).
+ * The value axis (`y`, linear unless it says otherwise) labels its ticks with formatNumber unless
+ * the chart gives its own: Chart.js's own tick labels build an Intl.NumberFormat, and the first one
+ * in a page's world costs 5-10 ms of ICU set-up on every page view (bench/trace.ts).
  */
-function numericTicks(config: { type: string; options?: unknown }): Record<string, ScaleOptions> {
-  const options = (config.options ?? {}) as { indexAxis?: string; scales?: Record<string, ScaleOptions> };
-  const valueAxis = options.indexAxis === 'y' ? 'x' : 'y';
-  const linear = (id: string, scale: ScaleOptions) =>
-    scale.type === 'linear' || (scale.type === undefined && (config.type === 'bar' || config.type === 'line') && id.startsWith(valueAxis));
-  return Object.fromEntries(
-    Object.entries(options.scales ?? {}).map(([id, scale]) =>
-      linear(id, scale) && !scale.ticks?.callback ? [id, { ...scale, ticks: { ...scale.ticks, callback: (value: number | string) => formatNumber(Number(value)) } }] : [id, scale],
-    ),
-  );
+function numericTicks(scales: Record<string, ScaleOptions>): Record<string, ScaleOptions> {
+  const { y } = scales;
+  if (!y || (y.type ?? 'linear') !== 'linear' || y.ticks?.callback) return scales;
+  return { ...scales, y: { ...y, ticks: { ...y.ticks, callback: (value: number | string) => formatNumber(Number(value)) } } };
 }
 
 /** Axis options in the theme's colours (ticks muted, grid subtle). */

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { KIT_CSS } from '../kit';
 import { RepoPanel } from './RepoPanel';
+import { SECTIONS } from './sections';
 import type { RepoRef } from './types';
 import { createStatboardClient } from '../../utils/statboardClient';
 import {
@@ -38,6 +39,9 @@ export const repoPanelController: PanelController<RepoPage> = {
     const settings = readSettings();
     const client = createStatboardClient();
     const repo: RepoRef = { host: page.host, owner: page.owner, repo: page.repo, nwo: page.nwo };
+    // Meanwhile every section's data is asked for out of view (from the cache, never fetched), so
+    // it is on the page when the settings say which sections show; Root ends the rest.
+    for (const section of SECTIONS) client.prewatch(section.query(repo), 'interactive', section.shape);
     const panel = mountPanel({
       name: 'repo',
       css: KIT_CSS,
@@ -91,6 +95,12 @@ function Root({ client, repo, settings: read }: { client: ReturnType<typeof crea
       stop();
     };
   }, []);
+  // After the panel's first commit (its sections' watches took over their prewatches: a
+  // child's layout effects run before its parent's), the sections turned off let theirs go.
+  const shown = settings !== null;
+  useLayoutEffect(() => {
+    if (shown) client.releasePrewatches();
+  }, [shown]);
   if (!settings) return null;
   return <RepoPanel client={client} repo={repo} prefs={settings.prefs} initialCollapsed={settings.collapsed} />;
 }

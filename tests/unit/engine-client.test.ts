@@ -105,3 +105,62 @@ describe('one message per task', () => {
     expect(ports[0]!.posted[1]).toEqual({ type: 'retry', id: idA });
   });
 });
+
+describe('prewatches', () => {
+  it('a watch of the same query takes a prewatch over: its latest snapshot at once, no second watch, only the visibility sent', async () => {
+    const { ports } = stubConnect();
+    const client = createStatboardClient();
+    client.prewatch(repoQuery('punch-card'), 'interactive');
+    client.prewatch(repoQuery('contributors'), 'interactive', 'contributor-summary');
+    await posted();
+    const [batch] = ports[0]!.posted as { type: string; messages: { type: string; id: string; visibility?: string; shape?: string }[] }[];
+    expect(batch?.messages.map((m) => [m.type, m.visibility, m.shape])).toEqual([
+      ['watch', 'offscreen', undefined],
+      ['watch', 'offscreen', 'contributor-summary'],
+    ]);
+    const [punchId, contributorsId] = batch!.messages.map((m) => m.id);
+    const ready = { state: 'ready', data: [], meta: { fetchedAt: 1 } };
+    ports[0]!.receive({ type: 'snapshot', id: punchId, snapshot: ready });
+
+    const seen: unknown[] = [];
+    client.watch(repoQuery('punch-card'), (s) => seen.push(s), 'interactive', 'visible');
+    expect(seen).toEqual([ready]); // at once, before any message
+    // Another shape is another watch; the prewatch no one took is ended by release.
+    client.watch(repoQuery('contributors'), () => undefined, 'interactive', 'visible');
+    client.releasePrewatches();
+    await posted();
+    expect(ports[0]!.posted.slice(1)).toEqual([
+      {
+        type: 'batch',
+        messages: [
+          { type: 'visibility', id: punchId, visibility: 'visible' },
+          { type: 'watch', id: expect.any(String), query: repoQuery('contributors'), priority: 'interactive' },
+          { type: 'unwatch', id: contributorsId },
+        ],
+      },
+    ]);
+    // Later snapshots of the taken-over watch reach its new owner.
+    ports[0]!.receive({ type: 'snapshot', id: punchId, snapshot: { state: 'loading', meta: {} } });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('"not loaded yet" from the cache is not replayed to a watch that sees the section', async () => {
+    const { ports } = stubConnect();
+    const client = createStatboardClient();
+    client.prewatch(repoQuery('punch-card'), 'interactive');
+    await posted();
+    const id = (ports[0]!.posted[0] as { id: string }).id;
+    ports[0]!.receive({ type: 'snapshot', id, snapshot: { state: 'loading', meta: { deferred: true } } });
+    const seen: unknown[] = [];
+    client.watch(repoQuery('punch-card'), (s) => seen.push(s), 'interactive', 'visible');
+    expect(seen).toEqual([]);
+    const offscreen: unknown[] = [];
+    client.prewatch(repoQuery('participation'), 'interactive');
+    await posted();
+    const last = ports[0]!.posted.at(-1) as { type: string; messages: { type: string; id: string; query: { stat: string } }[] };
+    const other = last.messages.find((m) => m.type === 'watch' && m.query.stat === 'participation')!.id;
+    ports[0]!.receive({ type: 'snapshot', id: other, snapshot: { state: 'loading', meta: { deferred: true } } });
+    client.watch(repoQuery('participation'), (s) => offscreen.push(s), 'interactive', 'offscreen');
+    expect(offscreen).toHaveLength(1);
+  });
+});
