@@ -84,7 +84,7 @@ test('a hostile login renders as text and runs nothing', async ({ page, mock, pa
   await expect(section).toHaveAttribute('data-state', 'ready', READY);
   await expect(section.locator('.sb-person-name').first()).toHaveText(hostile);
   await expect(panel(page, 'repo').root.locator('img')).toHaveCount(0);
-  await expect(panel(page, 'repo').table('contributors')).toContainText(hostile);
+  await expect(await panel(page, 'repo').shownTable('contributors')).toContainText(hostile);
   await page.waitForTimeout(300);
   expect(dialogs).toEqual([]);
 });

@@ -31,6 +31,8 @@ export interface Entry {
   held: boolean;
   disposed: boolean;
   serverErrors: number;
+  /** when the last run ended in a failure (an error, no access, too large, rate limited) */
+  failedAt?: number;
   /** consecutive requests that got no answer (see NETWORK_ERROR_RETRIES) */
   networkErrors: number;
   /** rate-limit queries: the API base they report on */
@@ -75,6 +77,9 @@ export interface Registry {
   /** for the queue: whether anyone still wants this entry's request */
   wanted(entry: Entry): () => boolean;
 }
+
+/** How recent a failed run is shown as is to a watcher that joins (the prefetch hold's 5 s). */
+export const JUST_FAILED_MS = 5_000;
 
 export function createRegistry(deps: RegistryDeps): Registry {
   const { now, governor } = deps;
@@ -150,6 +155,8 @@ export function createRegistry(deps: RegistryDeps): Registry {
       else emit(entry, states.internalProblem());
     } finally {
       entry.running = false;
+      const failed = ['error', 'no-access', 'too-large', 'rate-limited'].includes(entry.snapshot.state);
+      entry.failedAt = failed && !entry.snapshot.meta.deferred ? now() : undefined;
       if (entry.rerun && !entry.disposed) {
         const again = entry.rerun;
         entry.rerun = undefined;
@@ -208,9 +215,12 @@ export function createRegistry(deps: RegistryDeps): Registry {
     const notYet = entry.snapshot.meta.deferred === true && entry.snapshot.state === 'loading';
     const heldBack = notYet && visibility !== 'offscreen' && (entry.running || !entry.timer);
     if (!isNew && !heldBack) listener(entry.snapshot);
-    // A new watcher on an idle entry re-checks freshness (cheap when fresh); one that joins a
-    // run begun for out-of-view watchers (a prefetch hold) has it run again if it held back.
-    if (!entry.running && !entry.timer) void refresh(entry, false);
+    // A new watcher on an idle entry re-checks freshness (cheap when fresh), unless a run has
+    // just failed (a panel's watch joining the prefetch hold that fetched ahead: the failure is
+    // shown, not asked again at once; Retry asks); one that joins a run begun for out-of-view
+    // watchers (a prefetch hold) has it run again if it held back.
+    const justFailed = entry.failedAt !== undefined && now() - entry.failedAt < JUST_FAILED_MS;
+    if (!entry.running && !entry.timer && !justFailed) void refresh(entry, false);
     else if (entry.running && visibility !== 'offscreen') entry.seenWhileRunning = true;
     return {
       retry() {
