@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, visit } from './lib/browser';
 import type { ProbeData } from './lib/probe';
+import { flag, option, profiledPage } from './lib/cli';
 import { extensionDir } from './lib/size';
 
 interface ProfileNode {
@@ -30,14 +31,8 @@ interface Profile {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const argv = process.argv.slice(2);
-const option = (name: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const url = argv.find((a) => a.startsWith('https://')) ?? 'https://github.com/acme/rocket';
 // `--kind none` for pages without a panel (e.g. an issue page): profiles load + 1 s.
-const kind = (option('kind') ?? (/github\.com\/[^/]+\/?$/.test(url) ? 'org' : 'repo')) as 'repo' | 'org' | 'none';
+const { url, kind } = profiledPage();
 const top = Number(option('top') ?? 25);
 
 const shortUrl = (u: string) => (u === '' ? '(native/vm)' : u.replace(/^chrome-extension:\/\/[a-z]+\//, 'ext:/').replace(/^https:\/\/github\.com/, 'page:'));
@@ -45,7 +40,7 @@ const shortUrl = (u: string) => (u === '' ? '(native/vm)' : u.replace(/^chrome-e
 async function main() {
   const bc = await launch('with', resolve(extensionDir()));
   try {
-    if (argv.includes('--warm')) await visit(bc, url, kind === 'none' ? { settleMs: 1000 } : { waitPanel: kind, panelTimeoutMs: 60_000 });
+    if (flag('warm')) await visit(bc, url, kind === 'none' ? { settleMs: 1000 } : { waitPanel: kind, panelTimeoutMs: 60_000 });
     const page = await bc.context.newPage();
     const cdp = await bc.context.newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -78,7 +73,7 @@ async function main() {
       for (const [k, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${ms.toFixed(1).padStart(9)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${k}`);
     };
     const rec = kind === 'none' ? undefined : probe?.panels[kind];
-    console.log(`${url} (${kind}${argv.includes('--warm') ? ', warm' : ', cold'}): ${total.toFixed(0)} ms sampled non-idle main-thread time; panel mounted ${rec?.mountedAt?.toFixed(0)} ms, settled ${rec?.settledAt?.toFixed(0)} ms after navigation start; long tasks: ${(probe?.longtasks ?? []).map((t) => t.duration.toFixed(0)).join(', ') || 'none'}`);
+    console.log(`${url} (${kind}${flag('warm') ? ', warm' : ', cold'}): ${total.toFixed(0)} ms sampled non-idle main-thread time; panel mounted ${rec?.mountedAt?.toFixed(0)} ms, settled ${rec?.settledAt?.toFixed(0)} ms after navigation start; long tasks: ${(probe?.longtasks ?? []).map((t) => t.duration.toFixed(0)).join(', ') || 'none'}`);
     print('self time by script', byUrl, 10);
     print(`top ${top} functions by self time`, byFn, top);
     const out = join(here, 'out', `profile-${kind}-${Date.now()}.cpuprofile`);

@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { launch, visit, type BenchContext } from './lib/browser';
 import type { ProbeData } from './lib/probe';
+import { option, profiledPage } from './lib/cli';
 import { extensionDir } from './lib/size';
 
 interface TraceEvent {
@@ -25,13 +26,7 @@ interface TraceEvent {
   args?: { name?: string; data?: { url?: string; scriptName?: string; functionName?: string; frame?: string } };
 }
 
-const argv = process.argv.slice(2);
-const option = (name: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const url = argv.find((a) => a.startsWith('https://')) ?? 'https://github.com/acme/rocket';
-const kind = (option('kind') ?? (/github\.com\/[^/]+\/?$/.test(url) ? 'org' : 'repo')) as 'repo' | 'org' | 'none';
+const { url, kind } = profiledPage();
 const runs = Number(option('runs') ?? 5);
 const top = Number(option('top') ?? 30);
 
