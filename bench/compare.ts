@@ -5,16 +5,20 @@
  *
  *   npx tsx bench/compare.ts <dirA> <dirB> [--runs 10] [--pages rocket,monolith]
  *   npx tsx bench/compare.ts <dirA> <dirB> --activity [--runs 10]
+ *   npx tsx bench/compare.ts <dirA> <dirB> --big-cold [--runs 10]
  *
  * Per page and build: medians of time to ready (every section ready, from the page's domContentLoadedEventEnd),
  * the root's first ready, panel mount, every chart drawn (canvas `data-chart="drawn"`), longest task
  * and main-thread busy time (CDP TaskDuration), plus the per-pair median ratio B/A.
  * `--activity`: `big.org.activity.cold` instead (a fresh 30-repository org per visit, no token,
  * measured exactly as bench/run.ts does), visited alternately, with the panel's marks.
+ * `--big-cold`: `big.repo.cold` instead (a fresh clone of `acme/monolith`, 100 x 800 weeks, per
+ * visit, as bench/run.ts does), visited alternately, with when each section was done and when
+ * each statistic's request reached the mock (ms from domContentLoadedEventEnd).
  */
 import { resolve } from 'node:path';
 import { launch, visit, type BenchContext, type VisitResult } from './lib/browser';
-import { log, orgActivityCold } from './lib/scenarios';
+import { coldRepo, log, orgActivityCold } from './lib/scenarios';
 import { pairRatios, summarize } from './lib/stats';
 
 const argv = process.argv.slice(2);
@@ -62,6 +66,7 @@ async function main() {
   try {
     for (const d of dirs) contexts.push(await launch('with', resolve(d)));
     if (argv.includes('--activity')) return await compareActivity(contexts);
+    if (argv.includes('--big-cold')) return await compareBigCold(contexts);
     // Prime the cache and compile once per build and page.
     for (const bc of contexts) for (const p of pages) await visit(bc, PAGES[p]!, { waitPanel: 'repo', panelTimeoutMs: 60_000, settleMs: 500 });
     const out: Record<string, Sample[][]> = {};
@@ -130,6 +135,53 @@ async function compareActivity(contexts: BenchContext[]) {
     const m = (k: number) => f(med(marks[k]!.map((x) => x[name] ?? Number.NaN)));
     console.log(`  ${name.padEnd(22)} ${m(0).padStart(8)} ${m(1).padStart(8)}`);
   }
+}
+
+/** big.repo.cold, A B / B A alternately: one cold `acme/monolith` clone per build per round. */
+async function compareBigCold(contexts: BenchContext[]) {
+  const rows: Record<string, number>[][] = [[], []];
+  let n = 0;
+  const once = async (bc: BenchContext): Promise<Record<string, number>> => {
+    const url = coldRepo(bc.mock, 'acme/monolith', n++);
+    const name = new URL(url).pathname;
+    const from = bc.mock.requests.length;
+    const r = await visit(bc, url, { waitPanel: 'repo', panelTimeoutMs: 60_000 });
+    const rec = r.probe?.panels.repo;
+    const dcl = r.probe?.nav?.domContentLoadedEventEnd;
+    if (!rec || dcl === undefined || rec.settledAt === undefined) return {};
+    const row: Record<string, number> = {
+      ready: rec.settledAt - dcl,
+      firstReady: (rec.readyAt ?? Number.NaN) - dcl,
+      mounted: rec.mountedAt - dcl,
+      longest: Math.max(0, ...(r.probe?.longtasks ?? []).map((t) => t.duration)),
+    };
+    for (const [section, at] of Object.entries(rec.sectionDoneAt ?? {})) row[`done ${section}`] = at - dcl;
+    const zero = (r.probe?.timeOrigin ?? Number.NaN) + dcl;
+    for (const q of bc.mock.requests.slice(from)) {
+      const stat = q.path.startsWith(`/repos${name}/stats/`) ? q.path.slice(`/repos${name}/stats/`.length) : null;
+      if (stat && row[`request ${stat}`] === undefined) row[`request ${stat}`] = q.at - zero;
+    }
+    return row;
+  };
+  // One unmeasured visit each: the panel script compiled, the worker warm.
+  for (const bc of contexts) await once(bc);
+  for (let i = 0; i < runs; i++) {
+    for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) rows[k]!.push(await once(contexts[k]!));
+    log(`run ${i + 1}/${runs}`);
+  }
+  const med = (xs: number[]) => summarize(xs.filter((x) => Number.isFinite(x)))?.median;
+  const f = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(1));
+  console.log(`A = ${dirs[0]}\nB = ${dirs[1]}\n${runs} cold visits each (big.repo.cold), alternating; medians in ms from domContentLoadedEventEnd; B/A = median of per-pair ratios`);
+  console.log(`\n${'big.repo.cold'.padEnd(28)} ${'A'.padStart(8)} ${'B'.padStart(8)} ${'B/A'.padStart(7)}`);
+  const names = [...new Set(rows.flat().flatMap((r) => Object.keys(r)))];
+  for (const name of names) {
+    const xa = rows[0]!.map((r) => r[name] ?? Number.NaN);
+    const xb = rows[1]!.map((r) => r[name] ?? Number.NaN);
+    const ratio = name === 'ready' ? summarize(pairRatios(xb, xa))?.median : undefined;
+    console.log(`${name.padEnd(28)} ${f(med(xa)).padStart(8)} ${f(med(xb)).padStart(8)} ${ratio === undefined ? '' : `${ratio.toFixed(2)}x`.padStart(7)}`);
+  }
+  console.log(`${'p95 ready'.padEnd(28)} ${f(summarize(rows[0]!.map((r) => r.ready ?? Number.NaN).filter(Number.isFinite))?.p95).padStart(8)} ${f(summarize(rows[1]!.map((r) => r.ready ?? Number.NaN).filter(Number.isFinite))?.p95).padStart(8)}`);
+  console.log(`${'max longest task'.padEnd(28)} ${f(Math.max(...rows[0]!.map((r) => r.longest ?? 0))).padStart(8)} ${f(Math.max(...rows[1]!.map((r) => r.longest ?? 0))).padStart(8)}`);
 }
 
 main().catch((e) => {

@@ -24,6 +24,8 @@ export interface PanelRecord {
   /** first animation frame after settledAt (the charts' first paint can be no earlier) */
   settledFrameAt?: number;
   sections?: Record<string, string>;
+  /** when each [data-section] first reached a terminal state (ms since navigation start) */
+  sectionDoneAt?: Record<string, number>;
   canvases?: number;
   /** after settledAt: every canvas in the panel has drawn its chart (`data-chart="drawn"`); charts
    * of sections far below the viewport may be drawn in idle time, after their section is ready */
@@ -64,6 +66,11 @@ export function installProbe(terminal: string[]): void {
       if (!root) return;
       const now = performance.now();
       const state = root.getAttribute('data-state') ?? '';
+      const done = (rec.sectionDoneAt ??= {});
+      root.querySelectorAll('[data-section]').forEach((s) => {
+        const name = s.getAttribute('data-section') ?? '?';
+        if (done[name] === undefined && terminal.includes(s.getAttribute('data-state') ?? '')) done[name] = now;
+      });
       if (rec.states[rec.states.length - 1]?.state !== state) rec.states.push({ state, at: now });
       if (state === 'ready' && rec.readyAt === undefined) {
         rec.readyAt = now;
