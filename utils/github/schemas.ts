@@ -93,6 +93,6 @@ export function parseRateLimit(body: unknown): ParseResult<RateLimitInfo> {
 /** A repository statistic's answer, through its row of the statistic table. */
 function parseStatistic(stat: RepoStatisticId, body: unknown): ParseResult {
   // Each row's schema and shape fit each other (tsc checks the rows, contract.ts checks them against GitHub).
-  const { answer, shape } = REPO_STATISTIC_ENDPOINTS[stat] as { answer: v.GenericSchema; shape: (parsed: unknown) => unknown };
-  return run(answer, body, shape);
+  const row = REPO_STATISTIC_ENDPOINTS[stat] as { answer: v.GenericSchema; shape: (parsed: unknown) => unknown; read?: (body: unknown) => ParseResult };
+  return row.read ? row.read(body) : run(row.answer, body, row.shape);
 }
