@@ -23,6 +23,20 @@ describe('cache', () => {
     expect(report.bytes).toBeLessThanOrEqual(2500);
   });
 
+  it("a put leaves its caller at once: the entry's size is counted after, and stored", async () => {
+    const cache = createCache({ capBytes: () => 1e9, dbName: 'size-later' });
+    const data = { weeks: [1, 2, 3], rows: ['é'] };
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const kept = cache.put({ key: 'k', status: 200, data, fetchedAt: 1, validatedAt: 1 });
+    // The engine emits the answer right after put() returns: nothing of the data was serialized yet.
+    expect(stringify.mock.calls.some(([value]) => value === data)).toBe(false);
+    expect(await kept).toBe(true);
+    stringify.mockRestore();
+    const bytes = new TextEncoder().encode(JSON.stringify(data)).length + 'k'.length;
+    expect(await cache.get('k')).toMatchObject({ size: bytes });
+    expect(await cache.sizeReport()).toEqual({ bytes, entries: 1 });
+  });
+
   it('an entry being written is read back before IndexedDB commits it, and stays after', async () => {
     const cache = createCache({ capBytes: () => 1e9, dbName: 'write-behind' });
     const kept = cache.put(entry('a', 10));

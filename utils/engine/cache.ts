@@ -131,10 +131,13 @@ export function createCache(options: CacheOptions): Cache {
     },
     async put(entry) {
       // Seen by get from here on (before the first await: the caller may show it right away).
-      const full: CacheEntry = { ...entry, size: sizeOf(entry.data) + entry.key.length, lastAccess: now() };
+      const full: CacheEntry = { ...entry, size: 0, lastAccess: now() };
       writing.set(full.key, full);
       try {
         const d = await db();
+        // Measured after the first await, while the caller shows the answer: the JSON text of a
+        // big repository's contributors (1 MB) took 4-5 ms of the worker before its snapshot left.
+        full.size = sizeOf(entry.data) + entry.key.length;
         await totalBytes();
         if (full.size > (await options.capBytes()) * (options.maxEntryShare ?? MAX_ENTRY_SHARE)) return false;
         // Deleted, cleared or written again meanwhile: this one must not come back.
