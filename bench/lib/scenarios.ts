@@ -152,8 +152,9 @@ export function coldRepo(mock: MockGitHub, base: string, i: number): string {
   if (!spec) throw new Error(`no repo scenario ${base}`);
   const name = `${spec.name}-cold-${i}-${Date.now().toString(36)}`;
   mock.addRepo({ ...spec, name, computeAttempts: 0 });
-  // Generate the data now, not while the extension waits (the mock shares these 2 cores).
-  mock.repo(`${spec.owner}/${name}`);
+  // Generate the data and serialize the answers now, not while the extension waits (the mock
+  // shares these 2 cores).
+  mock.prepareAnswers(`${spec.owner}/${name}`);
   return `https://github.com/${spec.owner}/${name}`;
 }
 

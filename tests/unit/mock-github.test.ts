@@ -217,6 +217,21 @@ describe('mock GitHub behaviour', () => {
     expect((await get(mock, '/repos/acme/slow/stats/participation')).status).toBe(200);
   });
 
+  it('answers prepared ahead (prepareAnswers) are the ones requests get, and a push prepares new ones', async () => {
+    const mock = new MockGitHub({ now: NOW });
+    mock.addRepo({ owner: 'acme', name: 'ready', computeAttempts: 0 });
+    mock.prepareAnswers('acme/ready');
+    expect(mock.requests).toHaveLength(0);
+    const path = '/repos/acme/ready/stats/contributors';
+    expect((await get(mock, path)).body).toBe(JSON.stringify(mock.repo('acme/ready').answers.contributors));
+    mock.push('acme', 'ready');
+    mock.prepareAnswers('acme/ready');
+    const after = JSON.stringify(mock.repo('acme/ready').answers.contributors);
+    let body = (await get(mock, path)).body;
+    for (let i = 0; i < 5 && body === '{}'; i++) body = (await get(mock, path)).body;
+    expect(body).toBe(after);
+  });
+
   it('stats agree with each other: commit_activity = participation.all = contributor commits; punch card days = activity days', async () => {
     const mock = new MockGitHub({ now: NOW });
     const { answers } = mock.repo('acme/rocket');
