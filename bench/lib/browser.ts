@@ -96,6 +96,12 @@ export interface VisitOptions {
   heap?: boolean;
   /** leave the page open (caller closes it) */
   keepOpen?: boolean;
+  /**
+   * the "without" half of a pair whose "with" half waits for a panel: waits the same way (one
+   * Playwright waitForFunction, which puts Playwright's own injected script into the page, 5-8 ms
+   * of main-thread time), for a predicate already true, so that cost is on both sides of the pair
+   */
+  mirrorWait?: boolean;
 }
 
 type Metric = { name: string; value: number };
@@ -124,6 +130,7 @@ export async function visit(bc: BenchContext, url: string, opts: VisitOptions = 
       )
       .then(() => false, () => true);
   }
+  if (opts.mirrorWait) await page.waitForFunction(() => true, null, { polling: 100 });
   if (opts.settleMs) await page.waitForTimeout(opts.settleMs);
   // Busy time first: the forced GC below runs on the main thread and must not count.
   const read = async () => ((await cdp.send('Performance.getMetrics')) as { metrics: Metric[] }).metrics;

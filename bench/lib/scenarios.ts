@@ -49,7 +49,7 @@ export async function overhead(withExt: BenchContext, without: BenchContext, pai
     for (let i = 0; i < pairs; i++) {
       // A then B, adjacent, so machine load drifts affect both halves of a pair alike.
       a.push(await visit(withExt, url, { waitPanel, settleMs: 300, heap: page === 'repo' }));
-      b.push(await visit(without, url, { settleMs: 300, heap: page === 'repo' }));
+      b.push(await visit(without, url, { settleMs: 300, heap: page === 'repo', mirrorWait: waitPanel !== undefined }));
     }
     log(`overhead ${page}: ${pairs} pairs done`);
     const target = OVERHEAD_TARGET[page];
