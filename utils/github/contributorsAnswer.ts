@@ -104,6 +104,25 @@ function axisOf(rows: readonly Row[]): { weeks: number[]; aligned: boolean } {
   return { weeks: [...set].sort((a, b) => a - b), aligned };
 }
 
+/** An answer row's author as GitHub sends it (checked), or null for an author GitHub has no user for. */
+export type AnswerAuthor = { login: string; id: number; html_url?: string; avatar_url?: string; type?: string } | null;
+
+/**
+ * One contributor of the columnar form from its answer row's author, total and week columns: the
+ * one place the author's fields become the panel's (this pass and the valibot schema's shape).
+ */
+export function contributorOf(author: AnswerAuthor, total: number, columns: Pick<Contributor, 'commits' | 'additions' | 'deletions'>): Contributor {
+  return {
+    login: author?.login ?? null,
+    id: author?.id ?? null,
+    htmlUrl: author?.html_url ?? null,
+    avatarUrl: author?.avatar_url ?? null,
+    isBot: author ? author.type === 'Bot' || author.login.endsWith('[bot]') : false,
+    total,
+    ...columns,
+  };
+}
+
 export function readContributors(body: unknown): ParseResult<ContributorStats> {
   if (!Array.isArray(body)) return { ok: false, issue: 'answer: invalid type' };
   for (let i = 0; i < body.length; i++) {
@@ -126,18 +145,7 @@ export function readContributors(body: unknown): ParseResult<ContributorStats> {
       additions[i] = additions[i]! + week.a;
       deletions[i] = deletions[i]! + week.d;
     }
-    const author = row.author;
-    return {
-      login: author?.login ?? null,
-      id: author?.id ?? null,
-      htmlUrl: author?.html_url ?? null,
-      avatarUrl: author?.avatar_url ?? null,
-      isBot: author ? author.type === 'Bot' || author.login.endsWith('[bot]') : false,
-      total: row.total,
-      commits,
-      additions,
-      deletions,
-    };
+    return contributorOf(row.author, row.total, { commits, additions, deletions });
   });
   return { ok: true, data: { weeks, contributors } };
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { readContributors } from './contributorsAnswer';
+import { contributorOf, readContributors } from './contributorsAnswer';
 import { count, int, saneSeconds, weekSeconds, type ParseResult } from './schemaParts';
 
 /**
@@ -130,18 +130,7 @@ function normalizeContributors(rows: v.InferOutput<typeof contributors>) {
         additions[i] = (additions[i] ?? 0) + w.a;
         deletions[i] = (deletions[i] ?? 0) + w.d;
       }
-      const author = row.author;
-      return {
-        login: author?.login ?? null,
-        id: author?.id ?? null,
-        htmlUrl: author?.html_url ?? null,
-        avatarUrl: author?.avatar_url ?? null,
-        isBot: author ? author.type === 'Bot' || author.login.endsWith('[bot]') : false,
-        total: row.total,
-        commits,
-        additions,
-        deletions,
-      };
+      return contributorOf(row.author, row.total, { commits, additions, deletions });
     }),
   };
 }
