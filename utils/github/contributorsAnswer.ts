@@ -75,7 +75,7 @@ interface Week {
 }
 
 interface Row {
-  author: { login: string; id: number; html_url?: string; avatar_url?: string; type?: string } | null;
+  author: AnswerAuthor;
   total: number;
   weeks: Week[];
 }
