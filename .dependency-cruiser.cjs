@@ -4,7 +4,7 @@
  */
 
 /** Code that runs inside GitHub's pages: the injected panels and what they use. */
-const CONTENT_SCRIPT = '^(components/(repo|org|kit)/|utils/page/|utils/statboardClient\\.ts$|entrypoints/(repo-panel|org-panel|org-insights)\\.ts$)';
+const CONTENT_SCRIPT = '^(components/(repo|org|kit)/|utils/page/|utils/statboardClient\\.ts$|entrypoints/(repo-panel|repo-charts|org-panel|org-insights)\\.ts$)';
 
 module.exports = {
   forbidden: [

@@ -157,7 +157,7 @@ export const CommandSchema = v.variant('type', [
    * the org panel shows API Insights for the first time: inject that part into its frame (the
    * panels themselves are injected by the background, utils/background/panelInjection.ts)
    */
-  v.strictObject({ type: v.literal('panels.load'), panel: v.picklist(['org-insights']) }),
+  v.strictObject({ type: v.literal('panels.load'), panel: v.picklist(['org-insights', 'repo-charts']) }),
 ]);
 
 /** How a command travels in `runtime.sendMessage`: marked, so other messages are left alone. */

@@ -1,5 +1,6 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { Chart, type ChartConfiguration, type ChartType } from './chart';
+import { useContext, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Chart, ChartConfiguration, ChartType } from 'chart.js';
+import { ChartSourceContext } from './chartSource';
 import { drawWhenNear } from './near';
 import { formatNumber } from '../../utils/metrics/format';
 import { useThemeColors, type ThemeColors } from './theme';
@@ -28,13 +29,19 @@ interface Tip {
  * re-mount, no flash), destroyed on unmount so soft navigation leaves nothing behind. A chart in
  * or within DRAW_PX (48 px) of the viewport is drawn with its section's first frame; one further down
  * only when it comes that near (near.ts), never in idle time (its `aria-label` is there from
- * the start). The canvas says `data-chart="drawn"` once the chart is drawn.
+ * the start). Chart.js comes from the tree's ChartSource (chartSource.ts): when it must be
+ * loaded first, the chart is drawn once it is, and a failed load says so with a way to try
+ * again. The canvas says `data-chart="drawn"` once the chart is drawn (`failed` when it cannot be).
  */
 export function ChartCanvas<T extends ChartType>({ label, height, config, dataKey, describe }: ChartCanvasProps<T>) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<T> | null>(null);
   const colors = useThemeColors();
+  const source = useContext(ChartSourceContext);
   const [tip, setTip] = useState<Tip | null>(null);
+  // Why Chart.js could not be loaded, and how many times the user asked to try again.
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const describeRef = useRef(describe);
   describeRef.current = describe;
   // What the chart draws now; a deferred first draw reads the latest.
@@ -71,13 +78,36 @@ export function ChartCanvas<T extends ChartType>({ label, height, config, dataKe
       waiting.current?.();
       waiting.current = null;
       if (chart.current || !element.isConnected) return;
-      chart.current = new Chart(element, build()) as unknown as Chart<T>;
+      const loaded = source?.now();
+      if (!loaded) {
+        // Drawn once Chart.js is loaded (with the latest config); unmounting cancels it.
+        let live = true;
+        waiting.current = () => {
+          live = false;
+        };
+        (source ? source.load() : Promise.reject(new Error('this view has no charts.'))).then(
+          () => {
+            if (!live) return;
+            waiting.current = null;
+            create();
+          },
+          (error: unknown) => {
+            if (!live) return;
+            waiting.current = null;
+            element.dataset.chart = 'failed';
+            setFailure(error instanceof Error ? error.message : String(error));
+          },
+        );
+        return;
+      }
+      chart.current = new loaded(element, build()) as unknown as Chart<T>;
       element.dataset.chart = 'drawn';
     };
+    if (element.dataset.chart === 'failed') return;
     const cancel = drawWhenNear(element, create);
-    if (!chart.current) waiting.current = cancel;
+    if (!chart.current && !waiting.current) waiting.current = cancel;
     // config is a fresh closure every render; dataKey stands for what it reads.
-  }, [dataKey, colors]);
+  }, [dataKey, colors, attempt]);
 
   useLayoutEffect(
     () => () => {
@@ -97,6 +127,22 @@ export function ChartCanvas<T extends ChartType>({ label, height, config, dataKe
       {tip ? (
         <div class="sb-tip" aria-hidden="true" style={{ left: `${tip.x}px`, top: `${tip.y}px` }}>
           {tip.text}
+        </div>
+      ) : null}
+      {failure ? (
+        <div class="sb-state sb-chart-failed" role="status">
+          <p>The chart could not be drawn: {failure}</p>
+          <button
+            type="button"
+            class="sb-btn"
+            onClick={() => {
+              if (canvas.current) delete canvas.current.dataset.chart;
+              setFailure(null);
+              setAttempt((n) => n + 1);
+            }}
+          >
+            Retry
+          </button>
         </div>
       ) : null}
     </div>

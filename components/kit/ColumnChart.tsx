@@ -13,6 +13,10 @@ export interface ColumnChartProps {
   describe?: (index: number) => string;
   /** how many x labels at most (default 4) */
   xTicks?: number;
+  /** Primer colour of the columns (default accent) */
+  tone?: 'accent' | 'success';
+  /** value labels and grid lines (default true); without, the columns alone show the shape */
+  valueAxis?: boolean;
 }
 
 interface Tip {
@@ -34,18 +38,20 @@ export function niceStep(raw: number): number {
 const Y_TICKS = 4;
 
 /**
- * Bars for whole counts (commits a week) drawn with the DOM: no Chart.js in a bundle that
- * shows only this (the org panel's Activity, for every visitor), nothing to draw in a task of its
- * own, re-coloured by CSS alone when the theme changes. Same look as the kit's bar charts: accent
- * columns, muted axis labels, subtle grid, the kit's tooltip.
+ * Bars for whole counts (commits a week, a weekday) drawn with the DOM: no Chart.js where a
+ * view shows only these (the org panel's Activity; the repository panel's first section, so a
+ * view that does not scroll to the panel's other sections never loads Chart.js), no chart
+ * start-up (Chart.js takes 10-20 ms for its first chart in a page), re-coloured by CSS alone
+ * when the theme changes. Same look as the kit's bar charts: Primer columns, muted axis labels,
+ * subtle grid, the kit's tooltip.
  */
-export function ColumnChart({ label, height, values, labels, describe, xTicks = 4 }: ColumnChartProps) {
+export function ColumnChart({ label, height, values, labels, describe, xTicks = 4, tone = 'accent', valueAxis = true }: ColumnChartProps) {
   const [tip, setTip] = useState<Tip | null>(null);
   const max = Math.max(0, ...values);
   const step = niceStep(max / (Y_TICKS - 1));
   const top = Math.max(step, Math.ceil(max / step) * step);
   const ticks: number[] = [];
-  for (let v = 0; v <= top; v += step) ticks.push(v);
+  if (valueAxis) for (let v = 0; v <= top; v += step) ticks.push(v);
   const n = values.length;
   const xEvery = Math.max(1, Math.ceil(n / xTicks));
   const hover = (event: MouseEvent) => {
@@ -56,9 +62,9 @@ export function ColumnChart({ label, height, values, labels, describe, xTicks = 
     setTip({ text, x: ((index + 0.5) / n) * 100, y: 100 - ((values[index] ?? 0) / top) * 100 });
   };
   return (
-    <div class="sb-chart sb-columns" style={{ height: `${height}px` }} role="img" aria-label={label} data-chart="drawn">
+    <div class={`sb-chart sb-columns sb-columns-${tone}${valueAxis ? '' : ' sb-columns-bare'}`} style={{ height: `${height}px` }} role="img" aria-label={label} data-chart="drawn">
       {/* As wide as the longest label (they are placed absolutely, so they give it no width). */}
-      <div class="sb-columns-y" aria-hidden="true" style={{ width: `${formatNumber(top).length}ch` }}>
+      <div class="sb-columns-y" aria-hidden="true" style={{ width: valueAxis ? `${formatNumber(top).length}ch` : 0 }}>
         {ticks.map((v) => (
           <span key={v} style={{ bottom: `${(v / top) * 100}%` }}>
             {formatNumber(v)}

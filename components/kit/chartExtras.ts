@@ -1,15 +1,10 @@
-import { Filler, LineController, LineElement, PointElement } from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 import { Chart } from './chart';
 
 /**
- * Opt-in chart types. Import and call from the module that draws them (about 7 KB gzip for
- * lines, 1 KB for the matrix); registering twice is harmless.
+ * Opt-in chart types, registered by the bundle that draws them (about 1 KB gzip for the matrix);
+ * registering twice is harmless. Lines are registered by the API Insights part itself (TimeView).
  */
 export function registerMatrixCharts(): void {
   Chart.register(MatrixController, MatrixElement);
-}
-
-export function registerLineCharts(): void {
-  Chart.register(LineController, LineElement, PointElement, Filler);
 }

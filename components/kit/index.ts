@@ -10,6 +10,7 @@ export { LongTableBody } from './tableChunks';
 export { serverSort } from './tableSort';
 export { StateMessage, FreshnessNote, type StateMessageProps } from './StateMessage';
 export { ChartCanvas, themedScale, type ChartCanvasProps } from './ChartCanvas';
+export { ChartSourceContext, chartsAtHand, type ChartClass, type ChartSource } from './chartSource';
 export { useThemeColors, readThemeColors, observeTheme, withAlpha, type ThemeColors } from './theme';
 export { useQuery, useQueries, type QueryResult } from './useQuery';
 export { Stat } from './Stat';
@@ -23,5 +24,6 @@ export { panelState } from '../../utils/queryStates';
 export { useNow, clockTime, countdown } from './time';
 export { downloadText } from './download';
 export { KIT_CSS, KIT_EXTRAS_CSS } from './styles';
-export type { ChartConfiguration, ChartType } from './chart';
-// Opt-in chart types are imported from './chartExtras' directly, so unused ones stay out of a bundle.
+// Chart.js itself is never imported here: a tree gives it (ChartSourceContext); the bundle that
+// carries it imports './chart' (and './chartExtras' for opt-in types).
+export type { ChartConfiguration, ChartType } from 'chart.js';

@@ -6,7 +6,7 @@ import extras from './panelExtras.css?inline';
 export const KIT_CSS: string = css;
 
 /**
- * Styles of kit parts only some panels draw (ColumnChart, section parts, sorted and long tables):
+ * Styles of kit parts only some panels draw (section parts, sorted and long tables):
  * added by the panels that draw them, so the repository panel's budget pays for none.
  */
 export const KIT_EXTRAS_CSS: string = extras;

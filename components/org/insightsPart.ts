@@ -1,4 +1,4 @@
-import { Component, Fragment, createElement } from 'preact';
+import { Component, Fragment, createContext, createElement } from 'preact';
 import { useCallback, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { jsx, jsxs } from 'preact/jsx-runtime';
 import { DataTable, downloadText, ExportMenu, LongTableBody, Section, SectionBody, SectionData, SectionPart, serverSort, useQueries, useQuery } from '../kit';
@@ -18,7 +18,7 @@ export interface OrgRuntime extends Lent {
 }
 
 const LENT = {
-  preact: { Component, Fragment, createElement },
+  preact: { Component, Fragment, createContext, createElement },
   'preact/hooks': { useCallback, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState },
   'preact/jsx-runtime': { Fragment, jsx, jsxs },
   kit: { DataTable, ExportMenu, LongTableBody, Section, SectionBody, SectionData, SectionPart, downloadText, serverSort, useQueries, useQuery },

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { KIT_CSS } from '../kit';
+import { ChartSourceContext, KIT_CSS } from '../kit';
+import { chartsPart } from './chartsPart';
 import { RepoPanel } from './RepoPanel';
 import { SECTIONS } from './sections';
 import type { RepoRef } from './types';
@@ -46,7 +47,11 @@ export const repoPanelController: PanelController<RepoPage> = {
       name: 'repo',
       css: KIT_CSS,
       insert: placement.insert,
-      tree: <Root client={client} repo={repo} settings={settings} />,
+      tree: (
+        <ChartSourceContext.Provider value={chartsPart(client)}>
+          <Root client={client} repo={repo} settings={settings} />
+        </ChartSourceContext.Provider>
+      ),
     });
     return {
       host: panel.host,

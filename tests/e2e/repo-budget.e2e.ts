@@ -20,8 +20,9 @@ test.describe('without a token (GitHub\'s anonymous 60 an hour)', () => {
     await page.goto('https://github.com/acme/rocket');
     const p = panel(page, 'repo');
     await expect(p.section('commit-activity')).toHaveAttribute('data-state', 'ready', READY);
-    await expect(p.root.locator('[data-section="commit-activity"] canvas[data-chart="drawn"]').first()).toBeVisible();
-    await expect(p.root.locator('[data-section="commit-activity"] canvas:not([data-chart="drawn"])')).toHaveCount(0);
+    // Its charts (every chart is an image with its sentence) are drawn.
+    await expect(p.root.locator('[data-section="commit-activity"] [role="img"][data-chart="drawn"]').first()).toBeVisible();
+    await expect(p.root.locator('[data-section="commit-activity"] [role="img"]:not([data-chart="drawn"])')).toHaveCount(0);
     // Settle, then check that the far sections were never asked for.
     await page.waitForTimeout(1500);
     for (const s of ['participation', 'punch-card']) {

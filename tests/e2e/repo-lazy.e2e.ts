@@ -6,7 +6,10 @@ import { expectedTopContributors } from './repo-expected';
 /** "Far below the viewport": well beyond the margin within which a chart is drawn (components/kit/near.ts DRAW_PX, 48). */
 const FAR_PX = 400;
 
-interface CanvasPlace {
+/** Every chart, Chart.js canvas or DOM columns (the first section's): an image with its sentence. */
+const CHART = '[role="img"]';
+
+interface ChartPlace {
   section: string;
   drawn: boolean;
   top: number;
@@ -14,29 +17,29 @@ interface CanvasPlace {
   viewport: number;
 }
 
-/** Every canvas of the repo panel: its section, whether it is drawn, where it is now. */
-function canvasPlaces(page: Page): Promise<CanvasPlace[]> {
-  return page.evaluate(() => {
+/** Every chart of the repo panel: its section, whether it is drawn, where it is now. */
+function chartPlaces(page: Page): Promise<ChartPlace[]> {
+  return page.evaluate((selector) => {
     const root = document.querySelector('[data-statboard-host="repo"]')?.shadowRoot;
-    return [...(root?.querySelectorAll('canvas') ?? [])].map((canvas) => {
-      const rect = canvas.getBoundingClientRect();
+    return [...(root?.querySelectorAll(selector) ?? [])].map((chart) => {
+      const rect = chart.getBoundingClientRect();
       return {
-        section: canvas.closest('[data-section]')?.getAttribute('data-section') ?? '',
-        drawn: canvas.getAttribute('data-chart') === 'drawn',
+        section: chart.closest('[data-section]')?.getAttribute('data-section') ?? '',
+        drawn: chart.getAttribute('data-chart') === 'drawn',
         top: rect.top,
         bottom: rect.bottom,
         viewport: innerHeight,
       };
     });
-  });
+  }, CHART);
 }
 
 /** A section's charts drawn (each with its summary); its table, hidden, empty until "Show table", then full. */
 async function expectDrawnAndFilled(p: PanelLocators, section: string, rows: number): Promise<void> {
-  const canvases = p.section(section).locator('canvas');
-  for (const canvas of await canvases.all()) {
-    await expect(canvas).toHaveAttribute('aria-label', /\S/);
-    await expect(canvas).toHaveAttribute('data-chart', 'drawn');
+  const charts = p.section(section).locator(CHART);
+  for (const chart of await charts.all()) {
+    await expect(chart).toHaveAttribute('aria-label', /\S/);
+    await expect(chart).toHaveAttribute('data-chart', 'drawn');
   }
   await expect(p.table(section).locator('tbody tr')).toHaveCount(0);
   const table = await p.shownTable(section);
@@ -63,7 +66,7 @@ async function scrollThroughEverySection(p: PanelLocators, mock: MockGitHub): Pr
     await expect(p.section(s)).toHaveAttribute('data-state', 'ready', READY);
     await expectDrawnAndFilled(p, s, rows[s]);
   }
-  await expect(p.root.locator('canvas:not([data-chart="drawn"])')).toHaveCount(0);
+  await expect(p.root.locator(`${CHART}:not([data-chart="drawn"])`)).toHaveCount(0);
 }
 
 /**
@@ -72,15 +75,15 @@ async function scrollThroughEverySection(p: PanelLocators, mock: MockGitHub): Pr
  * table is built, on screen or not, until it is shown.
  */
 async function expectDrawnOnlyWhenApproached(page: Page, p: PanelLocators, mock: MockGitHub): Promise<void> {
-  const canvases = p.root.locator('canvas');
-  expect(await canvases.count()).toBeGreaterThanOrEqual(5);
-  // Each canvas carries its summary from the start, drawn or not.
-  for (const canvas of await canvases.all()) await expect(canvas).toHaveAttribute('aria-label', /\S/);
+  const charts = p.root.locator(CHART);
+  expect(await charts.count()).toBeGreaterThanOrEqual(5);
+  // Each chart carries its summary from the start, drawn or not.
+  for (const chart of await charts.all()) await expect(chart).toHaveAttribute('aria-label', /\S/);
   // The charts on screen are drawn with their section.
-  await expect(p.section('commit-activity').locator('canvas[data-chart="drawn"]')).toHaveCount(2);
+  await expect(p.section('commit-activity').locator(`${CHART}[data-chart="drawn"]`)).toHaveCount(2);
   // Longer than the idle fallback the panel used to have (1 s): idle time draws nothing.
   await page.waitForTimeout(1500);
-  const places = await canvasPlaces(page);
+  const places = await chartPlaces(page);
   const far = places.filter((c) => c.top > c.viewport + FAR_PX);
   expect(far.map((c) => c.section)).toEqual(expect.arrayContaining(['participation', 'punch-card']));
   expect(far.filter((c) => c.drawn), 'charts below the viewport drawn before they were approached').toEqual([]);

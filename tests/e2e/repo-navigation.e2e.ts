@@ -35,29 +35,15 @@ test('a theme switch re-colours the charts in place, without a reload', async ({
   await page.goto('https://github.com/acme/rocket');
   const p = panel(page, 'repo');
   await expect(p.section('commit-activity')).toHaveAttribute('data-state', 'ready', READY);
-  const canvas = p.section('commit-activity').locator('canvas').first();
+  // A Chart.js chart (code frequency) and the first section's DOM columns.
+  await p.section('code-frequency').scrollIntoViewIfNeeded();
+  const canvas = p.section('code-frequency').locator('canvas');
+  await expect(canvas).toHaveAttribute('data-chart', 'drawn', READY);
+  const column = p.section('commit-activity').locator('.sb-column').first();
   await canvas.evaluate((c) => ((c as HTMLCanvasElement & { __before?: boolean }).__before = true));
   const pixels = () => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
   const light = await pixels();
-
-  await setTheme(page, 'dark');
-  await expect.poll(pixels).not.toBe(light);
-  // The same canvas element: re-coloured, not re-mounted.
-  expect(await canvas.evaluate((c) => (c as HTMLCanvasElement & { __before?: boolean }).__before === true)).toBe(true);
-  // The bars take the dark theme's success colour (read from the page's Primer variables).
-  const [bar, success] = await Promise.all([
-    canvas.evaluate((c) => {
-      const ctx = (c as HTMLCanvasElement).getContext('2d')!;
-      const { width, height } = c as HTMLCanvasElement;
-      // The busiest column sits near the middle of some bar: scan a row low in the plot.
-      const row = ctx.getImageData(0, Math.floor(height * 0.7), width, 1).data;
-      const counts = new Map<string, number>();
-      for (let i = 0; i < row.length; i += 4) {
-        const key = `${row[i]},${row[i + 1]},${row[i + 2]}`;
-        if (row[i + 3] === 255) counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-      return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-    }),
+  const pageSuccess = () =>
     page.evaluate(() => {
       const probe = document.createElement('div');
       probe.style.color = getComputedStyle(document.documentElement).getPropertyValue('--bgColor-success-emphasis');
@@ -65,7 +51,24 @@ test('a theme switch re-colours the charts in place, without a reload', async ({
       const rgb = getComputedStyle(probe).color.match(/\d+/g)!.slice(0, 3).join(',');
       probe.remove();
       return rgb;
-    }),
-  ]);
-  expect(bar).toBe(success);
+    });
+  const columnColour = () => column.evaluate((c) => getComputedStyle(c).backgroundColor.match(/\d+/g)!.slice(0, 3).join(','));
+  expect(await columnColour()).toBe(await pageSuccess());
+
+  await setTheme(page, 'dark');
+  await expect.poll(pixels).not.toBe(light);
+  // The same canvas element: re-coloured, not re-mounted.
+  expect(await canvas.evaluate((c) => (c as HTMLCanvasElement & { __before?: boolean }).__before === true)).toBe(true);
+  const success = await pageSuccess();
+  // The additions take the dark theme's success colour (read from the page's Primer variables).
+  const additionPixels = await canvas.evaluate((c, rgb) => {
+    const ctx = (c as HTMLCanvasElement).getContext('2d')!;
+    const { data } = ctx.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] === 255 && `${data[i]},${data[i + 1]},${data[i + 2]}` === rgb) n++;
+    return n;
+  }, success);
+  expect(additionPixels).toBeGreaterThan(50);
+  // The weekly columns follow by CSS alone.
+  await expect.poll(columnColour).toBe(success);
 });

@@ -59,7 +59,7 @@ test.describe('repository panel on acme/rocket', () => {
     await expect(rows.nth(51).locator('td').nth(0)).toHaveText(isoDay(weeks[51]!.week));
     await expect(rows.nth(51).locator('td').nth(1)).toHaveText(fmt(weeks[51]!.total));
     await expect(rows.nth(10).locator('td').nth(3)).toHaveText(fmt(weeks[10]!.days[1]!)); // Monday
-    await expect(p.section('commit-activity').locator('canvas').first()).toHaveAttribute('aria-label', new RegExp(`${fmt(total)} in total`));
+    await expect(p.section('commit-activity').getByRole('img').first()).toHaveAttribute('aria-label', new RegExp(`${fmt(total)} in total`));
   });
 
   test('code frequency: additions and deletions', async ({ page, mock, panel }) => {

@@ -25,12 +25,13 @@ export const PANEL_SCRIPTS = {
 } as const satisfies Record<PanelKind, string>;
 
 /**
- * Parts a panel asks for itself when first used (components/org/insightsPart.ts): the org panel's
- * API Insights views. The only thing a content script may have injected (`panels.load`), into its
- * own frame.
+ * Parts a panel asks for itself when first used: the org panel's API Insights views
+ * (components/org/insightsPart.ts) and the repository panel's Chart.js (components/repo/chartsPart.ts).
+ * The only thing a content script may have injected (`panels.load`), into its own frame.
  */
 export const PANEL_PARTS = {
   'org-insights': '/org-insights.js',
+  'repo-charts': '/repo-charts.js',
 } as const;
 
 /** Injects a panel part into the frame that asked for it (the sender was checked). */

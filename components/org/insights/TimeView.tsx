@@ -1,19 +1,21 @@
 import { useMemo, useRef } from 'preact/hooks';
-import { Chart, Decimation, LineController, LineElement, PointElement } from 'chart.js';
+import { Decimation, LineController, LineElement, PointElement, type ChartConfiguration } from 'chart.js';
 import { LongTableBody, SectionData, type TableColumn } from '../../kit';
 // This part's own Chart.js (the org panel has none: its Activity bars are DOM), so not the kit index.
-import type { ChartConfiguration } from '../../kit/chart';
+import { Chart } from '../../kit/chart';
 import { ChartCanvas, themedScale } from '../../kit/ChartCanvas';
+import { ChartSourceContext, chartsAtHand } from '../../kit/chartSource';
 import type { ThemeColors } from '../../kit/theme';
 import { formatCompact, formatDateTime, formatNumber, incrementMs, toIsoSeconds } from '../../../utils/metrics';
 import type { InsightsTimePoint } from '../../../utils/protocol';
 import { DELAY_SENTENCE, incrementLabel, tickLabel, timeSeriesSentence } from './labels';
 import type { SeriesData } from './useTimeSeries';
 
-// Lines, registered here rather than with the kit's registerLineCharts(), which adds the area
-// Filler this chart never uses. Decimation thins long series to what the canvas can show;
-// min-max keeps every spike visible.
+// Lines, on the kit's Chart.js (bars, category and linear scales). Decimation thins long series
+// to what the canvas can show; min-max keeps every spike visible.
 Chart.register(LineController, LineElement, PointElement, Decimation);
+/** This part draws with the Chart.js it carries. */
+const CHARTS = chartsAtHand(Chart);
 
 // Above this many points the chart draws without curve smoothing and thins itself.
 const BIG_SERIES = 1000;
@@ -147,13 +149,15 @@ export function TimeView({
       ) : null}
       {empty ? <p class="sb-summary">{DELAY_SENTENCE}</p> : null}
       <div ref={chartBox}>
-        <ChartCanvas<'line'>
-          describe={describe}
-          label={sentence}
-          height={height}
-          dataKey={dataKey}
-          config={(colors) => timeChart(points, fromMs, toMs, utc, colors)}
-        />
+        <ChartSourceContext.Provider value={CHARTS}>
+          <ChartCanvas<'line'>
+            describe={describe}
+            label={sentence}
+            height={height}
+            dataKey={dataKey}
+            config={(colors) => timeChart(points, fromMs, toMs, utc, colors)}
+          />
+        </ChartSourceContext.Provider>
       </div>
       <ul class="sb-legend">
         <li>

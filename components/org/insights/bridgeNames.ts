@@ -6,7 +6,7 @@
  * state in it), the kit's context and components. Plain data: wxt.config.ts imports it too.
  */
 export const BRIDGED = {
-  preact: ['Component', 'Fragment', 'createElement'],
+  preact: ['Component', 'Fragment', 'createContext', 'createElement'],
   'preact/hooks': ['useCallback', 'useContext', 'useEffect', 'useId', 'useLayoutEffect', 'useMemo', 'useRef', 'useState'],
   'preact/jsx-runtime': ['Fragment', 'jsx', 'jsxs'],
   kit: ['DataTable', 'ExportMenu', 'LongTableBody', 'Section', 'SectionBody', 'SectionData', 'SectionPart', 'downloadText', 'serverSort', 'useQueries', 'useQuery'],

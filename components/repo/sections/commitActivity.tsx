@@ -1,4 +1,4 @@
-import { ChartCanvas, SectionData, themedScale, type TableColumn } from '../../kit';
+import { ColumnChart, SectionData, type TableColumn } from '../../kit';
 import { formatNumber, formatWeekLabel, summarizeCommitActivity, weekdayName } from '../../../utils/metrics';
 import type { CommitWeek } from '../../../utils/protocol';
 import { REPO_STATISTICS } from '../../../utils/github/repoStatistics';
@@ -26,44 +26,25 @@ export const commitActivity: RepoSection<'commit-activity'> = {
           {formatNumber(summary.commits)} commits in the last 52 weeks
           {busiest ? `; most on ${weekdayName(busiest.day)}s.` : '.'}
         </p>
-        <ChartCanvas
+        {/* DOM columns, not Chart.js: this section is the one in view when a repository page
+            opens, and without a Chart.js chart there, most page views never load Chart.js. */}
+        <ColumnChart
           label={`Weekly commits over the last 52 weeks, ${formatNumber(summary.commits)} in total.`}
           height={112}
-          dataKey={data}
-          describe={(_, i) => (data[i] ? `Week of ${formatWeekLabel(data[i].week)}: ${formatNumber(data[i].total)} commits` : '')}
-          config={(c) => ({
-            type: 'bar',
-            data: {
-              labels: data.map((w) => formatWeekLabel(w.week)),
-              datasets: [{ label: 'Commits', data: data.map((w) => w.total), backgroundColor: c.success, categoryPercentage: 1, barPercentage: 0.8 }],
-            },
-            options: {
-              scales: {
-                x: themedScale(c, { grid: { display: false }, ticks: { ...tickFont(c), maxTicksLimit: 4 } }),
-                y: themedScale(c, { beginAtZero: true, ticks: { ...tickFont(c), maxTicksLimit: 4, precision: 0 } }),
-              },
-            },
-          })}
+          tone="success"
+          values={data.map((w) => w.total)}
+          labels={data.map((w) => formatWeekLabel(w.week))}
+          describe={(i) => (data[i] ? `Week of ${formatWeekLabel(data[i].week)}: ${formatNumber(data[i].total)} commits` : '')}
         />
         <p class="sb-summary sb-caption">By weekday</p>
-        <ChartCanvas
+        <ColumnChart
           label={`Commits per weekday: ${DAYS.map((d) => `${weekdayName(d)} ${formatNumber(summary.weekdays[d] ?? 0)}`).join(', ')}.`}
           height={64}
-          dataKey={data}
-          describe={(_, d) => `${weekdayName(d)}: ${formatNumber(summary.weekdays[d] ?? 0)} commits`}
-          config={(c) => ({
-            type: 'bar',
-            data: {
-              labels: DAYS.map((d) => weekdayName(d, 'short')),
-              datasets: [{ label: 'Commits', data: summary.weekdays, backgroundColor: c.accent, borderRadius: 2 }],
-            },
-            options: {
-              scales: {
-                x: themedScale(c, { grid: { display: false }, ticks: tickFont(c) }),
-                y: { display: false, beginAtZero: true },
-              },
-            },
-          })}
+          values={summary.weekdays}
+          labels={DAYS.map((d) => weekdayName(d, 'short'))}
+          xTicks={7}
+          valueAxis={false}
+          describe={(d) => `${weekdayName(d)}: ${formatNumber(summary.weekdays[d] ?? 0)} commits`}
         />
         <SectionData
           section="commit-activity"

@@ -1,12 +1,9 @@
 import type { ScriptableContext } from 'chart.js';
 import { ChartCanvas, SectionData, themedScale, withAlpha, type TableColumn } from '../../kit';
-import { registerMatrixCharts } from '../../kit/chartExtras';
 import { busiestPunchSlot, formatNumber, hourLabel, punchGrid, weekdayName } from '../../../utils/metrics';
 import { REPO_STATISTICS } from '../../../utils/github/repoStatistics';
 import { repoStatsQuery, type RepoSection } from '../types';
 import { tickFont } from './commitActivity';
-
-registerMatrixCharts();
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const DAYS = [0, 1, 2, 3, 4, 5, 6];
