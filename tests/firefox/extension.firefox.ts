@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import type Browser from 'webextension-polyfill';
 import { DEMO_TOKENS, expected, type Window } from '../mock-github';
 import { expectedHeadline, fmt } from '../e2e/repo-expected';
-import { ADDON_ID, count, expect, showTable, test, texts, waitForState, type FirefoxSession } from './fixtures';
+import { ADDON_ID, attribute, canvasInk, count, expect, READY, scrollIntoView, showTable, test, texts, waitForState, type FirefoxSession } from './fixtures';
 
 const REPO_SECTIONS = ['commit-activity', 'code-frequency', 'contributors', 'participation', 'punch-card'];
 
@@ -51,6 +51,21 @@ test('repository panel: every section ready with the scenario numbers', async ({
   await expect.poll(() => count(tab, '[data-statboard="repo"] [data-section="commit-activity"] table tbody tr')).toBe(52);
   const totals = await texts(tab, '[data-statboard="repo"] [data-section="commit-activity"] table tbody tr td:nth-child(2)');
   expect(totals).toEqual(answers.commit_activity.map((w) => fmt(w.total)));
+});
+
+test('repository charts: the first section draws DOM columns; scrolled to, Chart.js charts come from the charts part the background injects', async ({ tab }) => {
+  await tab.goto('https://github.com/acme/rocket');
+  await repoPanelReady(tab);
+  const repo = '[data-statboard="repo"]';
+  expect(await count(tab, `${repo} [data-section="commit-activity"] [role="img"][data-chart="drawn"]`)).toBe(2);
+  for (const section of ['code-frequency', 'participation', 'punch-card']) {
+    await scrollIntoView(tab, `${repo} [data-section="${section}"]`);
+    await expect
+      .poll(() => attribute(tab, `${repo} [data-section="${section}"] canvas`, 'data-chart'), { timeout: READY.timeout, message: `${section} chart` })
+      .toBe('drawn');
+    // Drawn: the canvas has ink, not just the attribute.
+    expect(await canvasInk(tab, `${repo} [data-section="${section}"] canvas`), section).toBeGreaterThan(100);
+  }
 });
 
 /** Where the repository panel's host sits: in the end pane directly below About, or in the main column below the header. */

@@ -229,6 +229,22 @@ export function texts(page: Page, selector: string): Promise<string[]> {
   return page.evaluate(`(() => { ${DEEP}; return deepAll(document, ${JSON.stringify(selector)}).map((e) => e.textContent.trim()); })()`) as Promise<string[]>;
 }
 
+/** Scrolls the first element matching `selector` (through shadow roots) to the middle of the viewport. */
+export async function scrollIntoView(page: Page, selector: string): Promise<void> {
+  await page.evaluate(`(() => { ${DEEP}; deepAll(document, ${JSON.stringify(selector)})[0].scrollIntoView({ block: 'center' }); })()`);
+}
+
+/** How many pixels of the first canvas matching `selector` (through shadow roots) are not transparent. */
+export function canvasInk(page: Page, selector: string): Promise<number> {
+  return page.evaluate(`(() => { ${DEEP};
+    const canvas = deepAll(document, ${JSON.stringify(selector)})[0];
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  })()`) as Promise<number>;
+}
+
 /**
  * Presses "Show table" in the section `scope` names (through shadow roots), as a user does: a
  * hidden table has no rows until it is first shown. Nothing when it is shown already.
