@@ -8,7 +8,7 @@
  *   npx tsx bench/compare.ts <dirA> <dirB> --big-cold [--runs 10]
  *
  * Per page and build: medians of time to ready (every section ready, from the page's domContentLoadedEventEnd),
- * the root's first ready, panel mount, every chart drawn (canvas `data-chart="drawn"`), longest task
+ * the root's first ready, panel mount, every chart drawn (`[role="img"]` with `data-chart="drawn"`), longest task
  * and main-thread busy time (CDP TaskDuration), plus the per-pair median ratio B/A.
  * `--activity`: `big.org.activity.cold` instead (a fresh 30-repository org per visit, no token,
  * measured exactly as bench/run.ts does), visited alternately, with the panel's marks.

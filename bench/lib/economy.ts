@@ -218,8 +218,9 @@ function readFirstViewport(terminal: string[]): Omit<FirstViewport, 'repo' | 'se
     // Filled: a number, or an honest "not loaded yet" for an input below the fold.
     if (pending && pending !== 'deferred') headlineFilled = false;
   });
+  // A chart is an image with its sentence: a Chart.js canvas or the kit's DOM columns.
   const first = root?.querySelector('[data-section]');
-  const chartDrawn = !!first && first.getAttribute('data-state') === 'ready' && first.querySelector('canvas[data-chart="drawn"]') !== null;
+  const chartDrawn = !!first && first.getAttribute('data-state') === 'ready' && first.querySelector('[role="img"][data-chart="drawn"]') !== null;
   const notice = root?.querySelector('[data-budget]');
   const noticeText = notice?.textContent ?? '';
   return {

@@ -26,9 +26,10 @@ export interface PanelRecord {
   sections?: Record<string, string>;
   /** when each [data-section] first reached a terminal state (ms since navigation start) */
   sectionDoneAt?: Record<string, number>;
-  canvases?: number;
-  /** after settledAt: every canvas in the panel has drawn its chart (`data-chart="drawn"`); charts
-   * of sections far below the viewport may be drawn in idle time, after their section is ready */
+  /** charts in the panel at settledAt (`[role="img"]`: Chart.js canvases and the kit's DOM columns) */
+  charts?: number;
+  /** after settledAt: every chart in the panel is drawn (`data-chart="drawn"`); charts of sections
+   * far below the viewport are drawn only when they come near, so this may never come */
   drawnAt?: number;
 }
 
@@ -79,8 +80,8 @@ export function installProbe(terminal: string[]): void {
         });
       }
       if (rec.settledAt !== undefined && rec.drawnAt === undefined) {
-        const canvases = [...root.querySelectorAll('canvas')];
-        if (canvases.every((c) => c.getAttribute('data-chart') === 'drawn')) rec.drawnAt = now;
+        const charts = [...root.querySelectorAll('[role="img"]')];
+        if (charts.every((c) => c.getAttribute('data-chart') === 'drawn')) rec.drawnAt = now;
       }
       if (rec.settledAt === undefined && terminal.includes(state)) {
         const sections: Record<string, string> = {};
@@ -93,8 +94,8 @@ export function installProbe(terminal: string[]): void {
         if (!busy) {
           rec.settledAt = now;
           rec.sections = sections;
-          rec.canvases = root.querySelectorAll('canvas').length;
-          if ([...root.querySelectorAll('canvas')].every((c) => c.getAttribute('data-chart') === 'drawn')) rec.drawnAt = now;
+          rec.charts = root.querySelectorAll('[role="img"]').length;
+          if ([...root.querySelectorAll('[role="img"]')].every((c) => c.getAttribute('data-chart') === 'drawn')) rec.drawnAt = now;
           requestAnimationFrame(() => {
             rec.settledFrameAt = performance.now();
           });

@@ -127,7 +127,7 @@ interface ReadySample {
   readyMark: number | null;
   mounted: number;
   longestTask: number;
-  canvases: number;
+  charts: number;
 }
 
 function readySample(r: VisitResult, kind: 'repo' | 'org'): ReadySample | null {
@@ -146,7 +146,7 @@ function readySample(r: VisitResult, kind: 'repo' | 'org'): ReadySample | null {
     readyMark: readyMark ? readyMark.startTime - dcl : null,
     mounted: rec.mountedAt - dcl,
     longestTask: Math.max(0, ...(r.probe?.longtasks ?? []).map((t) => t.duration)),
-    canvases: rec.canvases ?? 0,
+    charts: rec.charts ?? 0,
   };
 }
 
@@ -225,7 +225,7 @@ export async function timeToReady(bc: BenchContext, spec: ReadySpec, runs: numbe
           medianRootFirstReadyMs: med((s) => s.firstReady),
           medianPanelMountedMs: med((s) => s.mounted),
           medianReadyMarkMs: med((s) => s.readyMark ?? NaN),
-          canvasesAtSettle: med((s) => s.canvases),
+          chartsAtSettle: med((s) => s.charts),
         },
       }),
     );
