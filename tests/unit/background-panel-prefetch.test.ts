@@ -15,9 +15,16 @@ const ALL_ON = async () => ({});
 describe('panelQueries', () => {
   it('are exactly the repository panel’s section queries, without the sections turned off', () => {
     const panel = SECTIONS.map((s) => queryKey(s.query(PAGE)));
-    expect(panelQueries(PAGE, {}).map(queryKey)).toEqual(panel);
+    expect(panelQueries(PAGE, {}).map(queryKey).sort()).toEqual([...panel].sort());
     const off: Partial<Record<RepoStat, boolean>> = { contributors: false, 'punch-card': false };
-    expect(panelQueries(PAGE, off).map(queryKey)).toEqual(SECTIONS.filter((s) => off[s.id] !== false).map((s) => queryKey(s.query(PAGE))));
+    expect(panelQueries(PAGE, off).map(queryKey).sort()).toEqual(SECTIONS.filter((s) => off[s.id] !== false).map((s) => queryKey(s.query(PAGE))).sort());
+  });
+
+  it('ask for the section in view first and the contributors (the one large answer) last', () => {
+    const stats = panelQueries(PAGE, {}).map((q) => (q.kind === 'repo-stats' ? q.stat : q.kind));
+    expect(stats[0]).toBe('commit-activity');
+    expect(stats.at(-1)).toBe('contributors');
+    expect(panelQueries(PAGE, { contributors: false }).map((q) => (q.kind === 'repo-stats' ? q.stat : q.kind)).at(-1)).toBe('code-frequency');
   });
 
   it('for an organization, the Activity list', () => {
