@@ -58,6 +58,30 @@ describe('errors to states', () => {
     expect(snapshot.meta.message).not.toMatch(/your token/i);
   });
 
+  it('API Insights without a token → no-token at once, without a request (it would spend one of the anonymous 60 on a 401)', async () => {
+    const insights: Query = {
+      kind: 'org-insights',
+      host: 'github.com',
+      org: 'acme',
+      report: 'time',
+      scope: { type: 'org' },
+      minTimestamp: '2026-05-25T00:00:00Z',
+      maxTimestamp: '2026-06-01T00:00:00Z',
+      increment: '1h',
+    };
+    const anonymous = setup();
+    const w = collect(anonymous.engine, insights);
+    await until(settled(w));
+    expect(w.last()).toMatchObject({ state: 'no-access', meta: { reason: 'no-token', message: "API Insights need a token: add one in Statboard's options." } });
+    expect(anonymous.github.requests).toEqual([]);
+    // With a token the same query is asked.
+    const withToken = setup({ token: 'tok' });
+    withToken.github.script(/time-stats/, [{ status: 200, body: [] }]);
+    const t = collect(withToken.engine, insights);
+    await until(settled(t));
+    expect(withToken.github.requests.map((r) => new URL(r.url).pathname)).toEqual(['/orgs/acme/insights/api/time-stats']);
+  });
+
   it('404 with a token → not-found; without a token → no-token with the private-repo sentence', async () => {
     const withToken = await answerWith('punch-card', { status: 404, body: { message: 'Not Found' } }, 'tok');
     expect(withToken.snapshot).toMatchObject({ state: 'no-access', meta: { reason: 'not-found' } });

@@ -92,6 +92,7 @@ export function createAnswerFetcher(deps: AnswerFetcherDeps): AnswerFetcher {
       await poller.end(entry);
     }
     entry.viewer = credentials.viewer;
+    if (query.kind === 'org-insights' && !credentials.token) return emit(entry, states.insightsNeedToken());
     const key = entryKey(host.apiBase, request.path, request.search, credentials.viewer);
     // A cache that cannot be read (IndexedDB did not open) is a miss: the network answers.
     const cached = await cache.get(key).catch(() => undefined);

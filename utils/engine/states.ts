@@ -72,6 +72,15 @@ export function unsupportedHost(): Snapshot {
   return noAccess('unsupported-host', 'API Insights are not available on GitHub Enterprise Server.');
 }
 
+/**
+ * API Insights answer only an organization's owners (or a role that may view them) through a
+ * token with the "API Insights" permission (FACTS.md): without a token the answer is known
+ * before asking, and asking would spend one of the anonymous 60 requests on a 401.
+ */
+export function insightsNeedToken(): Snapshot {
+  return noAccess('no-token', "API Insights need a token: add one in Statboard's options.");
+}
+
 function noAccess(reason: NoAccessReason, message: string, status?: number): Snapshot {
   return { state: 'no-access', meta: { reason, message, retryable: false, ...(status ? { status } : {}) } };
 }
@@ -82,7 +91,6 @@ function noAccess(reason: NoAccessReason, message: string, status?: number): Sna
  * and says what the user can do.
  */
 function noToken(status: 401 | 403 | 404, ctx: StateContext): Snapshot {
-  if (ctx.query.kind === 'org-insights') return noAccess('no-token', "API Insights need a token: add one in Statboard's options.", status);
   const sentence = {
     401: `GitHub asks for a token to read ${ctx.section}: add one`,
     403: `GitHub refuses ${ctx.section} without a token: add one`,
