@@ -62,6 +62,29 @@ test.describe('repository panel on acme/rocket', () => {
     await expect(p.section('commit-activity').getByRole('img').first()).toHaveAttribute('aria-label', new RegExp(`${fmt(total)} in total`));
   });
 
+  test('commit activity charts: a column per week and per weekday as tall as its commits, the week on hover', async ({ page, mock, panel }) => {
+    const weeks = mock.repo('acme/rocket').answers.commit_activity;
+    const section = panel(page, 'repo').section('commit-activity');
+    const [weekly, weekday] = [section.getByRole('img').nth(0), section.getByRole('img').nth(1)];
+    const weekdays = [0, 1, 2, 3, 4, 5, 6].map((d) => weeks.reduce((sum, w) => sum + (w.days[d] ?? 0), 0));
+    await expect(weekday).toHaveAttribute('aria-label', `Commits per weekday: ${['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'].map((d, i) => `${d} ${fmt(weekdays[i]!)}`).join(', ')}.`);
+    for (const [chart, values] of [[weekly, weeks.map((w) => w.total)], [weekday, weekdays]] as const) {
+      const columns = chart.locator('.sb-column');
+      await expect(columns).toHaveCount(values.length);
+      const heights = await columns.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+      const tallest = values.indexOf(Math.max(...values));
+      const scale = heights[tallest]! / values[tallest]!;
+      values.forEach((v, i) => expect(Math.abs(heights[i]! - v * scale), `column ${i}`).toBeLessThan(1.5));
+    }
+    // The weekday chart has no value axis: its columns alone show the shape.
+    await expect(weekday.locator('.sb-columns-y span')).toHaveCount(0);
+    await expect(weekly.locator('.sb-columns-y span').first()).toHaveText('0');
+    const k = weeks.findIndex((w) => w.total === Math.max(...weeks.map((x) => x.total)));
+    const box = (await weekly.locator('.sb-column').nth(k).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height - 2);
+    await expect(weekly.locator('.sb-tip')).toHaveText(new RegExp(`^Week of .+: ${fmt(weeks[k]!.total)} commits$`));
+  });
+
   test('code frequency: additions and deletions', async ({ page, mock, panel }) => {
     const want = expectedCodeTotals(mock.repo('acme/rocket').answers);
     const summary = panel(page, 'repo').section('code-frequency').locator('.sb-summary');
