@@ -10,7 +10,7 @@ export { LongTableBody } from './tableChunks';
 export { serverSort } from './tableSort';
 export { StateMessage, FreshnessNote, type StateMessageProps } from './StateMessage';
 export { ChartCanvas, themedScale, type ChartCanvasProps } from './ChartCanvas';
-export { ChartSourceContext, chartsAtHand, type ChartClass, type ChartSource } from './chartSource';
+export { ChartSourceContext, type ChartSource } from './chartSource';
 export { useThemeColors, readThemeColors, observeTheme, withAlpha, type ThemeColors } from './theme';
 export { useQuery, useQueries, type QueryResult } from './useQuery';
 export { Stat } from './Stat';
