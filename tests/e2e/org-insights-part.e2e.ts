@@ -3,22 +3,11 @@
  * a token holder's insights view is shown, once per page, and running on the panel's own Preact
  * (its views react to the panel's state: the window, the drill-down, the tabs).
  */
-import type { Page } from '@playwright/test';
 import { DEMO_TOKENS } from '../mock-github';
+import { parsedScripts } from './parsedScripts';
 import { test, expect, giveToken, READY } from './fixtures';
 
 const PART = 'org-insights.js';
-
-/** How many times Chromium parsed each extension script in the page (all worlds). */
-async function parsedScripts(page: Page): Promise<(file: string) => number> {
-  const cdp = await page.context().newCDPSession(page);
-  const seen: string[] = [];
-  cdp.on('Debugger.scriptParsed', ({ url }) => {
-    if (url.startsWith('chrome-extension://')) seen.push(new URL(url).pathname.replace(/^\//, ''));
-  });
-  await cdp.send('Debugger.enable');
-  return (file) => seen.filter((f) => f === file).length;
-}
 
 test('without a token the org panel never loads the insights part', async ({ page }) => {
   const parsed = await parsedScripts(page);

@@ -4,21 +4,10 @@
  * comes near the viewport, once per page (soft navigations included). A failed load says so in
  * the chart's place and Retry draws it.
  */
-import type { Page } from '@playwright/test';
+import { parsedScripts } from './parsedScripts';
 import { test, expect, READY, softNavigate } from './fixtures';
 
 const PART = 'repo-charts.js';
-
-/** How many times Chromium parsed each extension script in the page (all worlds). */
-async function parsedScripts(page: Page): Promise<(file: string) => number> {
-  const cdp = await page.context().newCDPSession(page);
-  const seen: string[] = [];
-  cdp.on('Debugger.scriptParsed', ({ url }) => {
-    if (url.startsWith('chrome-extension://')) seen.push(new URL(url).pathname.replace(/^\//, ''));
-  });
-  await cdp.send('Debugger.enable');
-  return (file) => seen.filter((f) => f === file).length;
-}
 
 test('a view of the first section never loads Chart.js; scrolling to a Chart.js chart loads it once, also for the next repository', async ({ page, panel }) => {
   const parsed = await parsedScripts(page);

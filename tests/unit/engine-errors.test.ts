@@ -3,7 +3,7 @@ import type { Query } from '../../utils/protocol';
 import { createCache } from '../../utils/engine/cache';
 import { createEngine } from '../../utils/engine/engine';
 import { resolveHost } from '../../utils/github/hosts';
-import { collect, flush, repoQuery, setup, until, useFakeTime } from './engine-fakes';
+import { collect, flush, insightsTimeQuery, repoQuery, setup, until, useFakeTime } from './engine-fakes';
 
 beforeEach(useFakeTime);
 afterEach(() => vi.useRealTimers());
@@ -59,16 +59,7 @@ describe('errors to states', () => {
   });
 
   it('API Insights without a token → no-token at once, without a request (it would spend one of the anonymous 60 on a 401)', async () => {
-    const insights: Query = {
-      kind: 'org-insights',
-      host: 'github.com',
-      org: 'acme',
-      report: 'time',
-      scope: { type: 'org' },
-      minTimestamp: '2026-05-25T00:00:00Z',
-      maxTimestamp: '2026-06-01T00:00:00Z',
-      increment: '1h',
-    };
+    const insights = insightsTimeQuery('1h');
     const anonymous = setup();
     const w = collect(anonymous.engine, insights);
     await until(settled(w));

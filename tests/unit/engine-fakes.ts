@@ -117,6 +117,18 @@ export function setup(
 
 export const repoQuery = (stat: RepoStat, repo = 'rocket'): Query => ({ kind: 'repo-stats', host: 'github.com', owner: 'acme', repo, stat });
 
+/** acme's API Insights time report for a week at `increment`. */
+export const insightsTimeQuery = (increment: string): Query => ({
+  kind: 'org-insights',
+  host: 'github.com',
+  org: 'acme',
+  report: 'time',
+  scope: { type: 'org' },
+  minTimestamp: '2026-05-25T00:00:00Z',
+  maxTimestamp: '2026-06-01T00:00:00Z',
+  increment,
+});
+
 /** Lets IndexedDB (real setImmediate) and promise chains run, without moving fake time. */
 export async function flush(rounds = 30): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((r) => setImmediate(r));

@@ -1,17 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Query } from '../../utils/protocol';
-import { collect, setup, until, useFakeTime } from './engine-fakes';
-
-const timeQuery = (increment: string): Query => ({
-  kind: 'org-insights',
-  host: 'github.com',
-  org: 'acme',
-  report: 'time',
-  scope: { type: 'org' },
-  minTimestamp: '2026-05-25T00:00:00Z',
-  maxTimestamp: '2026-06-01T00:00:00Z',
-  increment,
-});
+import { collect, insightsTimeQuery as timeQuery, setup, until, useFakeTime } from './engine-fakes';
 const refused = { status: 422, body: { message: 'Validation Failed', errors: [{ field: 'timestamp_increment', code: 'invalid' }] } };
 const points = [{ timestamp: '2026-05-25T00:00:00Z', total_request_count: 4, rate_limited_request_count: 1 }];
 const incrementsAsked = (requests: { url: string }[]) => requests.map((r) => new URL(r.url).searchParams.get('timestamp_increment'));
