@@ -141,7 +141,7 @@ function markdownTable(r: Results): string {
   };
   const rows = r.figures.map((f) => `| \`${f.id}\` | ${cell(f.label)} | ${cell(f.target?.text ?? '—')} | ${cell(value(f))} | ${f.met === null ? '' : f.met ? 'yes' : 'no'} |`);
   return [
-    `Run of ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC (\`${r.command}\`, ${r.pairsPerFigure} pairs per figure${r.quick ? ', QUICK smoke run' : ''}, ${r.durationSeconds} s): ${m.cpus} x ${m.cpuModel}, ${m.memoryGB} GB, load average ${m.loadAverageAtStart.join(' / ')} at the start, ${m.chromium}, node ${m.node}. Medians; p95 in brackets (the max where the target is on the max).`,
+    `Run of ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC (\`${r.command}\`, ${r.pairsPerFigure} pairs per figure, 3 times that for the issue page${r.quick ? ', QUICK smoke run' : ''}, ${r.durationSeconds} s): ${m.cpus} x ${m.cpuModel}, ${m.memoryGB} GB, load average ${m.loadAverageAtStart.join(' / ')} at the start, ${m.chromium}, node ${m.node}. Medians; p95 in brackets (the max where the target is on the max).`,
     '',
     '| id | figure | target | measured | met |',
     '|---|---|---|---|---|',
