@@ -6,12 +6,12 @@
  * The manifest has no content script: nothing loads on every GitHub page (the background decides
  * from the tab's URL which page gets a panel, utils/background/panelInjection.ts), and a content
  * script added back would get the 70 KB target. The panels are injected only into repository and organization pages, and both
- * meet the 70 KB target. The org panel is its Activity and the tabs (30.3 KB: no Chart.js, its
+ * meet the 70 KB target. The org panel is its Activity and the tabs (30.4 KB: no Chart.js, its
  * weekly bars are the kit's DOM ColumnChart); its API Insights views, drill-down, long tables and
  * line chart (with their own Chart.js) are `org-insights`, injected only when a token holder's
- * insights view is first shown (components/org/insightsPart.ts). The repository panel (30.6 KB)
+ * insights view is first shown (components/org/insightsPart.ts). The repository panel (30.7 KB)
  * draws its first section with DOM columns too; Chart.js for its other charts is `repo-charts`
- * (40.0 KB), injected when the first of them comes near the viewport (components/repo/chartsPart.ts).
+ * (40.1 KB), injected when the first of them comes near the viewport (components/repo/chartsPart.ts).
  * The parts have no target of their own; each is held near its size so it cannot grow unnoticed.
  */
 import { readFileSync } from 'node:fs';
