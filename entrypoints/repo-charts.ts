@@ -1,8 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Chart } from '../components/kit/chart';
 import { registerMatrixCharts } from '../components/kit/chartExtras';
-import { CHARTS_GLOBAL } from '../components/repo/chartsPart';
-import type { ChartClass } from '../components/kit/chartSource';
+import { CHARTS_GLOBAL, loadedCharts } from '../components/repo/chartsPart';
 
 /**
  * The repository panel's charts part: Chart.js with every chart type the panel draws (bars, and
@@ -11,8 +10,7 @@ import type { ChartClass } from '../components/kit/chartSource';
  * viewport (components/repo/chartsPart.ts). An unlisted script, like the panels (see repo-panel.ts).
  */
 export default defineUnlistedScript(() => {
-  const world = globalThis as typeof globalThis & { [CHARTS_GLOBAL]?: ChartClass };
-  if (world[CHARTS_GLOBAL]) return;
+  if (loadedCharts()) return;
   registerMatrixCharts();
-  world[CHARTS_GLOBAL] = Chart;
+  (globalThis as typeof globalThis & { [CHARTS_GLOBAL]?: unknown })[CHARTS_GLOBAL] = Chart;
 });

@@ -7,7 +7,16 @@ import type { ChartClass, ChartSource } from '../kit/chartSource';
  */
 export const CHARTS_GLOBAL = '__statboardRepoCharts';
 
-type World = typeof globalThis & { [CHARTS_GLOBAL]?: ChartClass };
+type World = typeof globalThis & { [CHARTS_GLOBAL]?: unknown };
+
+/**
+ * Chart.js if the part has run in this world. Checked to be a function: an element the page gives
+ * the global's name (`id="__statboardRepoCharts"`) is a property of this world's window too.
+ */
+export function loadedCharts(): ChartClass | null {
+  const charts = (globalThis as World)[CHARTS_GLOBAL];
+  return typeof charts === 'function' ? (charts as ChartClass) : null;
+}
 
 /**
  * Chart.js for the repository panel's charts below its first section (code frequency,
@@ -17,18 +26,17 @@ type World = typeof globalThis & { [CHARTS_GLOBAL]?: ChartClass };
  * per page. A failed load is forgotten, so asking again tries again.
  */
 export function chartsPart(client: StatboardClient): ChartSource {
-  const world = globalThis as World;
   let loading: Promise<ChartClass> | null = null;
   return {
-    now: () => world[CHARTS_GLOBAL] ?? null,
+    now: loadedCharts,
     load() {
-      const loaded = world[CHARTS_GLOBAL];
+      const loaded = loadedCharts();
       if (loaded) return Promise.resolve(loaded);
       if (loading) return loading;
       // The part runs within the injection: done without Chart.js on the global, it failed.
       const attempt = client
         .command({ type: 'panels.load', panel: 'repo-charts' })
-        .then(() => world[CHARTS_GLOBAL] ?? Promise.reject(new Error('The charts did not start.')));
+        .then(() => loadedCharts() ?? Promise.reject(new Error('The charts did not start.')));
       loading = attempt;
       attempt.catch(() => {
         if (loading === attempt) loading = null;

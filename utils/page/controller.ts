@@ -180,8 +180,11 @@ export function startInjectedPanel<P>(name: 'repo' | 'org', controller: PanelCon
   const started = `statboard:${name}-panel-started`;
   // The one before stops first; only then does this one listen for the next.
   document.dispatchEvent(new Event(started));
-  // Which panels this world started (tests ask it through the background).
-  ((globalThis as typeof globalThis & { __statboardPanels?: Set<string> }).__statboardPanels ??= new Set()).add(name);
+  // Which panels this world started (tests ask it through the background). Checked, not `??=`:
+  // an element the page gives that id is a property of this world's window too (DOM clobbering).
+  const world = globalThis as typeof globalThis & { __statboardPanels?: unknown };
+  if (!(world.__statboardPanels instanceof Set)) world.__statboardPanels = new Set<string>();
+  (world.__statboardPanels as Set<string>).add(name);
   const lifetime = new AbortController();
   document.addEventListener(started, () => lifetime.abort(), { once: true });
   startPanelController(controller, lifetime.signal);
