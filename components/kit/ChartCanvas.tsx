@@ -190,13 +190,18 @@ function numericTicks(scales: Record<string, ScaleOptions>): Record<string, Scal
   return { ...scales, y: { ...y, ticks: { ...y.ticks, callback: (value: number | string) => formatNumber(Number(value)) } } };
 }
 
+/** Tick labels in the kit's look (muted, 10 px, level); a chart that sets its own `ticks` spreads these in. */
+export function tickFont(colors: Pick<ThemeColors, 'muted'>) {
+  return { color: colors.muted, font: { size: 10 }, padding: 4, maxRotation: 0 };
+}
+
 /** Axis options in the theme's colours (ticks muted, grid subtle). */
 export function themedScale(colors: ThemeColors, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     border: { display: false },
     grid: { color: colors.grid, drawTicks: false },
     // sampleSize: which labels fit is judged on 8 of them, not all 52 weeks measured one by one.
-    ticks: { color: colors.muted, font: { size: 10 }, padding: 4, maxRotation: 0, autoSkipPadding: 8, sampleSize: 8 },
+    ticks: { ...tickFont(colors), autoSkipPadding: 8, sampleSize: 8 },
     ...extra,
   };
 }

@@ -9,7 +9,7 @@ export { DataTable, cellOf, type TableBodyProps, type TableColumn, type TableSor
 export { LongTableBody } from './tableChunks';
 export { serverSort } from './tableSort';
 export { StateMessage, FreshnessNote, type StateMessageProps } from './StateMessage';
-export { ChartCanvas, themedScale, type ChartCanvasProps } from './ChartCanvas';
+export { ChartCanvas, themedScale, tickFont, type ChartCanvasProps } from './ChartCanvas';
 export { ChartSourceContext, type ChartSource } from './chartSource';
 export { useThemeColors, readThemeColors, observeTheme, withAlpha, type ThemeColors } from './theme';
 export { useQuery, useQueries, type QueryResult } from './useQuery';

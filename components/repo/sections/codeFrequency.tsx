@@ -1,9 +1,8 @@
-import { ChartCanvas, SectionData, themedScale, type TableColumn } from '../../kit';
+import { ChartCanvas, SectionData, themedScale, tickFont, type TableColumn } from '../../kit';
 import { codeFrequencyTotals, DEFAULT_CHART_POINTS, downsampleCodeFrequency, formatCompact, formatNumber, formatWeekLabel, MINUS } from '../../../utils/metrics';
 import type { CodeFrequencyWeek } from '../../../utils/protocol';
 import { REPO_STATISTICS } from '../../../utils/github/repoStatistics';
 import { isoWeek, repoStatsQuery, type RepoSection } from '../types';
-import { tickFont } from './commitActivity';
 
 const COLUMNS: TableColumn<CodeFrequencyWeek>[] = [
   { header: 'Week of', value: (w) => isoWeek(w.week) },

@@ -57,8 +57,4 @@ export const commitActivity: RepoSection<'commit-activity'> = {
   },
 };
 
-export function tickFont(c: { muted: string }) {
-  return { color: c.muted, font: { size: 10 }, padding: 4, maxRotation: 0 };
-}
-
 export default commitActivity;

@@ -1,8 +1,7 @@
-import { ChartCanvas, SectionData, themedScale, type TableColumn } from '../../kit';
+import { ChartCanvas, SectionData, themedScale, tickFont, type TableColumn } from '../../kit';
 import { formatNumber, formatPercent, ownerShare, participationSeries } from '../../../utils/metrics';
 import { REPO_STATISTICS } from '../../../utils/github/repoStatistics';
 import { repoStatsQuery, type RepoSection } from '../types';
-import { tickFont } from './commitActivity';
 
 interface Row {
   weeksAgo: number;

@@ -1,9 +1,8 @@
 import type { ScriptableContext } from 'chart.js';
-import { ChartCanvas, SectionData, themedScale, withAlpha, type TableColumn } from '../../kit';
+import { ChartCanvas, SectionData, themedScale, tickFont, withAlpha, type TableColumn } from '../../kit';
 import { busiestPunchSlot, formatNumber, hourLabel, punchGrid, weekdayName } from '../../../utils/metrics';
 import { REPO_STATISTICS } from '../../../utils/github/repoStatistics';
 import { repoStatsQuery, type RepoSection } from '../types';
-import { tickFont } from './commitActivity';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const DAYS = [0, 1, 2, 3, 4, 5, 6];
